@@ -1,0 +1,34 @@
+import { Hono } from 'hono'
+import { edgeCache } from './cache/middleware'
+import { getIndex } from './content/store'
+import type { AppEnv } from './env'
+import { adminApi } from './routes/admin-api'
+import { feeds } from './routes/feeds'
+import { pages } from './routes/pages'
+import { securityHeaders } from './security-headers'
+import { ErrorPage } from './views/ErrorPage'
+import { NotFoundPage } from './views/NotFoundPage'
+
+export const app = new Hono<AppEnv>()
+
+app.use(securityHeaders())
+app.use(edgeCache())
+app.use(async function loadIndex(c, next) {
+  c.set('index', await getIndex(c.env.CONTENT))
+  await next()
+})
+
+app.route('/', pages)
+app.route('/', feeds)
+app.route('/api/admin', adminApi)
+
+app.notFound((c) => {
+  c.header('Cache-Control', 'no-store')
+  return c.html(<NotFoundPage site={c.get('index')?.site} />, 404)
+})
+
+app.onError((err, c) => {
+  console.error(err)
+  c.header('Cache-Control', 'no-store')
+  return c.html(<ErrorPage site={c.get('index')?.site} />, 500)
+})

@@ -1,0 +1,16 @@
+import type { PostMeta } from './types'
+
+/** KV key of the content index. */
+export const INDEX_KEY = 'index'
+
+/**
+ * KV key of a post's markdown. Content-addressed, so that a data center that still sees the
+ * old index reads the old body, and one that sees the new index can never read a stale body
+ * (KV takes up to a minute to propagate a write).
+ */
+export function postKey(meta: Pick<PostMeta, 'slug' | 'hash'>): string {
+  return `post:${meta.slug}:${meta.hash}`
+}
+
+/** Prefix of every post key, for listing what is stored. */
+export const POST_KEY_PREFIX = 'post:'

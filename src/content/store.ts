@@ -1,0 +1,40 @@
+import { INDEX_KEY, postKey } from './keys'
+import { DEFAULT_SITE } from './site-defaults'
+import type { ContentIndex, Post, PostMeta } from './types'
+
+/** The published index, or an empty one (default site, no posts) before the first publish. */
+export async function getIndex(kv: KVNamespace): Promise<ContentIndex> {
+  const index = await kv.get<ContentIndex>(INDEX_KEY, 'json')
+  return index ?? { version: 'empty', site: DEFAULT_SITE, posts: [] }
+}
+
+/** The post's body joined to its metadata, or null when KV does not hold it (yet). */
+export async function getPost(kv: KVNamespace, meta: PostMeta): Promise<Post | null> {
+  const markdown = await kv.get(postKey(meta), 'text')
+  return markdown === null ? null : { ...meta, markdown }
+}
+
+/** A post readers may see at `now`: not a draft, and its date has come. */
+export function isPublic(meta: PostMeta, now: Date): boolean {
+  return !meta.draft && Date.parse(meta.date) <= now.getTime()
+}
+
+/** The posts readers may see at `now`, newest first (the index is already sorted). */
+export function listPublicPosts(index: ContentIndex, now: Date): PostMeta[] {
+  return index.posts.filter((meta) => isPublic(meta, now))
+}
+
+/**
+ * Seconds until the next scheduled post becomes public, or undefined when none is scheduled.
+ * Lists cap their edge lifetime with it, so no cached page keeps a post hidden past its date.
+ */
+export function secondsUntilNextPost(index: ContentIndex, now: Date): number | undefined {
+  const upcoming = index.posts
+    .filter((meta) => !meta.draft && Date.parse(meta.date) > now.getTime())
+    .map((meta) => Math.ceil((Date.parse(meta.date) - now.getTime()) / 1000))
+  return upcoming.length ? Math.min(...upcoming) : undefined
+}
+
+export function findPost(index: ContentIndex, slug: string): PostMeta | undefined {
+  return index.posts.find((meta) => meta.slug === slug)
+}

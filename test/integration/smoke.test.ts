@@ -1,0 +1,14 @@
+import { env, exports } from 'cloudflare:workers'
+import { describe, expect, it } from 'vitest'
+
+describe('the Worker', () => {
+  it('answers the home page', async () => {
+    const res = await exports.default.fetch('http://example.com/')
+    expect(res.status).toBe(200)
+    expect(await res.text()).toContain('Palabre')
+  })
+  it('serves media from static assets', async () => {
+    const res = await env.ASSETS.fetch('http://example.com/media/favicon.svg')
+    expect(res.status).toBe(200)
+  })
+})

@@ -1,0 +1,37 @@
+import path from 'node:path'
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
+import { defineConfig } from 'vitest/config'
+
+const root = path.resolve(import.meta.dirname, '..')
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        // Pure functions and the Node-side tools (publishing reads content/ from disk).
+        test: { name: 'unit', root, include: ['test/unit/**/*.test.{ts,tsx}'], environment: 'node' },
+      },
+      {
+        // The real Worker in workerd, with local KV, D1 (real migrations) and the Cache API.
+        plugins: [
+          cloudflareTest(async () => ({
+            wrangler: { configPath: path.join(root, 'wrangler.toml') },
+            miniflare: {
+              bindings: {
+                ADMIN_TOKEN: 'test-admin-token',
+                SIGNING_KEY: 'test-signing-key',
+                TEST_MIGRATIONS: await readD1Migrations(path.join(root, 'migrations')),
+              },
+            },
+          })),
+        ],
+        test: {
+          name: 'integration',
+          root,
+          include: ['test/integration/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/integration/apply-migrations.ts'],
+        },
+      },
+    ],
+  },
+})

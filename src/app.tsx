@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
 import { edgeCache } from './cache/middleware'
 import { getIndex } from './content/store'
 import type { AppEnv } from './env'
@@ -28,6 +29,8 @@ app.notFound((c) => {
 })
 
 app.onError((err, c) => {
+  // Middleware such as bearerAuth throws its intended answer (401 and the like).
+  if (err instanceof HTTPException) return err.getResponse()
   console.error(err)
   c.header('Cache-Control', 'no-store')
   return c.html(<ErrorPage site={c.get('index')?.site} />, 500)

@@ -1,0 +1,47 @@
+import type { CachePolicy } from './policy'
+import { encodeTag } from './tags'
+
+/** Seconds the edge may serve a stale page while it asks the Worker for a fresh one. */
+export const STALE_WHILE_REVALIDATE = 60
+
+/**
+ * Headers of a response the edge may keep. Browsers revalidate every time (`no-cache` with a
+ * strong ETag), so a purge reaches readers at once; the edge keeps the page for `maxAge`
+ * (`Cloudflare-CDN-Cache-Control` wins over `CDN-Cache-Control` on Cloudflare, RFC 9213).
+ */
+export function edgeHeaders(policy: CachePolicy): Record<string, string> {
+  const edge = `public, max-age=${policy.maxAge}, stale-while-revalidate=${STALE_WHILE_REVALIDATE}`
+  return {
+    'Cache-Control': 'no-cache',
+    'CDN-Cache-Control': edge,
+    'Cloudflare-CDN-Cache-Control': edge,
+    'Cache-Tag': policy.tags.map(encodeTag).join(','),
+  }
+}
+
+/** A strong entity tag: the first 128 bits of the body's SHA-256. */
+export async function strongEtag(body: ArrayBuffer): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', body))
+  const hex = Array.from(digest.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('')
+  return `"${hex}"`
+}
+
+/**
+ * Whether `If-None-Match` matches `etag` (RFC 9110 §13.1.2: weak comparison, a list or `*`).
+ */
+export function etagMatches(ifNoneMatch: string | null, etag: string | null): boolean {
+  if (!ifNoneMatch || !etag) return false
+  if (ifNoneMatch.trim() === '*') return true
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '')
+  return ifNoneMatch.split(',').some((tag) => opaque(tag) === opaque(etag))
+}
+
+/** The 304 for a response whose ETag matched (RFC 9110 §15.4.5: the validator and caching headers). */
+export function notModified(res: Response): Response {
+  const headers = new Headers()
+  for (const name of ['ETag', 'Cache-Control', 'CDN-Cache-Control', 'Cloudflare-CDN-Cache-Control', 'Cache-Tag', 'Vary', 'X-Cache']) {
+    const value = res.headers.get(name)
+    if (value !== null) headers.set(name, value)
+  }
+  return new Response(null, { status: 304, headers })
+}

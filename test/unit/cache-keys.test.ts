@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import { edgeHeaders, etagMatches } from '../../src/cache/headers'
+import { cacheKey, pathsForTag } from '../../src/cache/keys'
+import { encodeTag, LIST_TAG, postTag, tagPageTag } from '../../src/cache/tags'
+import { DEFAULT_SITE } from '../../src/content/site-defaults'
+import type { ContentIndex } from '../../src/content/types'
+import { postMeta } from '../fixtures/content'
+
+const index = (posts: number, perPage = 10): ContentIndex => ({
+  version: 'v',
+  site: { ...DEFAULT_SITE, postsPerPage: perPage },
+  posts: Array.from({ length: posts }, (_, i) => postMeta({ slug: `p${i}`, title: `P${i}` })),
+})
+
+describe('cacheKey', () => {
+  it('keeps the page parameter and drops every other one', () => {
+    expect(cacheKey('https://b.example/posts/a?utm_source=x&page=2&z=1#c')).toBe('https://b.example/posts/a?page=2')
+  })
+  it('gives the same key with and without tracking parameters', () => {
+    expect(cacheKey('https://b.example/?fbclid=1')).toBe(cacheKey('https://b.example/'))
+  })
+})
+
+describe('encodeTag', () => {
+  it('leaves printable ASCII tags alone', () => {
+    expect(encodeTag('post:hello-world')).toBe('post:hello-world')
+  })
+  it('percent-encodes non-ASCII, spaces, commas and percent signs', () => {
+    expect(encodeTag('post:café')).toBe('post:caf%C3%A9')
+    expect(encodeTag('tag:a b,c%')).toBe('tag:a%20b%2Cc%25')
+    expect(encodeTag('tag:日本')).toMatch(/^[\x21-\x7e]+$/)
+  })
+})
+
+describe('pathsForTag', () => {
+  it('covers a post page, its discussion pages and its comment feed', () => {
+    const paths = pathsForTag(postTag('café'), index(1))
+    expect(paths).toContain('/posts/caf%C3%A9')
+    expect(paths).toContain('/posts/caf%C3%A9?page=2')
+    expect(paths).toContain('/posts/caf%C3%A9/comments.xml')
+  })
+  it('covers every list page, the feeds and the sitemap', () => {
+    const paths = pathsForTag(LIST_TAG, index(25, 10))
+    expect(paths).toEqual(expect.arrayContaining(['/', '/page/2', '/page/3', '/feed.xml', '/rss.xml', '/sitemap.xml']))
+    expect(paths).not.toContain('/page/4')
+  })
+  it('covers a tag page', () => {
+    expect(pathsForTag(tagPageTag('édition'), index(0))).toEqual(['/tags/%C3%A9dition'])
+  })
+  it('covers nothing for an unknown tag', () => {
+    expect(pathsForTag('other:x', index(0))).toEqual([])
+  })
+})
+
+describe('edgeHeaders', () => {
+  it('makes browsers revalidate and lets the edge keep the page', () => {
+    const headers = edgeHeaders({ tags: [postTag('é'), LIST_TAG], maxAge: 600 })
+    expect(headers['Cache-Control']).toBe('no-cache')
+    expect(headers['CDN-Cache-Control']).toBe('public, max-age=600, stale-while-revalidate=60')
+    expect(headers['Cloudflare-CDN-Cache-Control']).toBe(headers['CDN-Cache-Control'])
+    expect(headers['Cache-Tag']).toBe('post:%C3%A9,list')
+  })
+})
+
+describe('etagMatches', () => {
+  it('matches an exact tag, one in a list, a weak form and the wildcard', () => {
+    expect(etagMatches('"abc"', '"abc"')).toBe(true)
+    expect(etagMatches('"x", "abc"', '"abc"')).toBe(true)
+    expect(etagMatches('W/"abc"', '"abc"')).toBe(true)
+    expect(etagMatches('*', '"abc"')).toBe(true)
+  })
+  it('does not match another tag or a missing header', () => {
+    expect(etagMatches('"abd"', '"abc"')).toBe(false)
+    expect(etagMatches(null, '"abc"')).toBe(false)
+  })
+})

@@ -8,11 +8,12 @@ import { feeds } from './routes/feeds'
 import { pages } from './routes/pages'
 import { securityHeaders } from './security-headers'
 import { ErrorPage } from './views/ErrorPage'
+import { STYLES } from './views/styles'
 import { NotFoundPage } from './views/NotFoundPage'
 
 export const app = new Hono<AppEnv>()
 
-app.use(securityHeaders())
+app.use(securityHeaders([STYLES]))
 app.use(edgeCache())
 app.use(async function loadIndex(c, next) {
   c.set('index', await getIndex(c.env.CONTENT))

@@ -37,7 +37,8 @@ export function pathsForTag(tag: string, index: ContentIndex): string[] {
   const name = encodeURIComponent(rest.join(':'))
   if (kind === 'post') {
     const discussionPages = Array.from({ length: MAX_DISCUSSION_PAGES - 1 }, (_, i) => `/posts/${name}?page=${i + 2}`)
-    return [`/posts/${name}`, ...discussionPages, `/posts/${name}/comments.xml`, `/api/posts/${name}/comments`]
+    // The feeds carry full post bodies, so they are tagged with every post they hold.
+    return [`/posts/${name}`, ...discussionPages, `/posts/${name}/comments.xml`, `/api/posts/${name}/comments`, '/feed.xml', '/rss.xml']
   }
   if (kind === 'tag') return [`/tags/${name}`]
   return []

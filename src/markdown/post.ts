@@ -1,11 +1,44 @@
 import { Marked } from 'marked'
+import markedFootnote from 'marked-footnote'
+import { en } from '../i18n/en'
+import type { UiStrings } from '../i18n/types'
+import { footnotesSection, postRenderer, type RenderState } from './post-renderer'
+
+export interface RenderPostOptions {
+  /** The site's base URL: a link to any other host is external and gets `rel="noopener"`. */
+  baseUrl?: string
+  /** Text the renderer writes itself (heading anchor labels, the notes title), in the post's language. */
+  labels?: UiStrings['markdown']
+}
+
+// Ids the page around the post uses; a heading never takes one of them.
+const RESERVED_IDS = ['main', 'top', 'discussion', 'comments', 'footnote-label']
+
+// marked renders synchronously, so a render's options can live here for the length of one call
+// instead of re-configuring the instance (which would rebuild its renderer) on every render.
+const state: RenderState = { host: undefined, labels: en.markdown, ids: new Set() }
 
 const marked = new Marked({ gfm: true })
+  .use(markedFootnote())
+  .use({ renderer: postRenderer(state), extensions: [footnotesSection(state)] })
 
 /**
- * Renders a post's markdown to HTML. Author HTML is trusted and passes through.
- * (Placeholder: the reading-side work adds heading anchors, lazy images, footnotes, link rels.)
+ * Renders a post's markdown to HTML (GFM, footnotes). Author HTML is trusted and passes through.
+ * Headings get unique ids that keep letters of any script, and a visible anchor link; images
+ * load lazily; links to other hosts get `rel="noopener"`. Pure: the same input gives the same HTML.
  */
-export function renderPost(markdown: string): string {
+export function renderPost(markdown: string, options: RenderPostOptions = {}): string {
+  state.host = hostOf(options.baseUrl)
+  state.labels = options.labels ?? en.markdown
+  state.ids = new Set(RESERVED_IDS)
   return marked.parse(markdown, { async: false })
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined
+  try {
+    return new URL(url).host
+  } catch {
+    return undefined
+  }
 }

@@ -33,11 +33,12 @@ describe('encodeTag', () => {
 })
 
 describe('pathsForTag', () => {
-  it('covers a post page, its discussion pages and its comment feed', () => {
+  it('covers a post page, its discussion pages, its comment feed and the feeds that carry its body', () => {
     const paths = pathsForTag(postTag('café'), index(1))
     expect(paths).toContain('/posts/caf%C3%A9')
     expect(paths).toContain('/posts/caf%C3%A9?page=2')
     expect(paths).toContain('/posts/caf%C3%A9/comments.xml')
+    expect(paths).toEqual(expect.arrayContaining(['/feed.xml', '/rss.xml']))
   })
   it('covers every list page, the feeds and the sitemap', () => {
     const paths = pathsForTag(LIST_TAG, index(25, 10))

@@ -1,0 +1,17 @@
+import { en } from './en'
+import { fr } from './fr'
+import type { UiStrings } from './types'
+
+export type { PluralMessage, UiStrings } from './types'
+export { formatCount, formatDate } from './format'
+
+const BY_LANGUAGE: Record<string, UiStrings> = { en, fr }
+
+/**
+ * The UI strings for a BCP 47 language tag, matched on its primary subtag (`fr-CA` → French);
+ * English for a language Palabre has no strings for, or for none at all.
+ */
+export function uiStrings(language: string | undefined): UiStrings {
+  const primary = language?.split('-')[0]?.toLowerCase() ?? ''
+  return BY_LANGUAGE[primary] ?? en
+}

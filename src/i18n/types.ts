@@ -1,0 +1,43 @@
+/** A message that depends on a count: one form per CLDR plural category, `other` required. */
+export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }
+
+/** Every piece of UI text Palabre shows, in one language. `{n}` in a plural message is the count. */
+export interface UiStrings {
+  /** The BCP 47 language of these strings. */
+  lang: string
+  skipToContent: string
+  mainNav: string
+  home: string
+  feeds: { label: string; atom: string; rss: string }
+  poweredBy: string
+  list: {
+    noPosts: string
+    pagination: string
+    newer: string
+    older: string
+    pageTitle: (page: number) => string
+  }
+  post: {
+    published: string
+    updated: string
+    readingTime: PluralMessage
+    tags: string
+    share: string
+    shareOn: (network: string) => string
+    shareByEmail: string
+    draftPreview: string
+    scheduledPreview: (date: string) => string
+  }
+  tag: {
+    title: (tag: string) => string
+    count: PluralMessage
+  }
+  notFound: { title: string; message: string; home: string }
+  error: { title: string; message: string; home: string }
+  /** Text the post renderer writes into the post body. */
+  markdown: {
+    headingAnchor: (heading: string) => string
+    footnotes: string
+    backToReference: (n: string) => string
+  }
+}

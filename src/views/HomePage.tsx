@@ -1,0 +1,31 @@
+import type { PostMeta, SiteConfig } from '../content/types'
+import { uiStrings } from '../i18n'
+import { Layout } from './Layout'
+import { Pagination } from './Pagination'
+import { PostList } from './PostList'
+import { listPath } from './urls'
+
+export interface HomePageProps {
+  site: SiteConfig
+  /** The public posts of this page, newest first. */
+  posts: PostMeta[]
+  page: number
+  totalPages: number
+}
+
+/** The home page and its later pages (`/page/<n>`). */
+export function HomePage({ site, posts, page, totalPages }: HomePageProps) {
+  const ui = uiStrings(site.language)
+  const title = page > 1 ? ui.list.pageTitle(page) : undefined
+  return (
+    <Layout site={site} title={title} path={listPath(page)}>
+      <h1 class="visually-hidden">{title ? `${site.title} – ${title}` : site.title}</h1>
+      {posts.length > 0 ? (
+        <PostList site={site} posts={posts} ui={ui} locale={site.language} />
+      ) : (
+        <p>{ui.list.noPosts}</p>
+      )}
+      <Pagination page={page} totalPages={totalPages} ui={ui} />
+    </Layout>
+  )
+}

@@ -1,0 +1,99 @@
+import { raw } from 'hono/html'
+import type { Child } from 'hono/jsx'
+import type { SiteConfig } from '../content/types'
+import { uiStrings } from '../i18n'
+import { STYLES } from './styles'
+import { absoluteUrl } from './urls'
+
+export interface LayoutProps {
+  site: SiteConfig
+  /** Language of the page's content (a post's `lang`); the site's language when absent. */
+  lang?: string
+  /** The page's own title; the site title is appended. Absent on the home page. */
+  title?: string
+  description?: string
+  /** Root-relative path of the page: its canonical URL. Absent on error pages. */
+  path?: string
+  /** The card image: root-relative or absolute. */
+  image?: string
+  type?: 'website' | 'article'
+  /** Keeps the page out of search engines (previews, errors). */
+  noindex?: boolean
+  /** More `<head>` content: article times, JSON-LD. */
+  head?: Child
+  children?: Child
+}
+
+/**
+ * The HTML document around every page: head (title, description, canonical URL, OpenGraph and
+ * Twitter card, feeds, favicon, the inline stylesheet), skip link, header, main and footer.
+ * The header and footer speak the site's language; `lang` is the content's.
+ */
+export function Layout(props: LayoutProps) {
+  const { site } = props
+  const lang = props.lang ?? site.language
+  const chrome = uiStrings(site.language)
+  const chromeLang = lang === site.language ? undefined : site.language
+  const title = props.title ? `${props.title} – ${site.title}` : site.title
+  const description = props.description || site.description
+  const url = props.path === undefined ? undefined : absoluteUrl(site, props.path)
+  const image = props.image ? absoluteUrl(site, props.image) : undefined
+  return (
+    <>
+      {raw('<!DOCTYPE html>')}
+      <html lang={lang}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="color-scheme" content="light dark" />
+          <title>{title}</title>
+          <meta name="description" content={description} />
+          {props.noindex && <meta name="robots" content="noindex" />}
+          {url && <link rel="canonical" href={url} />}
+          <meta property="og:type" content={props.type ?? 'website'} />
+          <meta property="og:site_name" content={site.title} />
+          <meta property="og:title" content={props.title ?? site.title} />
+          <meta property="og:description" content={description} />
+          {url && <meta property="og:url" content={url} />}
+          {image && <meta property="og:image" content={image} />}
+          <meta name="twitter:card" content={image ? 'summary_large_image' : 'summary'} />
+          <meta name="twitter:title" content={props.title ?? site.title} />
+          <meta name="twitter:description" content={description} />
+          {image && <meta name="twitter:image" content={image} />}
+          {props.head}
+          <link rel="alternate" type="application/atom+xml" href="/feed.xml" title={`${site.title} (Atom)`} />
+          <link rel="alternate" type="application/rss+xml" href="/rss.xml" title={`${site.title} (RSS)`} />
+          <link rel="icon" href="/media/favicon.svg" type="image/svg+xml" />
+          <style dangerouslySetInnerHTML={{ __html: STYLES }} />
+        </head>
+        <body>
+          <a class="skip" href="#main" lang={chromeLang}>
+            {chrome.skipToContent}
+          </a>
+          <header class="site-header" lang={chromeLang}>
+            <div class="wrap">
+              <p class="site-title">
+                <a href="/" rel="home">
+                  {site.title}
+                </a>
+              </p>
+              <p class="site-description">{site.description}</p>
+            </div>
+          </header>
+          <main id="main" class="wrap" tabindex={-1}>
+            {props.children}
+          </main>
+          <footer class="site-footer" lang={chromeLang}>
+            <div class="wrap">
+              <p>
+                © {site.author} · {chrome.feeds.label} <a href="/feed.xml">{chrome.feeds.atom}</a> ·{' '}
+                <a href="/rss.xml">{chrome.feeds.rss}</a>
+              </p>
+              <p>{chrome.poweredBy}</p>
+            </div>
+          </footer>
+        </body>
+      </html>
+    </>
+  )
+}

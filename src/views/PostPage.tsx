@@ -1,0 +1,70 @@
+import { raw } from 'hono/html'
+import type { Child } from 'hono/jsx'
+import type { PostMeta, SiteConfig } from '../content/types'
+import { formatDate, uiStrings } from '../i18n'
+import { Byline } from './Byline'
+import { blogPostingJsonLd } from './json-ld'
+import { Layout } from './Layout'
+import { ShareBar } from './ShareBar'
+import { absoluteUrl, postPath } from './urls'
+
+export interface PostPageProps {
+  site: SiteConfig
+  post: PostMeta
+  /** The post's rendered markdown (trusted: the author's own HTML). */
+  html: string
+  /** A draft or scheduled post shown to its author: a banner says so, and search engines are told to skip it. */
+  preview?: boolean
+  /** Where the post's discussion goes (comments, form), rendered by its own components. */
+  discussion?: Child
+}
+
+/** A post's page: header, body, share bar, the discussion slot, and its JSON-LD. */
+export function PostPage({ site, post, html, preview, discussion }: PostPageProps) {
+  const locale = post.lang ?? site.language
+  const ui = uiStrings(locale)
+  const path = postPath(post.slug)
+  return (
+    <Layout
+      site={site}
+      lang={locale}
+      title={post.title}
+      description={post.summary}
+      path={path}
+      image={post.image}
+      type="article"
+      noindex={preview}
+      head={<ArticleHead site={site} post={post} />}
+    >
+      <article>
+        {preview && (
+          <p class="banner" role="status">
+            {post.draft
+              ? ui.post.draftPreview
+              : ui.post.scheduledPreview(formatDate(post.date, locale, site.timeZone))}
+          </p>
+        )}
+        <header class="post-header">
+          <h1>{post.title}</h1>
+          <Byline site={site} post={post} ui={ui} locale={locale} showUpdated />
+        </header>
+        <div class="post-body">{raw(html)}</div>
+        <ShareBar title={post.title} url={absoluteUrl(site, path)} ui={ui} />
+      </article>
+      {discussion}
+    </Layout>
+  )
+}
+
+function ArticleHead({ site, post }: { site: SiteConfig; post: PostMeta }) {
+  return (
+    <>
+      <meta property="article:published_time" content={post.date} />
+      {post.updated && <meta property="article:modified_time" content={post.updated} />}
+      {post.tags.map((tag) => (
+        <meta property="article:tag" content={tag} />
+      ))}
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: blogPostingJsonLd(site, post) }} />
+    </>
+  )
+}

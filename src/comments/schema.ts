@@ -1,0 +1,181 @@
+import * as z from 'zod'
+import type { NotifyWish } from './types'
+
+/**
+ * Comment input from the HTML form and from the JSON API (DESIGN.md), validated into one shape.
+ * Name and body are kept exactly as sent (only their length is measured trimmed), so what is
+ * stored is what was typed; anything that cannot be stored or served exactly is refused instead.
+ */
+
+export const AUTHOR_MAX = 100
+export const BODY_MAX = 10_000
+/** Honeypot: hidden from people; a bot that fills it is dropped quietly by the route. */
+export const HONEYPOT_FIELD = 'website'
+/** Where the Turnstile widget puts its token in a form. */
+export const TURNSTILE_FIELD = 'cf-turnstile-response'
+
+/** A validated comment submission. */
+export interface CommentInput {
+  author: string
+  email: string | null
+  body: string
+  parentId: number | null
+  notify: NotifyWish | null
+  /** The honeypot's content: not empty means a bot. */
+  honeypot: string
+  turnstileToken: string | null
+}
+
+/** The API's error shape (`{error: ApiError}` on the wire): one message per field to fix. */
+export interface ApiError {
+  code: string
+  message: string
+  fields: Record<string, string>
+}
+
+// ES2024 (workerd and Node 22 have it; the project's TS lib is ES2023).
+const isWellFormed = (text: string) => (text as string & { isWellFormed(): boolean }).isWellFormed()
+
+function codePoints(text: string): number {
+  let count = 0
+  for (const _ of text) count++
+  return count
+}
+
+/** Nothing a reader could see: spaces, zero-width and other invisible characters only. */
+const isBlank = (text: string) => !/[^\p{White_Space}\p{Cf}\p{Default_Ignorable_Code_Point}]/u.test(text)
+
+const format = (n: number) => n.toLocaleString('en-US')
+/** C0 and C1 controls (a name is one line), and bidi overrides, which can make a name read as another. */
+const NAME_CONTROLS = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u
+/** Characters XML 1.0 cannot carry (the comment feed): C0 controls but tab and newlines, U+FFFE/F. */
+const BODY_CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/
+
+/** A required text field kept as sent: well-formed, something visible, no forbidden controls. */
+function plainText(max: number, controls: RegExp, messages: { empty: string; broken: string; controls: string; long: string }) {
+  return z.string({ error: messages.empty }).superRefine((value, ctx) => {
+    const length = codePoints(value.trim())
+    const message = !isWellFormed(value)
+      ? messages.broken
+      : isBlank(value)
+        ? messages.empty
+        : controls.test(value)
+          ? messages.controls
+          : length > max
+            ? `${messages.long} (it has ${format(length)}).`
+            : null
+    if (message) ctx.addIssue({ code: 'custom', message })
+  })
+}
+
+const author = plainText(AUTHOR_MAX, NAME_CONTROLS, {
+  empty: 'Enter your name.',
+  broken: 'Your name contains a broken character (half of an emoji or symbol); retype it.',
+  controls: 'Your name cannot contain line breaks or invisible control characters; remove them.',
+  long: `Shorten your name to ${AUTHOR_MAX} characters or fewer`,
+})
+
+const body = plainText(BODY_MAX, BODY_CONTROLS, {
+  empty: 'Write your comment.',
+  broken: 'Your comment contains a broken character (half of an emoji or symbol); retype or remove it.',
+  controls: 'Your comment contains invisible control characters (such as terminal escape codes); remove them.',
+  long: `Shorten your comment to ${format(BODY_MAX)} characters or fewer`,
+})
+
+const EMAIL_MESSAGE = 'Enter a valid email address (like name@example.com), or leave it empty.'
+const emailFormat = z.email()
+/** Optional: an empty string is no email. Trimmed, since it is never shown and only used to write. */
+const email = z
+  .string({ error: EMAIL_MESSAGE })
+  .trim()
+  .refine((value) => value === '' || (value.length <= 254 && emailFormat.safeParse(value).success), EMAIL_MESSAGE)
+  .transform((value) => value || null)
+  .optional()
+
+const PARENT_MESSAGE = 'The comment you are replying to is unknown; reload the page and reply again.'
+const NOTIFY_MESSAGE = 'Choose "replies" or "post" to be notified, or leave notifications off.'
+const NOTIFY_NEEDS_EMAIL = 'Enter your email address to be notified, or turn notifications off.'
+
+function requireEmailForNotify(value: { email?: string | null; notify?: unknown }, ctx: z.RefinementCtx): void {
+  if (value.notify && !value.email) {
+    ctx.addIssue({ code: 'custom', path: ['email'], message: NOTIFY_NEEDS_EMAIL })
+  }
+}
+
+/** The HTML form: every field a string, empty meaning absent. */
+export const commentFormSchema = z
+  .object(
+    {
+      author,
+      email,
+      body,
+      parent_id: z
+        .string({ error: PARENT_MESSAGE })
+        .regex(/^(?:[1-9]\d{0,14})?$/, PARENT_MESSAGE)
+        .optional(),
+      notify: z.enum(['', 'replies', 'post'], { error: NOTIFY_MESSAGE }).optional(),
+      [HONEYPOT_FIELD]: z.string().optional(),
+      [TURNSTILE_FIELD]: z.string().optional(),
+    },
+    { error: 'Send the comment form.' },
+  )
+  .superRefine(requireEmailForNotify)
+  .transform(
+    (form): CommentInput => ({
+      author: form.author,
+      email: form.email ?? null,
+      body: form.body,
+      parentId: form.parent_id ? Number(form.parent_id) : null,
+      notify: form.notify || null,
+      honeypot: form[HONEYPOT_FIELD] ?? '',
+      turnstileToken: form[TURNSTILE_FIELD] || null,
+    }),
+  )
+
+/** The JSON API: `{author, email?, body, parentId?, notify?}`, notify `true` meaning "replies". */
+export const commentApiSchema = z
+  .object(
+    {
+      author,
+      email: email.nullable(),
+      body,
+      parentId: z.number({ error: PARENT_MESSAGE }).int(PARENT_MESSAGE).positive(PARENT_MESSAGE)
+        .max(Number.MAX_SAFE_INTEGER, PARENT_MESSAGE).nullable().optional(),
+      notify: z.union([z.boolean(), z.enum(['replies', 'post'])], { error: NOTIFY_MESSAGE }).nullable().optional(),
+      [HONEYPOT_FIELD]: z.string().optional(),
+      turnstileToken: z.string().optional(),
+    },
+    { error: 'Send a JSON object with at least "author" and "body".' },
+  )
+  .superRefine(requireEmailForNotify)
+  .transform(
+    (api): CommentInput => ({
+      author: api.author,
+      email: api.email ?? null,
+      body: api.body,
+      parentId: api.parentId ?? null,
+      notify: api.notify === true ? 'replies' : api.notify || null,
+      honeypot: api[HONEYPOT_FIELD] ?? '',
+      turnstileToken: api.turnstileToken || null,
+    }),
+  )
+
+/** An ApiError naming each field to fix; routes add their own checks (reserved name, parent) here. */
+export function validationError(fields: Record<string, string>, message?: string): ApiError {
+  const first = Object.values(fields)[0]
+  return { code: 'invalid_input', message: message ?? first ?? 'The comment is not valid.', fields }
+}
+
+/** Turns a zod error from these schemas into the API error shape: the first problem per field. */
+export function toApiError(error: z.ZodError): ApiError {
+  const fields: Record<string, string> = {}
+  let general: string | undefined
+  for (const issue of error.issues) {
+    const field = issue.path[0]
+    if (field === undefined) general ??= issue.message
+    else fields[String(field)] ??= issue.message
+  }
+  const count = Object.keys(fields).length
+  const message = general ?? (count > 1 ? `${count} fields need fixing.` : undefined)
+  return validationError(fields, message)
+}

@@ -1,0 +1,209 @@
+import { retryTransient } from './retry'
+import { DUPLICATE_WINDOW_MS, submitKeys } from './submit-key'
+import type { CommentRow, CommentStatus, NewComment, NotifyWish } from './types'
+
+/** The comments table in D1: the only module with SQL. Times are unix milliseconds. */
+
+const COLUMNS = `id, post_slug, parent_id, author_name, author_email, body, body_html, render_version,
+  status, created_at, updated_at, ip_hmac, is_author, notify, submit_key`
+
+interface CommentRecord {
+  id: number
+  post_slug: string
+  parent_id: number | null
+  author_name: string
+  author_email: string | null
+  body: string
+  body_html: string
+  render_version: number
+  status: CommentStatus
+  created_at: number
+  updated_at: number
+  ip_hmac: string | null
+  is_author: number
+  notify: NotifyWish | null
+  submit_key: string
+}
+
+function toComment(r: CommentRecord): CommentRow {
+  return {
+    id: r.id,
+    postSlug: r.post_slug,
+    parentId: r.parent_id,
+    authorName: r.author_name,
+    authorEmail: r.author_email,
+    body: r.body,
+    bodyHtml: r.body_html,
+    renderVersion: r.render_version,
+    status: r.status,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    ipHmac: r.ip_hmac,
+    isAuthor: r.is_author === 1,
+    notify: r.notify,
+    submitKey: r.submit_key,
+  }
+}
+
+/**
+ * A post's public thread in one query: approved and deleted rows (deleted ones may be needed as
+ * placeholders; `buildThread` decides), oldest first. Rows still hold private fields.
+ */
+export async function listThread(db: D1Database, slug: string): Promise<CommentRow[]> {
+  const { results } = await db
+    .prepare(`SELECT ${COLUMNS} FROM comments WHERE post_slug = ?1 AND status IN ('approved', 'deleted')
+      ORDER BY created_at, id`)
+    .bind(slug)
+    .all<CommentRecord>()
+  return results.map(toComment)
+}
+
+export async function getComment(db: D1Database, id: number): Promise<CommentRow | null> {
+  const record = await db.prepare(`SELECT ${COLUMNS} FROM comments WHERE id = ?1`).bind(id).first<CommentRecord>()
+  return record ? toComment(record) : null
+}
+
+/**
+ * Stores a comment, once: when the same post, parent, author and body were stored within
+ * DUPLICATE_WINDOW_MS, returns that comment with `created: false` and stores nothing. Atomic (one
+ * batch) and retried on transient errors; a retry after a write whose answer was lost also
+ * reports `created: false`, so act on the returned comment's status, not on `created` alone.
+ * Throws on a constraint error (e.g. a parent id that does not exist).
+ */
+export async function insertComment(
+  db: D1Database,
+  comment: NewComment,
+): Promise<{ comment: CommentRow; created: boolean }> {
+  const keys = await submitKeys(comment, comment.createdAt)
+  const since = comment.createdAt - DUPLICATE_WINDOW_MS
+  const insert = db
+    .prepare(`INSERT INTO comments (post_slug, parent_id, author_name, author_email, body, body_html,
+        render_version, status, created_at, updated_at, ip_hmac, is_author, notify, submit_key)
+      SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13
+      WHERE NOT EXISTS (SELECT 1 FROM comments WHERE submit_key = ?14 AND created_at > ?15)
+      ON CONFLICT (submit_key) DO NOTHING`)
+    .bind(
+      comment.postSlug, comment.parentId, comment.authorName, comment.authorEmail, comment.body,
+      comment.bodyHtml, comment.renderVersion, comment.status, comment.createdAt, comment.ipHmac,
+      comment.isAuthor ? 1 : 0, comment.notify, keys.current, keys.previous, since,
+    )
+  const stored = db
+    .prepare(`SELECT ${COLUMNS} FROM comments
+      WHERE submit_key = ?1 OR (submit_key = ?2 AND created_at > ?3) ORDER BY id LIMIT 1`)
+    .bind(keys.current, keys.previous, since)
+  const [inserted, selected] = await retryTransient(() => db.batch<CommentRecord>([insert, stored]))
+  const record = selected!.results[0]
+  if (!record) throw new Error('comment insert stored no row')
+  return { comment: toComment(record), created: inserted!.meta.changes > 0 }
+}
+
+/**
+ * Sets the status of one or many comments (any number: the ids travel as one JSON parameter) and
+ * returns every matching row, changed or not, so the caller can purge their posts' pages.
+ */
+export async function setStatus(
+  db: D1Database,
+  ids: number | readonly number[],
+  status: CommentStatus,
+  now = Date.now(),
+): Promise<CommentRow[]> {
+  const list = typeof ids === 'number' ? [ids] : ids
+  if (list.length === 0) return []
+  const { results } = await retryTransient(() =>
+    db
+      .prepare(`UPDATE comments SET status = ?1, updated_at = CASE WHEN status = ?1 THEN updated_at ELSE ?2 END
+        WHERE id IN (SELECT value FROM json_each(?3)) RETURNING ${COLUMNS}`)
+      .bind(status, now, JSON.stringify(list))
+      .all<CommentRecord>(),
+  )
+  return results.map(toComment)
+}
+
+/** Comments with `status`, newest first (the moderation queue). */
+export async function listByStatus(db: D1Database, status: CommentStatus, limit: number): Promise<CommentRow[]> {
+  const { results } = await db
+    .prepare(`SELECT ${COLUMNS} FROM comments WHERE status = ?1 ORDER BY created_at DESC, id DESC LIMIT ?2`)
+    .bind(status, limit)
+    .all<CommentRecord>()
+  return results.map(toComment)
+}
+
+/** The latest comments across posts, whatever their status, newest first (admin). */
+export async function listRecent(db: D1Database, limit: number): Promise<CommentRow[]> {
+  const { results } = await db
+    .prepare(`SELECT ${COLUMNS} FROM comments ORDER BY created_at DESC, id DESC LIMIT ?1`)
+    .bind(limit)
+    .all<CommentRecord>()
+  return results.map(toComment)
+}
+
+/** Approved comments per slug (0 for none), in one query whatever the number of slugs. */
+export async function countApproved(db: D1Database, slugs: readonly string[]): Promise<Map<string, number>> {
+  const counts = new Map(slugs.map((slug) => [slug, 0]))
+  if (slugs.length === 0) return counts
+  // One JSON parameter instead of one per slug: D1 allows 100 bound parameters per statement.
+  const { results } = await db
+    .prepare(`SELECT post_slug, COUNT(*) AS n FROM comments
+      WHERE status = 'approved' AND post_slug IN (SELECT value FROM json_each(?1)) GROUP BY post_slug`)
+    .bind(JSON.stringify(slugs))
+    .all<{ post_slug: string; n: number }>()
+  for (const { post_slug, n } of results) counts.set(post_slug, n)
+  return counts
+}
+
+/** Replaces a comment's text and its rendered HTML (an edit); null when the id is unknown. */
+export async function updateBody(
+  db: D1Database,
+  id: number,
+  body: string,
+  html: string,
+  version: number,
+  now = Date.now(),
+): Promise<CommentRow | null> {
+  const record = await retryTransient(() =>
+    db
+      .prepare(`UPDATE comments SET body = ?2, body_html = ?3, render_version = ?4, updated_at = ?5
+        WHERE id = ?1 RETURNING ${COLUMNS}`)
+      .bind(id, body, html, version, now)
+      .first<CommentRecord>(),
+  )
+  return record ? toComment(record) : null
+}
+
+/**
+ * WordPress's rule: trusted once an earlier comment with the same name and email (case-insensitive)
+ * was approved. Without an email nobody is trusted.
+ */
+export async function isTrustedCommenter(db: D1Database, name: string, email: string | null): Promise<boolean> {
+  if (!email) return false
+  const found = await db
+    .prepare(`SELECT 1 AS found FROM comments
+      WHERE author_email = ?2 COLLATE NOCASE AND author_name = ?1 AND status = 'approved' LIMIT 1`)
+    .bind(name, email)
+    .first<{ found: number }>()
+  return found !== null
+}
+
+/**
+ * Re-renders up to `limit` comments whose HTML came from a renderer older than `currentVersion`,
+ * in one atomic batch, and returns how many it did: call again until it returns less than `limit`.
+ * Versions only go up; an edit racing with this keeps its own, newer HTML.
+ */
+export async function rerenderStale(
+  db: D1Database,
+  currentVersion: number,
+  render: (body: string) => string,
+  limit = 100,
+): Promise<number> {
+  const { results } = await db
+    .prepare(`SELECT ${COLUMNS} FROM comments WHERE render_version < ?1 ORDER BY id LIMIT ?2`)
+    .bind(currentVersion, limit)
+    .all<CommentRecord>()
+  if (results.length === 0) return 0
+  const update = db.prepare(
+    'UPDATE comments SET body_html = ?2, render_version = ?3 WHERE id = ?1 AND body = ?4 AND render_version < ?3',
+  )
+  const statements = results.map(toComment).map((row) => update.bind(row.id, render(row.body), currentVersion, row.body))
+  await retryTransient(() => db.batch(statements))
+  return statements.length
+}

@@ -1,0 +1,105 @@
+import { Marked, type Tokens } from 'marked'
+import xss, { type FilterXSS } from 'xss'
+
+/**
+ * The one renderer for untrusted text (reader comments). A small markdown subset: paragraphs,
+ * line breaks, emphasis, strong, inline code, code blocks, links and blockquotes. Raw HTML,
+ * headings, rules, lists, tables, strikethrough and images are shown as the text that was typed.
+ * The HTML then passes an allowlist sanitizer: the markdown layer is not trusted to be the wall.
+ */
+
+/** Bump when the output of `renderComment` changes for some input: stored HTML is re-rendered. */
+export const COMMENT_RENDER_VERSION = 1
+
+const LINK_REL = 'nofollow ugc noopener'
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!)
+}
+
+// Named references that matter for a scheme; unknown ones stay as typed, which is safe because the
+// value emitted is exactly the value checked (its `&` re-escaped).
+const NAMED: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", Tab: '\t', NewLine: '\n', colon: ':', sol: '/',
+  period: '.', lpar: '(', rpar: ')', nbsp: '\u00a0',
+}
+
+function codePoint(n: number): string {
+  return n > 0 && n <= 0x10ffff && (n < 0xd800 || n > 0xdfff) ? String.fromCodePoint(n) : '\ufffd'
+}
+
+/** Decodes character references once, as a browser decodes an attribute value. */
+function decodeEntities(value: string): string {
+  return value.replace(/&(?:#(\d{1,8})|#x([0-9a-f]{1,8})|([a-z]{2,8}));?/gi, (ref, dec, hex, name) => {
+    if (dec) return codePoint(Number.parseInt(dec, 10))
+    if (hex) return codePoint(Number.parseInt(hex, 16))
+    return NAMED[name] !== undefined && ref.endsWith(';') ? NAMED[name] : ref
+  })
+}
+
+/**
+ * The URL a browser would follow for this href, when it is http, https or mailto; else null.
+ * Follows the URL standard's clean-up (tab and newline removed anywhere, C0 controls and spaces
+ * trimmed) after entity decoding, and compares the scheme case-insensitively.
+ */
+export function safeHref(href: string): string | null {
+  const url = decodeEntities(href)
+    .replace(/[\t\n\r]/g, '')
+    .replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, '')
+  return /^(?:https?|mailto):/i.test(url) ? url : null
+}
+
+const marked = new Marked({ gfm: true, breaks: true })
+const off = () => undefined
+marked.use({
+  tokenizer: { html: off, tag: off, heading: off, lheading: off, hr: off, list: off, table: off, del: off },
+  renderer: {
+    link(token: Tokens.Link) {
+      const text = this.parser.parseInline(token.tokens)
+      const url = safeHref(token.href)
+      return url === null ? text : `<a href="${escapeHtml(url)}">${text}</a>`
+    },
+    image(token: Tokens.Image) {
+      return escapeHtml(token.raw)
+    },
+  },
+})
+
+// xss is CommonJS; its class is a property of the default export under esbuild, Vite and Node alike.
+const { FilterXSS: Filter } = xss as unknown as { FilterXSS: typeof FilterXSS }
+const sanitizer = new Filter({
+  whiteList: { p: [], br: [], em: [], strong: [], code: [], pre: [], blockquote: [], a: ['href'] },
+  css: false,
+  onTagAttr(tag, name, value) {
+    if (tag !== 'a' || name !== 'href') return undefined
+    const url = safeHref(decodeEntities(value))
+    return url === null ? '' : `href="${escapeHtml(url)}"`
+  },
+})
+
+/**
+ * Passes HTML through the comment allowlist: only p, br, em, strong, code, pre, blockquote and
+ * a (http, https or mailto href), every link with `rel="nofollow ugc noopener"`; anything else is
+ * escaped to text. Idempotent on its own output.
+ */
+export function sanitizeCommentHtml(html: string): string {
+  // Text `<` is escaped by the sanitizer, so every `<a` left is a link tag.
+  return sanitizer.process(html).replace(/<a(?=[\s>])/g, `<a rel="${LINK_REL}"`)
+}
+
+/** Renders a comment's source text to sanitized HTML, safe to insert raw. Never throws. */
+export function renderComment(text: string): string {
+  let html: string
+  try {
+    html = marked.parse(text, { async: false })
+  } catch {
+    html = `<p>${escapeHtml(text)}</p>`
+  }
+  return sanitizeCommentHtml(html)
+}
+
+/** Links in rendered comment HTML (for the links-per-comment threshold). */
+export function countLinks(html: string): number {
+  return html.match(/<a[\s>]/g)?.length ?? 0
+}

@@ -1,0 +1,59 @@
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+
+/** A file of `content/` as read from disk; `path` is how messages name it (`content/posts/a.md`). */
+export interface SourceFile {
+  path: string
+  text: string
+}
+
+/** Everything in `content/` that publishing looks at. */
+export interface ContentFiles {
+  /** `site.yaml`, or null when the site runs on defaults. */
+  site: SourceFile | null
+  posts: SourceFile[]
+  /** URL paths of the files under `media/` (`/media/cover.png`), to check references against. */
+  media: string[]
+  /** Files in `posts/` that are not posts (named so the author notices a `.markdown` typo). */
+  ignored: string[]
+}
+
+/**
+ * Reads `contentDir` (`content/` of the project). `label` is the directory's name in messages,
+ * relative to the project root.
+ */
+export async function readContentFiles(contentDir: string, label = 'content'): Promise<ContentFiles> {
+  const site = await readOptional(path.join(contentDir, 'site.yaml'))
+  const postEntries = await listFiles(path.join(contentDir, 'posts'))
+  const posts: SourceFile[] = []
+  const ignored: string[] = []
+  for (const name of postEntries.sort()) {
+    const shown = `${label}/posts/${name}`
+    if (name.endsWith('.md') && !name.includes('/')) posts.push({ path: shown, text: await readFile(path.join(contentDir, 'posts', name), 'utf8') })
+    else if (!path.basename(name).startsWith('.')) ignored.push(shown)
+  }
+  const media = (await listFiles(path.join(contentDir, 'media'))).map((name) => `/media/${name}`)
+  return { site: site === null ? null : { path: `${label}/site.yaml`, text: site }, posts, media, ignored }
+}
+
+async function readOptional(file: string): Promise<string | null> {
+  try {
+    return await readFile(file, 'utf8')
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw err
+  }
+}
+
+/** Paths of the files under `dir`, relative to it with `/` separators; none when it is missing. */
+async function listFiles(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+    return entries
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return []
+    throw err
+  }
+}

@@ -1,0 +1,61 @@
+import { LIST_TAG, postTag, tagPageTag } from '../cache/tags'
+import { postKey } from '../content/keys'
+import { tagSlug } from '../content/slug'
+import type { ContentIndex, PostMeta } from '../content/types'
+import { canonicalJson, type BuiltContent } from './build-index'
+
+/** What a publish writes, in order: bodies, then the index, then deletions; then purges. */
+export interface PublishPlan {
+  /** True when KV already holds this exact content: nothing is written or purged. */
+  unchanged: boolean
+  /** New and changed post bodies, written before the index that points at them. */
+  puts: { key: string; value: string }[]
+  index: ContentIndex
+  /** Bodies no post of the new index uses any more, deleted once the index is written. */
+  deletes: string[]
+  /** Raw cache tags (`post:<slug>`, `list`, `tag:<tagSlug>`) of every page that changed. */
+  purgeTags: string[]
+  added: string[]
+  changed: string[]
+  removed: string[]
+  siteChanged: boolean
+}
+
+/**
+ * Compares what KV holds (`current`, null before the first publish) with what `next` would
+ * publish. A post is unchanged when its hash is; a changed site config touches every page.
+ */
+export function planPublish(current: ContentIndex | null, next: BuiltContent): PublishPlan {
+  const before = new Map((current?.posts ?? []).map((meta) => [meta.slug, meta]))
+  const after = new Map(next.index.posts.map((meta) => [meta.slug, meta]))
+  const added = [...after.keys()].filter((slug) => !before.has(slug))
+  const removed = [...before.keys()].filter((slug) => !after.has(slug))
+  const changed = [...after.keys()].filter((slug) => before.has(slug) && before.get(slug)!.hash !== after.get(slug)!.hash)
+  const siteChanged = current === null || canonicalJson(current.site) !== canonicalJson(next.index.site)
+  const unchanged = current?.version === next.index.version && !added.length && !removed.length && !changed.length
+
+  const keep = new Set(next.index.posts.map(postKey))
+  const stored = new Set(current?.posts.map(postKey))
+  const touched = [...added, ...changed, ...removed]
+  const touchedMetas = touched.flatMap((slug) => [before.get(slug), after.get(slug)]).filter((meta) => meta !== undefined)
+  const tagged = siteChanged ? [...before.values(), ...after.values()] : touchedMetas
+  const purgeTags = new Set<string>((siteChanged ? [...before.keys(), ...after.keys()] : touched).map(postTag))
+  if (siteChanged || touchedMetas.some((meta) => !meta.draft)) purgeTags.add(LIST_TAG)
+  for (const tag of tagged.flatMap(tagsOf)) purgeTags.add(tagPageTag(tag))
+
+  return {
+    unchanged,
+    puts: unchanged ? [] : [...next.bodies].filter(([key]) => !stored.has(key)).map(([key, value]) => ({ key, value })),
+    index: next.index,
+    deletes: unchanged ? [] : [...stored].filter((key) => !keep.has(key)),
+    purgeTags: unchanged ? [] : [...purgeTags].sort(),
+    added,
+    changed,
+    removed,
+    siteChanged: !unchanged && siteChanged,
+  }
+}
+
+function tagsOf(meta: PostMeta): string[] {
+  return meta.tags.map(tagSlug)
+}

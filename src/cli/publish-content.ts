@@ -1,0 +1,152 @@
+import path from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { INDEX_KEY } from '../content/keys'
+import type { ContentIndex } from '../content/types'
+import { buildIndex } from './build-index'
+import { readContentFiles } from './content-files'
+import { readDevVar } from './dev-vars'
+import { parseContent, type ParsedContent } from './parse-content'
+import { planPublish, type PublishPlan } from './plan'
+import { requestPurge } from './purge'
+import { kvBulkDelete, kvBulkPut, kvGetIndex, PROJECT_ROOT, type KvTarget } from './wrangler'
+
+export interface PublishOptions {
+  /** Local KV (`.wrangler/state`, drafts included) instead of Cloudflare's (drafts never sent). */
+  local: boolean
+  /** Origin of the Worker that purges; defaults to the site's baseUrl, or localhost:$PORT locally. */
+  url?: string
+  /** Whether to purge changed pages (false when no Worker runs yet and its cache was cleared). */
+  purge: boolean
+  /** Validate and compare with KV, print the plan, write nothing. */
+  dryRun: boolean
+  /** Validate only: no KV, no network. */
+  checkOnly: boolean
+  /** Seconds KV takes to reach every location: remote publishes purge again after it. */
+  propagationSeconds: number
+  contentDir: string
+  log: Logger
+  signal?: AbortSignal
+}
+
+export interface Logger {
+  info(line: string): void
+  warn(line: string): void
+  error(line: string): void
+}
+
+export type PublishOutcome = 'invalid' | 'valid' | 'unchanged' | 'planned' | 'published'
+
+export const DEFAULT_PUBLISH: Omit<PublishOptions, 'local'> = {
+  purge: true,
+  dryRun: false,
+  checkOnly: false,
+  propagationSeconds: 60,
+  contentDir: path.join(PROJECT_ROOT, 'content'),
+  log: { info: console.log, warn: (line) => console.warn(`warning: ${line}`), error: console.error },
+}
+
+/** How a publish ended; `index` is what KV holds afterwards, when known. */
+export interface PublishResult {
+  outcome: PublishOutcome
+  index?: ContentIndex
+}
+
+/**
+ * Publishes `content/` to KV: validates every file first (nothing is written when any is bad),
+ * writes new and changed bodies, then the index, then deletes bodies no longer used, and purges
+ * the pages that changed. `current` is what KV holds when the caller knows it (the watcher of
+ * `npm start` wrote it last), which saves reading it. Wrangler failures reject; purge failures
+ * are warnings.
+ */
+export async function publishContent(options: PublishOptions, current?: ContentIndex | null): Promise<PublishResult> {
+  const { log, local } = options
+  const content = await loadContent(options.contentDir, log)
+  if (!content) return { outcome: 'invalid' }
+  const built = buildIndex(content, { drafts: local })
+  const drafts = content.posts.filter((post) => post.meta.draft).length
+  if (options.checkOnly) {
+    log.info(`Content is valid: ${content.posts.length} post(s), ${drafts} of them draft(s).`)
+    return { outcome: 'valid' }
+  }
+  if (!local && /^https?:\/\/(localhost|127\.0\.0\.1)[:/]/.test(`${content.site.baseUrl}/`))
+    log.warn(`baseUrl in site.yaml is ${content.site.baseUrl}: set it to the public URL of the site (feeds, links and purges use it).`)
+  const target: KvTarget = { local, signal: options.signal }
+  const where = local ? 'local KV' : 'Cloudflare KV'
+  const plan = planPublish(current === undefined ? await kvGetIndex(target) : current, built)
+  if (plan.unchanged) {
+    log.info(`Nothing changed: ${where} already holds this content (version ${built.index.version}).`)
+    return { outcome: 'unchanged', index: plan.index }
+  }
+  log.info(describePlan(plan, where, !local && drafts ? drafts : 0))
+  if (options.dryRun) {
+    log.info(`Dry run: nothing written. Would purge: ${plan.purgeTags.join(' ') || 'nothing'}`)
+    return { outcome: 'planned' }
+  }
+  await writePlan(plan, options, target)
+  return { outcome: 'published', index: plan.index }
+}
+
+/** Validates `contentDir`, logging every warning and error; null when any file is bad. */
+export async function loadContent(contentDir: string, log: Logger): Promise<ParsedContent | null> {
+  const label = path.relative(PROJECT_ROOT, contentDir) || '.'
+  const parsed = parseContent(await readContentFiles(contentDir, label))
+  for (const warning of parsed.warnings) log.warn(warning)
+  if (parsed.ok) return parsed.content
+  for (const error of parsed.errors) log.error(error)
+  log.error(`${parsed.errors.length} problem(s) in ${label}/: nothing was published.`)
+  return null
+}
+
+async function writePlan(plan: PublishPlan, options: PublishOptions, target: KvTarget): Promise<void> {
+  const { log } = options
+  const index = { key: INDEX_KEY, value: JSON.stringify(plan.index) }
+  const purge = options.purge ? await purger(options, plan.index.site.baseUrl) : null
+  const written = `Wrote ${plan.puts.length} post(s) and the index (version ${plan.index.version})`
+  if (target.local) {
+    // Local bulk puts are stored one after the other, in order: one call keeps the index last.
+    await kvBulkPut([...plan.puts, index], target)
+    log.info(`${written} to local KV.`)
+    await purge?.(plan.purgeTags)
+    await kvBulkDelete(plan.deletes, target)
+    return
+  }
+  await kvBulkPut(plan.puts, target)
+  // Cloudflare's bulk writes have no order: the index goes in its own, later call, so it
+  // never names a body that is not stored yet.
+  await kvBulkPut([index], target)
+  log.info(`${written} to Cloudflare KV.`)
+  await purge?.(plan.purgeTags)
+  if (!plan.deletes.length && !purge) return
+  // Until KV has propagated, a location may still serve the old index: keep its bodies until
+  // then, and purge again so no location keeps a page built from the old index.
+  log.info(`Waiting ${options.propagationSeconds} s for KV to propagate, then deleting old bodies and purging again...`)
+  await sleep(options.propagationSeconds * 1000, undefined, { signal: options.signal })
+  await kvBulkDelete(plan.deletes, target)
+  if (plan.deletes.length) log.info(`Deleted ${plan.deletes.length} old post bodies.`)
+  await purge?.(plan.purgeTags)
+}
+
+function describePlan(plan: PublishPlan, where: string, draftsKept: number): string {
+  const list = (slugs: string[]) => (slugs.length ? ` (${slugs.join(', ')})` : '')
+  return [
+    `Publishing to ${where}: ${plan.added.length} new${list(plan.added)}, ${plan.changed.length} changed${list(plan.changed)}, ${plan.removed.length} removed${list(plan.removed)}${plan.siteChanged ? ', site config changed' : ''}.`,
+    ...(draftsKept ? [`${draftsKept} draft(s) not published (drafts only go to local KV).`] : []),
+  ].join('\n')
+}
+
+/** A function that purges tags through the Worker, or null (with a warning) when there is no token. */
+async function purger(options: PublishOptions, baseUrl: string): Promise<((tags: string[]) => Promise<void>) | null> {
+  const url = (options.url ?? (options.local ? `http://localhost:${process.env.PORT || 8787}` : baseUrl)).replace(/\/+$/, '')
+  const token = process.env.ADMIN_TOKEN || (options.local ? await readDevVar(PROJECT_ROOT, 'ADMIN_TOKEN') : undefined)
+  if (!token) {
+    options.log.warn(`no ADMIN_TOKEN (set it in the environment${options.local ? ' or .dev.vars' : ''}): cached pages were not purged and update when they expire.`)
+    return null
+  }
+  return async (tags) => {
+    if (!tags.length) return
+    const problem = await requestPurge(url, token, tags)
+    if (!problem) options.log.info(`Purged ${tags.length} cache tag(s) through ${url}.`)
+    else if (options.local) options.log.warn(`no purge (${problem}); fine when npm start is not running: it clears its cache when it starts.`)
+    else options.log.warn(`purge failed, cached pages update when they expire: ${problem}`)
+  }
+}

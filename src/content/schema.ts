@@ -1,0 +1,101 @@
+import * as z from 'zod'
+import { DEFAULT_SITE } from './site-defaults'
+import {
+  baseUrl,
+  bool,
+  date,
+  emailFrom,
+  imageUrl,
+  languageTag,
+  postSlug,
+  show,
+  tag,
+  text,
+  timeZoneName,
+  wholeNumber,
+} from './schema-fields'
+import type { SiteConfig } from './types'
+
+/**
+ * Schemas of what the author writes: the front matter of `content/posts/<slug>.md` and
+ * `content/site.yaml`. Every message says what is wrong with the value and how to fix it;
+ * `describeIssues` adds the file and the field.
+ */
+
+/** The front matter keys a post may have. */
+export const FRONT_MATTER_KEYS = ['title', 'date', 'updated', 'tags', 'summary', 'draft', 'lang', 'slug', 'image', 'comments'] as const
+
+/** The front matter schema; dates without an offset are read in `timeZone`, the site's. */
+export function frontMatterSchema(timeZone: string) {
+  return z.strictObject({
+    title: text('every post needs a title: add "title: ..."'),
+    date: date(timeZone, 'every post needs a date: add "date: YYYY-MM-DD"'),
+    updated: date(timeZone).optional(),
+    tags: z
+      .array(tag(), { error: (iss) => `must be a list, e.g. [travel, cuisine], not ${show(iss.input)}` })
+      .default([]),
+    summary: text().optional(),
+    draft: bool().default(false),
+    lang: languageTag().optional(),
+    slug: postSlug().optional(),
+    image: imageUrl().optional(),
+    comments: bool().default(true),
+  })
+}
+
+export type FrontMatter = z.output<ReturnType<typeof frontMatterSchema>>
+
+const D = DEFAULT_SITE
+
+const siteCommentsSchema = z.strictObject({
+  moderation: z
+    .enum(['all', 'first-time', 'hold'], { error: (iss) => `${show(iss.input)} must be one of all, first-time, hold` })
+    .default(D.comments.moderation),
+  maxDepth: wholeNumber(1, 50).default(D.comments.maxDepth),
+  threadsPerPage: wholeNumber(1, 1000).default(D.comments.threadsPerPage),
+  maxLinks: wholeNumber(0, 1000).default(D.comments.maxLinks),
+})
+
+/** `content/site.yaml`: every key optional, defaults from DEFAULT_SITE, unknown keys refused. */
+export const siteSchema = z.strictObject({
+  title: text().default(D.title),
+  description: text().default(D.description),
+  author: text().default(D.author),
+  language: languageTag().default(D.language),
+  timeZone: timeZoneName().default(D.timeZone),
+  baseUrl: baseUrl().default(D.baseUrl),
+  postsPerPage: wholeNumber(1, 100).default(D.postsPerPage),
+  cacheMaxAge: wholeNumber(1, 31_536_000).default(D.cacheMaxAge),
+  comments: siteCommentsSchema.default({ ...D.comments }),
+  email: z.strictObject({ from: emailFrom().default(D.email.from) }).default({ ...D.email }),
+}) satisfies z.ZodType<SiteConfig>
+
+const ALLOWED_KEYS: Record<string, readonly string[]> = {
+  post: FRONT_MATTER_KEYS,
+  site: Object.keys(siteSchema.shape),
+  'site.comments': Object.keys(siteCommentsSchema.shape),
+  'site.email': ['from'],
+}
+
+/**
+ * One `<file>: <field>: <message>` line per problem in `error`. `kind` names the schema that
+ * failed (`post` or `site`), for the list of allowed keys given with an unknown one.
+ */
+export function describeIssues(file: string, kind: 'post' | 'site', error: z.ZodError): string[] {
+  return error.issues.flatMap((issue) => {
+    const field = fieldName(issue.path)
+    if (issue.code === 'unrecognized_keys') {
+      const allowed = ALLOWED_KEYS[[kind, ...issue.path].join('.')] ?? []
+      return issue.keys.map(
+        (key) => `${file}: ${field ? `${field}.` : ''}${key}: unknown key (allowed: ${allowed.join(', ')})`,
+      )
+    }
+    if (issue.code === 'invalid_type' && issue.path.length === 0)
+      return [`${file}: must be a YAML mapping of keys to values`]
+    return [`${file}: ${field}: ${issue.message}`]
+  })
+}
+
+function fieldName(path: PropertyKey[]): string {
+  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${String(part)}`)).join('')
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest'
+import { buildIndex } from '../../src/cli/build-index'
+import type { ContentFiles } from '../../src/cli/content-files'
+import { parseContent, type ParsedContent } from '../../src/cli/parse-content'
+import { planPublish } from '../../src/cli/plan'
+
+type Posts = Record<string, string>
+
+/** Content as parseContent makes it from `posts` (file name → front matter lines) and a site.yaml. */
+function content(posts: Posts, site = 'timeZone: Europe/Paris'): ParsedContent {
+  const files: ContentFiles = {
+    site: { path: 'content/site.yaml', text: site },
+    posts: Object.entries(posts).map(([name, fm]) => ({ path: `content/posts/${name}.md`, text: `---\n${fm}\n---\n\nText of ${name}.\n` })),
+    media: [],
+    ignored: [],
+  }
+  const result = parseContent(files)
+  if (!result.ok) throw new Error(result.errors.join('\n'))
+  return result.content
+}
+
+const base: Posts = {
+  alpha: 'title: Alpha\ndate: 2026-01-01\ntags: [Café, news]',
+  beta: 'title: Beta\ndate: 2026-02-01\ntags: [news]',
+  gamma: 'title: Gamma\ndate: 2026-03-01\ndraft: true\ntags: [secret]',
+}
+const remote = (posts: Posts, site?: string) => buildIndex(content(posts, site), { drafts: false })
+const local = (posts: Posts, site?: string) => buildIndex(content(posts, site), { drafts: true })
+
+describe('buildIndex', () => {
+  it('sorts posts newest first and gives each a 16-hex-digit hash in its KV key', () => {
+    const { index, bodies } = local(base)
+    expect(index.posts.map((p) => p.slug)).toEqual(['gamma', 'beta', 'alpha'])
+    for (const meta of index.posts) expect(meta.hash).toMatch(/^[0-9a-f]{16}$/)
+    expect([...bodies.keys()].sort()).toEqual(index.posts.map((p) => `post:${p.slug}:${p.hash}`).sort())
+    expect(bodies.get(`post:alpha:${index.posts[2]!.hash}`)).toBe('Text of alpha.\n')
+  })
+  it('is deterministic: the same content gives the same hashes and version', () => {
+    expect(local(base).index).toEqual(local(base).index)
+  })
+  it('leaves drafts out of a remote index and its bodies, and keeps them locally', () => {
+    const { index, bodies } = remote(base)
+    expect(index.posts.map((p) => p.slug)).toEqual(['beta', 'alpha'])
+    expect([...bodies.keys()].some((key) => key.startsWith('post:gamma:'))).toBe(false)
+    expect(local(base).index.posts.some((p) => p.slug === 'gamma' && p.draft)).toBe(true)
+  })
+  it('changes the version when the site config changes, but not the post hashes', () => {
+    const before = remote(base)
+    const after = remote(base, 'timeZone: Europe/Paris\ntitle: Renamed')
+    expect(after.index.version).not.toBe(before.index.version)
+    expect(after.index.posts.map((p) => p.hash)).toEqual(before.index.posts.map((p) => p.hash))
+  })
+  it('changes a post hash when its dates move with the site time zone', () => {
+    const paris = remote(base).index.posts[0]!
+    const tokyo = remote(base, 'timeZone: Asia/Tokyo').index.posts[0]!
+    expect(tokyo.date).not.toBe(paris.date)
+    expect(tokyo.hash).not.toBe(paris.hash)
+  })
+})
+
+describe('planPublish', () => {
+  it('writes every body and purges everything on the first publish', () => {
+    const next = remote(base)
+    const plan = planPublish(null, next)
+    expect(plan.unchanged).toBe(false)
+    expect(plan.added).toEqual(['beta', 'alpha'])
+    expect(plan.puts.map((p) => p.key).sort()).toEqual([...next.bodies.keys()].sort())
+    expect(plan.deletes).toEqual([])
+    expect(plan.purgeTags).toEqual(['list', 'post:alpha', 'post:beta', 'tag:café', 'tag:news'])
+  })
+  it('writes and purges nothing when nothing changed', () => {
+    const plan = planPublish(remote(base).index, remote(base))
+    expect(plan).toMatchObject({ unchanged: true, puts: [], deletes: [], purgeTags: [], added: [], changed: [], removed: [] })
+  })
+  it('writes only the changed post, deletes its old body, and purges its pages and old and new tags', () => {
+    const before = remote(base).index
+    const next = remote({ ...base, alpha: 'title: Alpha 2\ndate: 2026-01-01\ntags: [Écriture, news]' })
+    const plan = planPublish(before, next)
+    const oldAlpha = before.posts.find((p) => p.slug === 'alpha')!
+    const newAlpha = next.index.posts.find((p) => p.slug === 'alpha')!
+    expect(plan.changed).toEqual(['alpha'])
+    expect(plan.puts.map((p) => p.key)).toEqual([`post:alpha:${newAlpha.hash}`])
+    expect(plan.deletes).toEqual([`post:alpha:${oldAlpha.hash}`])
+    expect(plan.purgeTags).toEqual(['list', 'post:alpha', 'tag:café', 'tag:news', 'tag:écriture'])
+    expect(plan.siteChanged).toBe(false)
+  })
+  it('deletes the body of a removed post and purges its page, the lists and its tags', () => {
+    const before = remote(base).index
+    const { beta: _beta, ...withoutBeta } = base
+    const plan = planPublish(before, remote(withoutBeta))
+    expect(plan.removed).toEqual(['beta'])
+    expect(plan.puts).toEqual([])
+    expect(plan.deletes).toEqual([`post:beta:${before.posts.find((p) => p.slug === 'beta')!.hash}`])
+    expect(plan.purgeTags).toEqual(['list', 'post:beta', 'tag:news'])
+  })
+  it('never uploads a draft remotely, even when it changes', () => {
+    const before = remote(base).index
+    const plan = planPublish(before, remote({ ...base, gamma: 'title: Gamma edited\ndate: 2026-03-01\ndraft: true' }))
+    expect(plan.unchanged).toBe(true)
+    expect(plan.puts).toEqual([])
+  })
+  it('locally, purges a changed draft page without purging the lists it is not in', () => {
+    const before = local(base).index
+    const plan = planPublish(before, local({ ...base, gamma: 'title: Gamma edited\ndate: 2026-03-01\ndraft: true\ntags: [secret]' }))
+    expect(plan.changed).toEqual(['gamma'])
+    expect(plan.purgeTags).toEqual(['post:gamma', 'tag:secret'])
+  })
+  it('purges every post, list and tag page when site.yaml changes, and rewrites no body', () => {
+    const before = remote(base).index
+    const plan = planPublish(before, remote(base, 'timeZone: Europe/Paris\ntitle: Renamed'))
+    expect(plan).toMatchObject({ siteChanged: true, puts: [], deletes: [], changed: [] })
+    expect(plan.purgeTags).toEqual(['list', 'post:alpha', 'post:beta', 'tag:café', 'tag:news'])
+  })
+  it('purges the tag pages of a published draft (it joins the lists)', () => {
+    const before = remote(base).index
+    const plan = planPublish(before, remote({ ...base, gamma: 'title: Gamma\ndate: 2026-03-01\ntags: [secret]' }))
+    expect(plan.added).toEqual(['gamma'])
+    expect(plan.purgeTags).toEqual(['list', 'post:gamma', 'tag:secret'])
+  })
+})

@@ -1,0 +1,97 @@
+import type { LoadOptions, LoadResult } from './load'
+import type { BundleSize } from './real-worker'
+import type { RenderResult } from './render'
+
+export interface ServedCase {
+  name: string
+  /** Status of the page on the probes before the load. */
+  status: number
+  /** Cache path the probes reported, in order (e.g. `MISS→HIT`). */
+  cachePath: string
+  /** Body bytes of the page. */
+  bytes: number
+  load: LoadResult
+}
+
+export interface BenchReport {
+  date: string
+  node: string
+  /** One-minute load average around the run: other work on the machine makes figures noisy. */
+  loadAverage: { before: number; after: number; cores: number }
+  load: LoadOptions & { assetsRouter: boolean }
+  bundle: BundleSize
+  served: ServedCase[]
+  ratios: Record<string, { value: number; target?: string }>
+  render: RenderResult[]
+  post: { path: string; postBytes: number; migrations: number }
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`
+const ms = (value: number) => value.toFixed(value < 10 ? 2 : 1)
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)))
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ')
+  return [line(header), ...rows.map(line)].join('\n')
+}
+
+/** The report as a compact text table for the terminal. */
+export function formatReport(report: BenchReport): string {
+  const served = table(
+    ['served', 'status', 'cache', 'bytes', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'errors'],
+    report.served.map((s) => [
+      s.name,
+      String(s.status),
+      s.cachePath,
+      String(s.bytes),
+      s.load.requestsPerSecond.toFixed(0),
+      ms(s.load.p50),
+      ms(s.load.p90),
+      ms(s.load.p99),
+      String(s.load.errors + nonOk(s)),
+    ]),
+  )
+  const ratios = Object.entries(report.ratios)
+    .map(([name, r]) => `  ${name}: ${r.value.toFixed(2)}${r.target ? ` (target ${r.target})` : ''}`)
+    .join('\n')
+  const render = table(
+    ['rendered in Node', 'runs', 'median ms', 'p95 ms', 'target', 'output'],
+    report.render.map((r) => [
+      r.name,
+      String(r.iterations),
+      r.error ? 'failed' : r.medianMs.toFixed(3),
+      r.error ? '-' : r.p95Ms.toFixed(3),
+      r.targetMs === undefined ? '-' : `< ${r.targetMs} ms`,
+      r.error ? r.error.slice(0, 60) : kb(r.outputBytes),
+    ]),
+  )
+  const { bundle, load, loadAverage, post } = report
+  const busy = Math.max(loadAverage.before, loadAverage.after) > loadAverage.cores / 2
+  return [
+    `Load: ${load.connections} requests in flight; per Worker ${load.warmupSeconds} s warm-up, then ` +
+      `${load.seconds} s in ${load.rounds} turns; loopback, no compression; ` +
+      `${load.assetsRouter ? 'all four behind the assets router' : 'no assets router (BENCH_ASSETS=0)'}.`,
+    `Page: ${post.path} from a ${kb(post.postBytes)} markdown post in local KV; ` +
+      `${post.migrations} D1 migration(s) applied.`,
+    '',
+    served,
+    '',
+    'Ratios of requests per second:',
+    ratios,
+    '',
+    render,
+    '',
+    `Worker bundle (dry run: ${bundle.files.join(', ')}): ${bundle.raw} bytes raw (${kb(bundle.raw)}), ` +
+      `${bundle.gzip} gzip (${kb(bundle.gzip)}; target < 200 KB)`,
+    `Load average ${loadAverage.before.toFixed(2)} before, ${loadAverage.after.toFixed(2)} after, ` +
+      `on ${loadAverage.cores} cores${busy ? ': the machine was busy with other work, so figures are noisy' : ''}.`,
+  ].join('\n')
+}
+
+/** Responses whose status differs from the one the probes saw (a page that changed under load). */
+function nonOk(s: ServedCase): number {
+  return Object.entries(s.load.statuses)
+    .filter(([code]) => Number(code) !== s.status)
+    .reduce((sum, [, count]) => sum + count, 0)
+}

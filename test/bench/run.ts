@@ -1,0 +1,122 @@
+// `npm run bench`: the built Worker in miniflare (not behind `wrangler dev`'s proxy) against two
+// baseline Workers serving the same bytes, then the render code timed in Node.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { baselineWorkerOptions, type PageCopy } from './baseline-workers'
+import { type LoadOptions, measureInTurns } from './load'
+import { type MiniflareInstance, startMiniflare } from './miniflare'
+import { buildWorker, realWorkerOptions, seedRealWorker } from './real-worker'
+import { RENDER_CASES, timeRender } from './render'
+import { type BenchReport, formatReport } from './report'
+import { BENCH_POST } from './sample-post'
+
+const LOAD: LoadOptions = {
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 16),
+  warmupSeconds: Number(process.env.BENCH_WARMUP ?? 1),
+  seconds: Number(process.env.BENCH_SECONDS ?? 5),
+  rounds: Number(process.env.BENCH_ROUNDS ?? 5),
+}
+// All four Workers run behind the assets router, as deployed and under `wrangler dev`. In
+// miniflare that router is a JS hop costing more than a trivial Worker, added alike to all four,
+// which narrows the ratios; BENCH_ASSETS=0 drops it (the Worker does not use env.ASSETS today).
+const WITH_ASSETS = process.env.BENCH_ASSETS !== '0'
+const PAGE_PATH = `/posts/${BENCH_POST.slug}`
+// Headers of one response or one hop, not of the page a baseline Worker copies.
+const HOP_HEADERS = new Set(['date', 'age', 'content-length', 'content-encoding', 'transfer-encoding',
+  'connection', 'keep-alive', 'x-cache', 'cf-cache-status'])
+
+interface Target {
+  name: string
+  url: URL
+  status: number
+  /** The cache path each probe reported (X-Cache, else cf-cache-status), e.g. `MISS→HIT`. */
+  cachePath: string
+  page: PageCopy
+}
+
+/** Requests the page three times, before any load, to see what it is and how it is served. */
+async function probe(name: string, url: URL): Promise<Target> {
+  const paths: string[] = []
+  let response: Response | undefined
+  let body = new Uint8Array()
+  for (let i = 0; i < 3; i++) {
+    response = await fetch(url, { headers: { 'accept-encoding': 'identity' } })
+    body = new Uint8Array(await response.arrayBuffer())
+    paths.push(response.headers.get('x-cache') ?? response.headers.get('cf-cache-status') ?? 'none')
+    await new Promise((resolve) => setTimeout(resolve, 50)) // lets a waitUntil cache put land
+  }
+  const headers = Object.fromEntries([...response!.headers].filter(([header]) => !HOP_HEADERS.has(header)))
+  const cachePath = [...new Set(paths)].join('→')
+  return { name, url, status: response!.status, cachePath, page: { headers, body } }
+}
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'palabre-bench-'))
+const running: MiniflareInstance[] = []
+async function start(options: Record<string, unknown>, persistAs: string) {
+  const resourcePersistencePath = path.join(work, persistAs)
+  const { mf, url } = await startMiniflare({ ...options, resourcePersistencePath })
+  running.push(mf)
+  return { mf, url: new URL(PAGE_PATH, url) }
+}
+
+try {
+  const loadBefore = os.loadavg()[0]!
+  const outdir = path.join(work, 'dist')
+  const bundle = buildWorker(outdir)
+
+  // What the baselines share with the real Worker: compatibility settings and the assets router.
+  const { assets, compatibilityDate, compatibilityFlags, ...built } = realWorkerOptions(outdir)
+  const platform = { compatibilityDate, compatibilityFlags, ...(WITH_ASSETS && { assets }) }
+  // cacheAPI: false makes caches.default inert: every request takes the uncached path.
+  const real = await start({ ...built, ...platform, cacheAPI: true }, 'cached')
+  const seeded = await seedRealWorker(real.mf)
+  const cached = await probe('real Worker, cached page', real.url)
+  const inert = await start({ ...built, ...platform, cacheAPI: false }, 'uncached')
+  await seedRealWorker(inert.mf)
+  const uncached = await probe('real Worker, uncached (cacheAPI: false)', inert.url)
+
+  const trivialWorker = await start(baselineWorkerOptions('trivial', cached.page, platform), 'trivial')
+  const trivial = await probe('trivial Worker, same bytes', trivialWorker.url)
+  const cacheWorker = await start(baselineWorkerOptions('cache-only', cached.page, platform), 'cache-only')
+  const cacheOnly = await probe('Cache API only Worker', cacheWorker.url)
+
+  const targets = [trivial, cacheOnly, cached, uncached]
+  for (const t of targets) {
+    process.stderr.write(`${t.name}: ${t.status} ${t.cachePath}, ${t.page.body.length} bytes\n`)
+  }
+  const loads = await measureInTurns(targets.map((t) => t.url.href), LOAD, (round) =>
+    process.stderr.write(`round ${round + 1}/${LOAD.rounds}\n`),
+  )
+  await Promise.all(running.splice(0).map((mf) => mf.dispose()))
+  const rps = (i: number) => loads[i]!.requestsPerSecond
+  const [trivialRps, cacheOnlyRps, cachedRps, uncachedRps] = [rps(0), rps(1), rps(2), rps(3)]
+
+  const report: BenchReport = {
+    date: new Date().toISOString(),
+    node: process.version,
+    loadAverage: { before: loadBefore, after: os.loadavg()[0]!, cores: os.availableParallelism() },
+    load: { ...LOAD, assetsRouter: WITH_ASSETS },
+    bundle,
+    served: targets.map(({ name, status, cachePath, page }, i) => ({
+      name,
+      status,
+      cachePath,
+      bytes: page.body.length,
+      load: loads[i]!,
+    })),
+    ratios: {
+      'cached page ÷ Cache API only Worker': { value: cachedRps / cacheOnlyRps, target: '≥ 0.9' },
+      'uncached page ÷ cached page': { value: uncachedRps / cachedRps },
+      'Cache API only ÷ trivial Worker': { value: cacheOnlyRps / trivialRps },
+    },
+    render: RENDER_CASES.map((rendering) => timeRender(rendering)),
+    post: { path: PAGE_PATH, ...seeded },
+  }
+  const jsonPath = path.join(os.tmpdir(), `palabre-bench-${Date.now()}.json`)
+  writeFileSync(jsonPath, `${JSON.stringify(report, null, 2)}\n`)
+  console.log(`\n${formatReport(report)}\nJSON: ${jsonPath}`)
+} finally {
+  await Promise.all(running.map((mf) => mf.dispose()))
+  rmSync(work, { recursive: true, force: true })
+}

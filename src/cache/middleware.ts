@@ -31,7 +31,9 @@ export function edgeCache(): MiddlewareHandler<AppEnv> {
     const body = await c.res.arrayBuffer()
     const headers = { ...edgeHeaders(policy), ETag: await strongEtag(body) }
     const res = withHeaders(new Response(body, c.res), local ? { ...headers, 'X-Cache': 'MISS' } : headers)
-    if (local) c.executionCtx.waitUntil(caches.default.put(key, toCache(res, policy.maxAge)))
+    // Awaited rather than left to waitUntil: the body is already buffered for the ETag, the put
+    // is local, and the next request then finds the page for certain.
+    if (local) await caches.default.put(key, toCache(res, policy.maxAge))
     replace(c, conditional(c, res))
   }
 }

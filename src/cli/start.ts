@@ -43,10 +43,9 @@ async function main(): Promise<void> {
   // Pages cached by an earlier session may predate the content published below.
   await rm(path.join(PROJECT_ROOT, '.wrangler/state/v3/cache'), { recursive: true, force: true })
   say('Migrating local D1 and publishing content/ to local KV...')
-  const [, first] = await Promise.all([
-    runWrangler(['d1', 'migrations', 'apply', 'DB', '--local'], stopping.signal),
-    publishContent({ ...publishOptions, purge: false }),
-  ])
+  // One after the other: two workerd processes on one .wrangler/state can fail with SQLITE_BUSY.
+  await runWrangler(['d1', 'migrations', 'apply', 'DB', '--local'], stopping.signal)
+  const first = await publishContent({ ...publishOptions, purge: false })
   dev = startDevServer()
   dev.on('exit', (code) => shutdown(code ?? 1))
   watcher = watchContent(first.index)

@@ -3,7 +3,12 @@ import { HTTPException } from 'hono/http-exception'
 import { edgeCache } from './cache/middleware'
 import { getIndex } from './content/store'
 import type { AppEnv } from './env'
+import { admin } from './routes/admin'
 import { adminApi } from './routes/admin-api'
+import { commentEdit } from './routes/comment-edit'
+import { commentFeed } from './routes/comment-feed'
+import { comments } from './routes/comments'
+import { commentsApi } from './routes/comments-api'
 import { feeds } from './routes/feeds'
 import { pages } from './routes/pages'
 import { securityHeaders } from './security-headers'
@@ -22,7 +27,12 @@ app.use(async function loadIndex(c, next) {
 
 app.route('/', pages)
 app.route('/', feeds)
+app.route('/', comments)
+app.route('/', commentEdit)
+app.route('/', commentFeed)
+app.route('/api', commentsApi)
 app.route('/api/admin', adminApi)
+app.route('/admin', admin)
 
 app.notFound((c) => {
   c.header('Cache-Control', 'no-store')

@@ -1,3 +1,5 @@
+import { adminEn } from './admin-en'
+import { commentsEn } from './comments-en'
 import type { UiStrings } from './types'
 
 export const en: UiStrings = {
@@ -39,6 +41,8 @@ export const en: UiStrings = {
     message: 'The page could not be shown. Please try again in a moment.',
     home: 'Back to the home page',
   },
+  comments: commentsEn,
+  admin: adminEn,
   markdown: {
     headingAnchor: (heading) => `Link to the section “${heading}”`,
     footnotes: 'Notes',

@@ -53,3 +53,20 @@ export function formatCount(message: PluralMessage, n: number, locale: string): 
   const text = message[rules.select(n)] ?? message.other
   return text.replaceAll('{n}', numbers.format(n))
 }
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>()
+
+/** The date and time of `ms` (unix milliseconds) in `timeZone`, in `locale`'s medium/short style (admin lists). */
+export function formatDateTime(ms: number, locale: string, timeZone: string): string {
+  const key = `${locale}|${timeZone}`
+  let format = dateTimeFormats.get(key)
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone })
+    } catch {
+      format = new Intl.DateTimeFormat(safeLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
+    }
+    dateTimeFormats.set(key, format)
+  }
+  return format.format(new Date(ms))
+}

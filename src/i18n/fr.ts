@@ -1,3 +1,5 @@
+import { adminFr } from './admin-fr'
+import { commentsFr } from './comments-fr'
 import type { UiStrings } from './types'
 
 // French typography: a no-break space (U+00A0) inside « » and before : ; ! ?
@@ -40,6 +42,8 @@ export const fr: UiStrings = {
     message: 'La page n’a pas pu être affichée. Veuillez réessayer dans un instant.',
     home: 'Retour à l’accueil',
   },
+  comments: commentsFr,
+  admin: adminFr,
   markdown: {
     headingAnchor: (heading) => `Lien vers la section «\u00a0${heading}\u00a0»`,
     footnotes: 'Notes',

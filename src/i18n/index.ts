@@ -3,7 +3,9 @@ import { fr } from './fr'
 import type { UiStrings } from './types'
 
 export type { PluralMessage, UiStrings } from './types'
-export { formatCount, formatDate } from './format'
+export { formatCount, formatDate, formatDateTime } from './format'
+export type { AdminStrings } from './admin-types'
+export type { CommentErrorCode, CommentField, CommentStrings } from './comments-types'
 
 const BY_LANGUAGE: Record<string, UiStrings> = { en, fr }
 

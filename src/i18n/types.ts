@@ -1,3 +1,6 @@
+import type { AdminStrings } from './admin-types'
+import type { CommentStrings } from './comments-types'
+
 /** A message that depends on a count: one form per CLDR plural category, `other` required. */
 export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }
 
@@ -34,6 +37,10 @@ export interface UiStrings {
   }
   notFound: { title: string; message: string; home: string }
   error: { title: string; message: string; home: string }
+  /** The discussion under a post and the commenter's own pages. */
+  comments: CommentStrings
+  /** The admin pages. */
+  admin: AdminStrings
   /** Text the post renderer writes into the post body. */
   markdown: {
     headingAnchor: (heading: string) => string

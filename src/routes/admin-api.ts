@@ -1,13 +1,29 @@
 import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
 import * as z from 'zod'
 import { requireAdminToken } from '../auth/admin-token'
 import { purgeTags } from '../cache/purge'
+import { MODERATION_ACTIONS, moderate, parseAuthorReply, replyAsAuthor } from '../comments/moderation'
+import { CommentRejected, purgeQuietly } from '../comments/service'
+import { listByStatus } from '../comments/store'
+import { COMMENT_STATUSES, type CommentRow } from '../comments/types'
+import { findPost, isPublic } from '../content/store'
 import type { AppEnv } from '../env'
+import { uiStrings } from '../i18n'
 import { apiError } from './api-error'
+import { commentDeps } from './comment-deps'
 
 export const adminApi = new Hono<AppEnv>()
 
 adminApi.use(requireAdminToken())
+
+// A JSON client gets JSON even when D1 fails, not the HTML error page.
+adminApi.onError((err, c) => {
+  if (err instanceof HTTPException) return err.getResponse()
+  console.error(err)
+  c.header('Cache-Control', 'no-store')
+  return apiError(c, 500, { code: 'internal_error', message: 'The request failed on the server; try again in a moment.' })
+})
 
 const PurgeRequest = z.object({
   tags: z.array(z.string().min(1).max(1024)).min(1).max(1000),
@@ -26,4 +42,89 @@ adminApi.post('/purge', async (c) => {
   const origins = [new URL(c.req.url).origin, new URL(index.site.baseUrl).origin]
   const deleted = await purgeTags(c.executionCtx as ExecutionContext, parsed.data.tags, { origins, index })
   return c.json({ purged: parsed.data.tags, deleted })
+})
+
+/** A comment as the admin sees it: with the email, without the IP digest and submit key. */
+function adminComment(row: CommentRow) {
+  return {
+    id: row.id,
+    postSlug: row.postSlug,
+    parentId: row.parentId,
+    author: row.authorName,
+    email: row.authorEmail,
+    body: row.body,
+    html: row.bodyHtml,
+    status: row.status,
+    isAuthor: row.isAuthor,
+    notify: row.notify,
+    createdAt: new Date(row.createdAt).toISOString(),
+    updatedAt: new Date(row.updatedAt).toISOString(),
+  }
+}
+
+/** A positive integer id as the URL spells it, or null. */
+function parseId(param: string): number | null {
+  return /^[1-9]\d{0,14}$/.test(param) ? Number(param) : null
+}
+
+const notFound = (c: Parameters<typeof apiError>[0], id: string) =>
+  apiError(c, 404, { code: 'not_found', message: `There is no comment ${JSON.stringify(id)}.` })
+
+const ListQuery = z.object({
+  status: z.enum(COMMENT_STATUSES, { error: `status must be one of ${COMMENT_STATUSES.join(', ')}.` }).default('pending'),
+  limit: z.coerce.number({ error: 'limit must be a number from 1 to 200.' }).int().min(1).max(200).default(100),
+})
+
+/** The comments of one status, newest first (default: the moderation queue). */
+adminApi.get('/comments', async (c) => {
+  const parsed = ListQuery.safeParse(c.req.query())
+  if (!parsed.success) {
+    const fields = Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message]))
+    return apiError(c, 400, { code: 'invalid_request', message: Object.values(fields).join(' '), fields })
+  }
+  const rows = await listByStatus(c.env.DB, parsed.data.status, parsed.data.limit)
+  return c.json({ comments: rows.map(adminComment) })
+})
+
+const STATUS_MESSAGE = `Send JSON {"status": "approved" | "spam" | "deleted"}.`
+const StatusRequest = z.object({ status: z.enum(Object.values(MODERATION_ACTIONS), { error: STATUS_MESSAGE }) })
+
+/** Approves, marks as spam or deletes one comment; purges the pages it changes. */
+adminApi.patch('/comments/:id', async (c) => {
+  const id = parseId(c.req.param('id'))
+  if (id === null) return notFound(c, c.req.param('id'))
+  const parsed = StatusRequest.safeParse(await c.req.json().catch(() => undefined))
+  if (!parsed.success) {
+    return apiError(c, 400, { code: 'invalid_request', message: STATUS_MESSAGE, fields: { status: STATUS_MESSAGE } })
+  }
+  const result = await moderate(c.env.DB, [id], parsed.data.status)
+  const [comment] = result.comments
+  if (!comment) return notFound(c, c.req.param('id'))
+  await purgeQuietly(commentDeps(c), result.tags)
+  return c.json({ comment: adminComment(comment) })
+})
+
+/** A reply as the blog's author (approved, with the badge); a held parent is approved first. */
+adminApi.post('/posts/:slug/comments', async (c) => {
+  const index = c.get('index')
+  const slug = c.req.param('slug').normalize('NFC')
+  const postMeta = findPost(index, slug)
+  if (!postMeta || !isPublic(postMeta, new Date())) {
+    return apiError(c, 404, { code: 'not_found', message: `There is no published post ${JSON.stringify(slug)}.` })
+  }
+  const raw = await c.req.json().catch(() => undefined)
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return apiError(c, 400, { code: 'invalid_request', message: 'Send JSON {"body": "…", "parentId": <id>?}.' })
+  }
+  const parsed = parseAuthorReply(index.site, raw)
+  if (!parsed.ok) return apiError(c, 422, parsed.error)
+  try {
+    const { comment } = await replyAsAuthor(commentDeps(c), parsed.input, { postMeta, site: index.site })
+    return c.json({ comment: adminComment(comment) }, 201)
+  } catch (error) {
+    if (!(error instanceof CommentRejected)) throw error
+    const message = uiStrings('en').comments.errors[error.code]
+    const fields = error.field && { [error.field === 'parent' ? 'parentId' : error.field]: message }
+    return apiError(c, error.status as 403 | 422 | 429 | 503, { code: error.code, message, ...(fields && { fields }) })
+  }
 })

@@ -1,13 +1,10 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { ApiError } from '../comments/schema'
 
-/** The one error shape of the JSON API: `{error:{code,message,fields}}`. */
-export interface ApiError {
-  code: string
-  message: string
-  fields?: Record<string, string>
-}
+export type { ApiError }
 
+/** Answers `{error}` with `status`: the JSON API's only way to say no. */
 export function apiError(c: Context, status: ContentfulStatusCode, error: ApiError): Response {
   return c.json({ error }, status)
 }

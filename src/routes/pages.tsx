@@ -1,11 +1,14 @@
 import { Hono, type Context } from 'hono'
 import { cacheFor } from '../cache/policy'
 import { LIST_TAG, postTag, tagPageTag } from '../cache/tags'
+import { countApproved } from '../comments/store'
 import { tagSlug } from '../content/slug'
 import { findPost, getPost, isPublic, listPublicPosts, secondsUntilNextPost } from '../content/store'
+import type { PostMeta } from '../content/types'
 import type { AppEnv } from '../env'
 import { renderHomePage, renderPostPage, renderTagPage } from '../views/render'
-import { listPath, tagPath } from '../views/urls'
+import { listPath, postPath, tagPath } from '../views/urls'
+import { loadThread, parsePage, postPageHtml, posterEdit } from './post-page'
 
 /**
  * The reading side: the post list and its pages, posts, tags. Only public posts are listed;
@@ -26,16 +29,34 @@ pages.get('/page/:n{[0-9]+}', (c) => {
   return listPage(c, page)
 })
 
+/**
+ * A post and one page of its discussion (`?page=<n>`), the thread read from D1 beside the body
+ * from KV. Cached unless D1 failed (the page then says comments are unavailable, and heals on
+ * the next request) or it carries the poster's edit link.
+ */
 pages.get('/posts/:slug', async (c) => {
   const index = c.get('index')
   const meta = findPost(index, c.req.param('slug').normalize('NFC'))
   if (!meta) return c.notFound()
   const preview = !isPublic(meta, new Date())
   if (preview && c.env.DRAFTS !== 'preview') return c.notFound()
-  const post = await getPost(c.env.CONTENT, meta)
+  const page = parsePage(c.req.query('page'))
+  if (page === null) return c.notFound()
+  if (c.req.query('page') === '1') return c.redirect(postPath(meta.slug), 301)
+  if (preview) {
+    const post = await getPost(c.env.CONTENT, meta)
+    return post && page === 1 ? c.html(renderPostPage(index.site, post, { preview })) : c.notFound()
+  }
+  const [post, thread, edit] = await Promise.all([
+    getPost(c.env.CONTENT, meta),
+    loadThread(c.env.DB, meta, index.site.comments.maxDepth),
+    posterEdit(c),
+  ])
   if (!post) return c.notFound()
-  if (!preview) cacheFor(c, [postTag(meta.slug)])
-  return c.html(renderPostPage(index.site, post, { preview }))
+  const html = postPageHtml(c, { post, thread, page, edit })
+  if (html === null) return c.notFound()
+  if (thread && !edit) cacheFor(c, [postTag(meta.slug)])
+  return c.html(html)
 })
 
 pages.get('/tags/:tag', (c) => {
@@ -51,14 +72,26 @@ pages.get('/tags/:tag', (c) => {
   return c.html(renderTagPage(index.site, tag, posts))
 })
 
-function listPage(c: Context<AppEnv>, page: number) {
+async function listPage(c: Context<AppEnv>, page: number) {
   const index = c.get('index')
   const now = new Date()
   const posts = listPublicPosts(index, now)
   const perPage = Math.max(1, index.site.postsPerPage)
   const totalPages = Math.max(1, Math.ceil(posts.length / perPage))
   if (page > totalPages) return c.notFound()
-  cacheFor(c, [LIST_TAG], secondsUntilNextPost(index, now))
   const shown = posts.slice((page - 1) * perPage, page * perPage)
-  return c.html(renderHomePage({ site: index.site, posts: shown, page, totalPages }))
+  const commentCounts = await countComments(c.env.DB, shown)
+  // Without the counts the list is still shown, but not cached, so the next reader gets them.
+  if (commentCounts) cacheFor(c, [LIST_TAG], secondsUntilNextPost(index, now))
+  return c.html(renderHomePage({ site: index.site, posts: shown, page, totalPages, commentCounts }))
+}
+
+/** Approved comments per post of a list (one query), or undefined when D1 failed (logged). */
+async function countComments(db: D1Database, posts: PostMeta[]): Promise<Map<string, number> | undefined> {
+  try {
+    return await countApproved(db, posts.map((post) => post.slug))
+  } catch (error) {
+    console.error('counting comments failed', error)
+    return undefined
+  }
 }

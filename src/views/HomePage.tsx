@@ -11,17 +11,19 @@ export interface HomePageProps {
   posts: PostMeta[]
   page: number
   totalPages: number
+  /** Approved comments per post slug; no counts shown without it. */
+  commentCounts?: Map<string, number>
 }
 
 /** The home page and its later pages (`/page/<n>`). */
-export function HomePage({ site, posts, page, totalPages }: HomePageProps) {
+export function HomePage({ site, posts, page, totalPages, commentCounts }: HomePageProps) {
   const ui = uiStrings(site.language)
   const title = page > 1 ? ui.list.pageTitle(page) : undefined
   return (
     <Layout site={site} title={title} path={listPath(page)}>
       <h1 class="visually-hidden">{title ? `${site.title} – ${title}` : site.title}</h1>
       {posts.length > 0 ? (
-        <PostList site={site} posts={posts} ui={ui} locale={site.language} />
+        <PostList site={site} posts={posts} ui={ui} locale={site.language} commentCounts={commentCounts} />
       ) : (
         <p>{ui.list.noPosts}</p>
       )}

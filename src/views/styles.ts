@@ -4,8 +4,8 @@
  * Colours meet WCAG AA (4.5:1 for text) in both schemes.
  */
 export const STYLES = `
-:root{color-scheme:light dark;--bg:#fdfcfa;--fg:#1d2025;--muted:#555b64;--line:#d9dce1;--accent:#0a58ca;--accent-visited:#6a3fb5;--code-bg:#f1f2f4;--banner-bg:#fff4ce;--banner-fg:#3d3000;--focus:#c2410c}
-@media (prefers-color-scheme:dark){:root{--bg:#15171b;--fg:#e7e9ec;--muted:#a7adb6;--line:#343941;--accent:#8ab4f8;--accent-visited:#c5a8f5;--code-bg:#22252b;--banner-bg:#3d3000;--banner-fg:#fff4ce;--focus:#fdba74}}
+:root{color-scheme:light dark;--bg:#fdfcfa;--fg:#1d2025;--muted:#555b64;--line:#d9dce1;--accent:#0a58ca;--accent-visited:#6a3fb5;--code-bg:#f1f2f4;--banner-bg:#fff4ce;--banner-fg:#3d3000;--focus:#c2410c;--error:#b3261e}
+@media (prefers-color-scheme:dark){:root{--bg:#15171b;--fg:#e7e9ec;--muted:#a7adb6;--line:#343941;--accent:#8ab4f8;--accent-visited:#c5a8f5;--code-bg:#22252b;--banner-bg:#3d3000;--banner-fg:#fff4ce;--focus:#fdba74;--error:#ffb4ab}}
 *,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;background:var(--bg);color:var(--fg);font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue","Noto Sans",Arial,sans-serif,"Apple Color Emoji","Segoe UI Emoji";font-size:1.125rem;line-height:1.65;overflow-wrap:break-word}
@@ -62,6 +62,39 @@ hr{border:0;border-top:1px solid var(--line);margin:2rem 0}
 .pagination .older{margin-left:auto}
 .banner{background:var(--banner-bg);color:var(--banner-fg);padding:.75rem 1rem;border-radius:4px;margin:0 0 1.5rem;font-weight:600}
 .visually-hidden{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
+.discussion{margin-top:3rem;padding-top:1.5rem;border-top:1px solid var(--line)}
+.discussion>h2{margin-top:0}
+.thread,.replies{list-style:none;margin:0;padding:0}
+.replies{margin-left:1.25rem;padding-left:1rem;border-left:2px solid var(--line)}
+.comment{margin:1.5rem 0 0}
+.comment-meta{display:flex;flex-wrap:wrap;align-items:baseline;gap:.2rem .75rem;font-size:.95rem}
+.comment-author{font-weight:700}
+.comment-date,.comment-date:visited{color:var(--muted)}
+.badge{font-size:.8rem;font-weight:600;padding:0 .45rem;border-radius:3px;border:1px solid var(--line);background:var(--code-bg)}
+.badge.pending{background:var(--banner-bg);color:var(--banner-fg)}
+.by-author>.comment-card{border-left:3px solid var(--accent);padding-left:.75rem}
+.in-reply-to,.comment-deleted{margin:.2rem 0 0;color:var(--muted);font-size:.95rem}
+.comment-deleted{font-style:italic}
+.comment-body{margin-top:.35rem}
+.comment-body>:last-child{margin-bottom:0}
+.comment-actions{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;margin:.35rem 0 0;font-size:.95rem}
+.notice{background:var(--code-bg);padding:.75rem 1rem;border-radius:4px}
+.comment-form{margin-top:2.5rem}
+.comment-form h2,.comment-form h3{margin-top:0}
+.field{display:flex;flex-direction:column;gap:.25rem;margin:0 0 1rem}
+.field small,.form-note{color:var(--muted);font-size:.95rem}
+input,textarea,select,button{font:inherit;color:inherit}
+.field input,.field textarea,.field select{width:100%;padding:.5rem .6rem;border:1px solid var(--muted);border-radius:4px;background:var(--bg)}
+.field [aria-invalid=true]{border:2px solid var(--error)}
+.field-error{margin:0;color:var(--error);font-weight:600}
+.form-errors{border:2px solid var(--error);padding:.75rem 1rem;border-radius:4px;margin:0 0 1rem}
+.form-errors p{margin:0}
+button{padding:.55rem 1.1rem;border:1px solid var(--accent);border-radius:4px;background:var(--accent);color:var(--bg);font-weight:600;cursor:pointer}
+.cancel-reply{margin:0 0 1rem;background:var(--bg);color:var(--accent)}
+button.danger{border-color:var(--error);background:var(--bg);color:var(--error)}
+.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
+@media (max-width:40rem){.replies{margin-left:.35rem;padding-left:.65rem}}
+@media print{.comment-form,.comment-actions{display:none}}
 @media (max-width:40rem){body{font-size:1.0625rem}h1{font-size:1.75rem}h2{font-size:1.35rem}.wrap{padding-left:1rem;padding-right:1rem}}
 @media (prefers-reduced-motion:reduce){*{scroll-behavior:auto!important;transition:none!important}}
 @media print{.skip,.share,.site-footer,.pagination,.anchor{display:none}body{background:#fff;color:#000}a{color:#000}}

@@ -1,0 +1,56 @@
+import type { PostMeta, SiteConfig } from '../content/types'
+import { buildAtomFeed } from '../feeds/atom'
+import { postUrl } from '../feeds/urls'
+import { el } from '../feeds/xml'
+import { uiStrings } from '../i18n'
+import { commentPath, commentsFeedPath } from '../views/comment-urls'
+import type { CommentRow } from './types'
+
+/** RFC 4685 (Atom Threading Extensions). */
+export const THREAD_NS = 'http://purl.org/syndication/thread/1.0'
+
+/** Comments in a post's feed: the latest ones, so a feed's weight does not follow the discussion's. */
+export const COMMENT_FEED_SIZE = 100
+
+const iso = (ms: number) => new Date(ms).toISOString()
+
+/**
+ * A post's comment feed (Atom): its approved comments, newest first. Each entry's id is the
+ * comment's permalink, and `thr:in-reply-to` names what it answers: the parent comment's entry,
+ * or for a top-level comment the post (whose id in the site feed is its URL). No email, no IP.
+ */
+export function buildCommentFeed(site: SiteConfig, post: PostMeta, rows: readonly CommentRow[]): string {
+  const ui = uiStrings(post.lang ?? site.language).comments
+  const base = site.baseUrl
+  const pageUrl = postUrl(base, post.slug)
+  const permalink = (id: number) => base + commentPath(post.slug, id)
+  const shown = rows
+    .filter((row) => row.status === 'approved')
+    .sort((a, b) => b.createdAt - a.createdAt || b.id - a.id)
+    .slice(0, COMMENT_FEED_SIZE)
+  const updated = shown.length ? iso(Math.max(...shown.map((row) => row.updatedAt))) : (post.updated ?? post.date)
+  return buildAtomFeed({
+    id: base + commentsFeedPath(post.slug),
+    title: ui.feedTitle(post.title),
+    updated,
+    lang: post.lang ?? site.language,
+    links: [
+      { rel: 'self', type: 'application/atom+xml', href: base + commentsFeedPath(post.slug) },
+      { rel: 'alternate', type: 'text/html', href: `${pageUrl}#comments` },
+    ],
+    namespaces: { thr: THREAD_NS },
+    entries: shown.map((row) => {
+      const answered = row.parentId === null ? pageUrl : permalink(row.parentId)
+      return {
+        id: permalink(row.id),
+        title: ui.feedEntryTitle(row.authorName),
+        updated: iso(row.updatedAt),
+        published: iso(row.createdAt),
+        links: [{ rel: 'alternate', type: 'text/html', href: permalink(row.id) }],
+        authors: [{ name: row.authorName }],
+        contentHtml: row.bodyHtml,
+        extensions: [el('thr:in-reply-to', { ref: answered, href: answered, type: 'text/html' })],
+      }
+    }),
+  })
+}

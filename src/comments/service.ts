@@ -1,0 +1,157 @@
+import { LIST_TAG, postTag } from '../cache/tags'
+import type { PostMeta, SiteConfig } from '../content/types'
+import type { CommentErrorCode } from '../i18n'
+import { COMMENT_RENDER_VERSION, countLinks, renderComment } from '../markdown/comment'
+import { hashIp } from './hmac'
+import { isReservedName } from './reserved-name'
+import type { CommentInput } from './schema'
+import { moderationStatus, underRateLimit, verifyTurnstile } from './spam'
+import { getComment, insertComment, isTrustedCommenter } from './store'
+import type { CommentRow } from './types'
+
+/** What creating a comment needs from the Worker: bindings and secrets, never a request. */
+export interface CommentDeps {
+  db: D1Database
+  /** SIGNING_KEY: the IP's HMAC and the poster's signed links. */
+  signingKey: string
+  /** When set, readers' comments need a Turnstile token that siteverify accepts. */
+  turnstileSecret?: string
+  /** The per-IP limit (the `COMMENT_RATE_LIMIT` binding); none when absent. */
+  rateLimiter?: RateLimit
+  /** For siteverify (default: the global fetch). */
+  fetch?: typeof fetch
+  /** Purges cache tags (`purgeTags` bound to the request); called after a write made something public. */
+  purge?: (tags: string[]) => Promise<unknown>
+}
+
+/** A validated submission: the schema's output (the honeypot is the route's business). */
+export type CommentSubmission = Omit<CommentInput, 'honeypot' | 'turnstileToken'> & { turnstileToken?: string | null }
+
+export interface CreateOptions {
+  /** The post, already found public by the caller. */
+  postMeta: PostMeta
+  site: SiteConfig
+  /** CF-Connecting-IP; stored only as its HMAC, and the rate-limit key. */
+  ip?: string
+  /** A request with an admin credential: no rate limit, no Turnstile, no reserved name, approved. */
+  isAdmin: boolean
+  /** The blog author's reply (admin): named `site.author`, badge, approved, no IP; allowed on closed posts. */
+  asAuthor?: boolean
+  now?: Date
+}
+
+export interface CreateResult {
+  /** The stored row (private fields included: never send it to readers as is). */
+  comment: CommentRow
+  /** False for a double submit: `comment` is the one stored first. */
+  created: boolean
+  /** The comment is approved: readers see it, and its pages were purged. */
+  public: boolean
+}
+
+const STATUS_OF: Record<Exclude<CommentErrorCode, 'invalid_input'>, number> = {
+  comments_closed: 403,
+  parent_unknown: 422,
+  reserved_name: 422,
+  rate_limited: 429,
+  challenge_failed: 403,
+  challenge_unavailable: 503,
+  unavailable: 503,
+  edit_link_invalid: 403,
+}
+
+/** A comment refused by a rule; `status` is the HTTP answer, `field` the input at fault, if one. */
+export class CommentRejected extends Error {
+  readonly status: number
+  constructor(
+    readonly code: Exclude<CommentErrorCode, 'invalid_input'>,
+    readonly field?: 'author' | 'parent',
+  ) {
+    super(code)
+    this.name = 'CommentRejected'
+    this.status = STATUS_OF[code]
+  }
+}
+
+/** The cache tags a comment on `slug` makes stale when it becomes (or stops being) public. */
+export function publicTags(slug: string): string[] {
+  return [postTag(slug), LIST_TAG]
+}
+
+/**
+ * Creates a comment on `options.postMeta`, in the fixed order: rules (comments open, rate limit,
+ * Turnstile, reserved name, parent in the same post and visible), render and sanitize once,
+ * moderation status, one atomic insert (a double submit returns the first comment with
+ * `created: false`), then, when the comment is public, `deps.purge(publicTags(slug))`.
+ *
+ * Throws `CommentRejected` for a rule (4xx, or 503 when siteverify is down); any other error is a
+ * storage failure (the caller answers 503). Admin requests skip the spam rules and are approved;
+ * `asAuthor` writes the blog author's reply (name `site.author`, badge, no IP).
+ */
+export async function createComment(
+  deps: CommentDeps,
+  input: CommentSubmission,
+  options: CreateOptions,
+): Promise<CreateResult> {
+  const { postMeta, site } = options
+  const trustedRequest = options.isAdmin || options.asAuthor === true
+  if (!postMeta.comments && !options.asAuthor) throw new CommentRejected('comments_closed')
+  const ipHmac = options.ip && !options.asAuthor ? await hashIp(deps.signingKey, options.ip) : null
+  if (!trustedRequest) await checkSpam(deps, input, options.ip, ipHmac)
+
+  const authorName = options.asAuthor ? site.author : input.author
+  const reserved = isReservedName(authorName, site.author)
+  if (reserved && !trustedRequest) throw new CommentRejected('reserved_name', 'author')
+  if (input.parentId !== null) await checkParent(deps.db, input.parentId, postMeta.slug, trustedRequest)
+
+  const bodyHtml = renderComment(input.body)
+  const status = await moderationStatus({
+    policy: site.comments,
+    trustedRequest,
+    links: countLinks(bodyHtml),
+    isTrustedCommenter: () => isTrustedCommenter(deps.db, authorName, input.email),
+  })
+  const { comment, created } = await insertComment(deps.db, {
+    postSlug: postMeta.slug,
+    parentId: input.parentId,
+    authorName,
+    authorEmail: input.email,
+    body: input.body,
+    bodyHtml,
+    renderVersion: COMMENT_RENDER_VERSION,
+    status,
+    createdAt: (options.now ?? new Date()).getTime(),
+    ipHmac,
+    // An admin signed in and posting under the author's name is the author.
+    isAuthor: options.asAuthor === true || (options.isAdmin && reserved),
+    notify: input.notify,
+  })
+  // Acts on the stored status, not on `created`: a retried write whose answer was lost is public too.
+  const isPublic = comment.status === 'approved'
+  if (isPublic) await purgeQuietly(deps, publicTags(postMeta.slug))
+  return { comment, created, public: isPublic }
+}
+
+async function checkSpam(deps: CommentDeps, input: CommentSubmission, ip: string | undefined, ipHmac: string | null) {
+  if (!(await underRateLimit(deps.rateLimiter, ipHmac))) throw new CommentRejected('rate_limited')
+  if (!deps.turnstileSecret) return
+  const outcome = await verifyTurnstile(deps.fetch ?? fetch, deps.turnstileSecret, input.turnstileToken ?? null, ip)
+  if (outcome === 'failed') throw new CommentRejected('challenge_failed')
+  if (outcome === 'unavailable') throw new CommentRejected('challenge_unavailable')
+}
+
+/** The parent must be a visible comment of the same post (an admin may also answer a held one). */
+async function checkParent(db: D1Database, parentId: number, slug: string, trustedRequest: boolean) {
+  const parent = await getComment(db, parentId)
+  const visible = parent?.status === 'approved' || (trustedRequest && parent?.status === 'pending')
+  if (!parent || parent.postSlug !== slug || !visible) throw new CommentRejected('parent_unknown', 'parent')
+}
+
+/** A failed purge must not turn a stored comment into an error: the edge max-age bounds staleness. */
+export async function purgeQuietly(deps: Pick<CommentDeps, 'purge'>, tags: string[]): Promise<void> {
+  try {
+    await deps.purge?.(tags)
+  } catch (error) {
+    console.error('cache purge failed', tags, error)
+  }
+}

@@ -1,0 +1,71 @@
+import type { CommentPolicy } from '../content/types'
+
+/**
+ * Anti-spam decisions for reader comments: the per-IP rate limit, Turnstile, and the moderation
+ * status a new comment gets. The honeypot is the routes' (a filled one is dropped before this).
+ */
+
+/** Seconds a reader who hit the rate limit should wait (the binding's period, wrangler.toml). */
+export const RATE_LIMIT_RETRY_SECONDS = 60
+
+/**
+ * Whether the poster behind `ipHmac` may post now. True without a limiter or without an IP
+ * (Cloudflare always sends CF-Connecting-IP in production; only local tools lack it).
+ */
+export async function underRateLimit(limiter: RateLimit | undefined, ipHmac: string | null): Promise<boolean> {
+  if (!limiter || !ipHmac) return true
+  const { success } = await limiter.limit({ key: `comment:${ipHmac}` })
+  return success
+}
+
+export const TURNSTILE_VERIFY_URL = 'https://challenges.cloudflare.com/turnstile/v0/siteverify'
+
+/** `passed`; `failed` (no token, or a token Cloudflare refused); `unavailable` (siteverify erred). */
+export type TurnstileOutcome = 'passed' | 'failed' | 'unavailable'
+
+/**
+ * Verifies a Turnstile token with Cloudflare's siteverify, server-side. Fails closed: anything
+ * but a clear `success: true` is not `passed`. Never throws.
+ */
+export async function verifyTurnstile(
+  fetcher: typeof fetch,
+  secret: string,
+  token: string | null,
+  ip: string | undefined,
+): Promise<TurnstileOutcome> {
+  if (!token) return 'failed'
+  const form = new URLSearchParams({ secret, response: token })
+  if (ip) form.set('remoteip', ip)
+  try {
+    const res = await fetcher(TURNSTILE_VERIFY_URL, { method: 'POST', body: form, signal: AbortSignal.timeout(5_000) })
+    if (!res.ok) return 'unavailable'
+    const outcome = (await res.json()) as { success?: unknown }
+    return outcome.success === true ? 'passed' : 'failed'
+  } catch {
+    return 'unavailable'
+  }
+}
+
+export interface ModerationFacts {
+  policy: CommentPolicy
+  /** An admin request (or the author's reply): published at once, no checks. */
+  trustedRequest: boolean
+  /** Links in the rendered comment. */
+  links: number
+  /** Whether an earlier comment with the same name and email was approved (asked only when needed). */
+  isTrustedCommenter: () => Promise<boolean>
+}
+
+/**
+ * The status a new or edited comment gets: approved for admin requests; held when it has more
+ * links than `policy.maxLinks`; else by the policy (`all`, `hold`, or `first-time`: approved once
+ * the commenter is trusted).
+ */
+export async function moderationStatus(facts: ModerationFacts): Promise<'approved' | 'pending'> {
+  const { policy } = facts
+  if (facts.trustedRequest) return 'approved'
+  if (facts.links > policy.maxLinks) return 'pending'
+  if (policy.moderation === 'all') return 'approved'
+  if (policy.moderation === 'hold') return 'pending'
+  return (await facts.isTrustedCommenter()) ? 'approved' : 'pending'
+}

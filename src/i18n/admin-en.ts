@@ -1,0 +1,50 @@
+import type { AdminStrings } from './admin-types'
+
+export const adminEn: AdminStrings = {
+  title: 'Comments',
+  signIn: {
+    title: 'Sign in',
+    intro: 'Sign in with the admin token (ADMIN_TOKEN) to moderate comments.',
+    token: 'Admin token',
+    submit: 'Sign in',
+    wrongToken: 'That is not the admin token. Check ADMIN_TOKEN and try again.',
+  },
+  signOut: 'Sign out',
+  queue: {
+    title: 'Awaiting moderation',
+    empty: 'No comment is waiting.',
+    selected: 'Selected comments',
+    approveSelected: 'Approve selected',
+    spamSelected: 'Mark selected as spam',
+    deleteSelected: 'Delete selected',
+  },
+  recent: { title: 'Recent comments', empty: 'No comment yet.' },
+  comment: {
+    select: (id, author) => `Select comment ${id} by ${author}`,
+    onPost: 'on',
+    inReplyTo: (id) => `in reply to comment ${id}`,
+    noEmail: 'no email',
+    authorBadge: 'Author',
+    status: { pending: 'Pending', approved: 'Approved', spam: 'Spam', deleted: 'Deleted' },
+    actions: (id) => `Moderate comment ${id}`,
+    approve: 'Approve',
+    spam: 'Spam',
+    delete: 'Delete',
+    view: 'View on the site',
+  },
+  reply: {
+    label: (author) => `Reply to ${author} as the author`,
+    submit: 'Reply',
+    submitAndApprove: 'Approve and reply',
+    closedParent: 'Spam and deleted comments cannot be answered.',
+    postGone: 'The post of this comment is not published any more.',
+  },
+  done: {
+    approved: { one: '{n} comment approved.', other: '{n} comments approved.' },
+    spam: { one: '{n} comment marked as spam.', other: '{n} comments marked as spam.' },
+    deleted: { one: '{n} comment deleted.', other: '{n} comments deleted.' },
+    replied: 'Your reply is published.',
+    nothing: 'Nothing changed.',
+  },
+  missing: 'Tick at least one comment, or reload the page: that comment is gone.',
+}

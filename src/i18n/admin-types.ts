@@ -1,0 +1,53 @@
+import type { PluralMessage } from './types'
+
+/** The admin pages' text (`/admin`): the author's own tool, in the site's language. */
+export interface AdminStrings {
+  title: string
+  signIn: {
+    title: string
+    intro: string
+    token: string
+    submit: string
+    wrongToken: string
+  }
+  signOut: string
+  queue: {
+    title: string
+    empty: string
+    selected: string
+    approveSelected: string
+    spamSelected: string
+    deleteSelected: string
+  }
+  recent: { title: string; empty: string }
+  comment: {
+    select: (id: number, author: string) => string
+    onPost: string
+    inReplyTo: (id: number) => string
+    noEmail: string
+    authorBadge: string
+    status: { pending: string; approved: string; spam: string; deleted: string }
+    actions: (id: number) => string
+    approve: string
+    spam: string
+    delete: string
+    view: string
+  }
+  reply: {
+    label: (author: string) => string
+    submit: string
+    submitAndApprove: string
+    closedParent: string
+    postGone: string
+  }
+  /** The confirmation after an action (`?done=…&n=…`). */
+  done: {
+    approved: PluralMessage
+    spam: PluralMessage
+    deleted: PluralMessage
+    replied: string
+    nothing: string
+  }
+  /** A form sent without any comment ticked, or for a comment that is gone. */
+  missing: string
+}

@@ -1,0 +1,79 @@
+import type { PluralMessage } from './types'
+
+/** Why a comment was not taken, as the service and routes name it (see src/comments/service.ts). */
+export type CommentErrorCode =
+  | 'invalid_input'
+  | 'comments_closed'
+  | 'parent_unknown'
+  | 'reserved_name'
+  | 'rate_limited'
+  | 'challenge_failed'
+  | 'challenge_unavailable'
+  | 'unavailable'
+  | 'edit_link_invalid'
+
+/** The form fields a message can sit beside. */
+export type CommentField = 'author' | 'email' | 'body' | 'notify'
+
+/** The discussion under a post, its form, and the commenter's own pages. */
+export interface CommentStrings {
+  /** The discussion's heading when its count is unknown. */
+  heading: string
+  /** "{n} comments": the discussion's heading and the count on lists. */
+  count: PluralMessage
+  empty: string
+  unavailable: string
+  closed: string
+  feed: string
+  authorBadge: string
+  deleted: string
+  inReplyTo: string
+  reply: string
+  replyTo: (name: string) => string
+  editLink: string
+  pagination: { label: string; earlier: string; later: string; pageOf: (page: number, count: number) => string }
+  form: {
+    title: string
+    replyingTo: string
+    newThread: string
+    name: string
+    email: string
+    emailHint: string
+    body: string
+    bodyHint: string
+    notify: string
+    notifyNone: string
+    notifyReplies: string
+    notifyPost: string
+    honeypot: string
+    submit: string
+    /** Shown above the button when comments may wait for approval. */
+    heldNote: { 'first-time': string; hold: string }
+    errorSummary: string
+  }
+  /** Messages for refusals; `invalid_input` heads a list of field problems. */
+  errors: Record<CommentErrorCode, string>
+  /** A short message per field in this language; prefer `fieldError`, which keeps the schema's detail in English. */
+  fieldErrors: Record<CommentField, string>
+  /**
+   * The message beside a field, from the schema's (English) one: English keeps it, since the
+   * schema's messages are the English UI; other languages give their `fieldErrors`.
+   */
+  fieldError: (field: CommentField, english: string) => string
+  held: { title: string; message: string; badge: string; published: string; seeIt: string; back: string }
+  replyPage: { title: (name: string) => string }
+  edit: {
+    title: string
+    until: (time: string) => string
+    save: string
+    deleteTitle: string
+    deleteHint: string
+    delete: string
+    deleted: string
+    deletedNote: string
+    invalidTitle: string
+  }
+  closedPage: { title: string; message: string; yourText: string }
+  feedTitle: (postTitle: string) => string
+  feedEntryTitle: (name: string) => string
+}

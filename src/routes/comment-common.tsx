@@ -1,0 +1,53 @@
+import type { Context } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { findPost, isPublic } from '../content/store'
+import type { PostMeta } from '../content/types'
+import type { AppEnv } from '../env'
+import { uiStrings, type CommentStrings } from '../i18n'
+import { CommentNoticePage } from '../views/CommentNoticePage'
+
+/** Pieces the comment routes share: finding the post, reading forms, the short notice pages. */
+
+/** The public post named by the `:slug` parameter, or undefined (drafts and scheduled posts take no comments). */
+export function publicPost(c: Context<AppEnv>): PostMeta | undefined {
+  const meta = findPost(c.get('index'), c.req.param('slug')!.normalize('NFC'))
+  return meta && isPublic(meta, new Date()) ? meta : undefined
+}
+
+/** The `:id` parameter as a comment id, or null. */
+export function commentId(c: Context<AppEnv>): number | null {
+  const id = c.req.param('id') ?? ''
+  return /^[1-9]\d{0,14}$/.test(id) ? Number(id) : null
+}
+
+/** The text fields of a form body (files and repeated names are ignored); empty when it is no form. */
+export async function readForm(c: Context<AppEnv>): Promise<Record<string, string>> {
+  try {
+    const body = await c.req.parseBody()
+    return Object.fromEntries(Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+  } catch {
+    return {}
+  }
+}
+
+/** The UI strings of the post's language. */
+export function commentStrings(c: Context<AppEnv>, meta: PostMeta): CommentStrings {
+  return uiStrings(meta.lang ?? c.get('index').site.language).comments
+}
+
+/** A short page about the post's discussion (never cached: no route that sends it calls `cacheFor`). */
+export function noticePage(
+  c: Context<AppEnv>,
+  meta: PostMeta,
+  status: ContentfulStatusCode,
+  content: { title: string; message: string; text?: { label: string; value: string } },
+) {
+  return c.html(<CommentNoticePage site={c.get('index').site} post={meta} {...content} />, status)
+}
+
+/** 503: D1 could not be read or written. */
+export function unavailablePage(c: Context<AppEnv>, meta: PostMeta, text?: string) {
+  const ui = commentStrings(c, meta)
+  const kept = text ? { label: ui.closedPage.yourText, value: text } : undefined
+  return noticePage(c, meta, 503, { title: ui.heading, message: ui.errors.unavailable, text: kept })
+}

@@ -1,0 +1,39 @@
+import type { Context } from 'hono'
+import { isAdminRequest } from '../auth/admin'
+import { purgeTags } from '../cache/purge'
+import type { CommentDeps, CreateOptions } from '../comments/service'
+import type { PostMeta } from '../content/types'
+import type { AppEnv } from '../env'
+
+/**
+ * The comment service's dependencies for this request: D1, the signing key, Turnstile when
+ * TURNSTILE_SECRET is set, the rate-limit binding, and a purge bound to this request (Workers
+ * Cache, or the Cache API under the request's origin and the site's).
+ */
+export function commentDeps(c: Context<AppEnv>): CommentDeps {
+  const index = c.get('index')
+  const origins = [new URL(c.req.url).origin, new URL(index.site.baseUrl).origin]
+  return {
+    db: c.env.DB,
+    signingKey: c.env.SIGNING_KEY,
+    turnstileSecret: c.env.TURNSTILE_SECRET || undefined,
+    rateLimiter: c.env.COMMENT_RATE_LIMIT,
+    purge: (tags) => purgeTags(c.executionCtx as ExecutionContext, tags, { origins, index }),
+  }
+}
+
+/** Options of `createComment` for a reader's submission on `postMeta` through this request. */
+export async function readerOptions(c: Context<AppEnv>, postMeta: PostMeta): Promise<CreateOptions> {
+  return {
+    postMeta,
+    site: c.get('index').site,
+    ip: c.req.header('CF-Connecting-IP') || undefined,
+    isAdmin: await isAdminRequest(c),
+  }
+}
+
+/** The public Turnstile site key, when the widget should be shown (TURNSTILE_SITE_KEY, with the secret). */
+export function turnstileSiteKey(c: Context<AppEnv>): string | undefined {
+  const env = c.env as AppEnv['Bindings'] & { TURNSTILE_SITE_KEY?: string }
+  return env.TURNSTILE_SECRET ? env.TURNSTILE_SITE_KEY || undefined : undefined
+}

@@ -1,0 +1,96 @@
+import { Hono, type Context } from 'hono'
+import { deleteOwnComment, editComment, editDeadline, getEditableComment } from '../comments/poster'
+import { commentApiSchema, toApiError } from '../comments/schema'
+import { CommentRejected } from '../comments/service'
+import type { CommentRow } from '../comments/types'
+import type { PostMeta } from '../content/types'
+import type { AppEnv } from '../env'
+import { EditCommentPage } from '../views/OwnCommentPages'
+import { commentDeps } from './comment-deps'
+import { commentId, commentStrings, noticePage, publicPost, readForm, unavailablePage } from './comment-common'
+import { landing } from './comment-landing'
+
+/**
+ * The poster's edit and delete, for 15 minutes, through the signed `edit` token of their
+ * comment: GET shows the form (mail scanners and prefetchers only GET), POST acts. An expired or
+ * forged token gets a 403 page that says so. Nothing here is cached.
+ */
+export const commentEdit = new Hono<AppEnv>()
+
+type Found = { meta: PostMeta; comment: CommentRow; token: string } | Response
+
+/** The post, the comment the token opens, or the page to answer instead (404, 403, 503). */
+async function editable(c: Context<AppEnv>, token: string | undefined): Promise<Found> {
+  const meta = publicPost(c)
+  const id = commentId(c)
+  if (!meta || id === null) return c.notFound()
+  const deps = { db: c.env.DB, signingKey: c.env.SIGNING_KEY }
+  try {
+    const comment = await getEditableComment(deps, { id, slug: meta.slug, token: token ?? '' })
+    return comment ? { meta, comment, token: token! } : c.notFound()
+  } catch (error) {
+    if (!(error instanceof CommentRejected)) {
+      console.error('reading a comment failed', error)
+      return unavailablePage(c, meta)
+    }
+    const ui = commentStrings(c, meta)
+    return noticePage(c, meta, 403, { title: ui.edit.invalidTitle, message: ui.errors.edit_link_invalid })
+  }
+}
+
+function editPage(c: Context<AppEnv>, found: Exclude<Found, Response>, sent?: { body: string; error: string }) {
+  const { meta, comment, token } = found
+  const page = (
+    <EditCommentPage
+      site={c.get('index').site}
+      post={meta}
+      comment={comment}
+      token={token}
+      deadline={editDeadline(comment)}
+      body={sent?.body}
+      error={sent?.error}
+    />
+  )
+  return c.html(page, sent ? 422 : 200)
+}
+
+commentEdit.get('/posts/:slug/comments/:id/edit', async (c) => {
+  const found = await editable(c, c.req.query('t'))
+  return found instanceof Response ? found : editPage(c, found)
+})
+
+commentEdit.post('/posts/:slug/comments/:id/edit', async (c) => {
+  const form = await readForm(c)
+  const found = await editable(c, form.t)
+  if (found instanceof Response) return found
+  const { meta, comment } = found
+  const body = form.body ?? ''
+  // The same rules as a new comment; the name is the stored one.
+  const parsed = commentApiSchema.safeParse({ author: comment.authorName, body })
+  if (!parsed.success) {
+    const english = toApiError(parsed.error).fields.body ?? toApiError(parsed.error).message
+    return editPage(c, found, { body, error: commentStrings(c, meta).fieldError('body', english) })
+  }
+  try {
+    const edited = await editComment(commentDeps(c), comment, body, { site: c.get('index').site })
+    return c.redirect(await landing(c, meta, edited), 303)
+  } catch (error) {
+    console.error('editing a comment failed', error)
+    return unavailablePage(c, meta, body)
+  }
+})
+
+commentEdit.post('/posts/:slug/comments/:id/delete', async (c) => {
+  const form = await readForm(c)
+  const found = await editable(c, form.t)
+  if (found instanceof Response) return found
+  const { meta, comment } = found
+  try {
+    await deleteOwnComment(commentDeps(c), comment)
+  } catch (error) {
+    console.error('deleting a comment failed', error)
+    return unavailablePage(c, meta)
+  }
+  const ui = commentStrings(c, meta)
+  return noticePage(c, meta, 200, { title: ui.edit.deleted, message: ui.edit.deletedNote })
+})

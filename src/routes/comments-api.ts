@@ -1,0 +1,110 @@
+import { Hono, type Context } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { cacheFor } from '../cache/policy'
+import { postTag } from '../cache/tags'
+import { commentApiSchema, HONEYPOT_FIELD, toApiError } from '../comments/schema'
+import { CommentRejected, createComment } from '../comments/service'
+import { RATE_LIMIT_RETRY_SECONDS } from '../comments/spam'
+import { listThread } from '../comments/store'
+import { buildThread } from '../comments/tree'
+import type { CommentNode, CommentRow } from '../comments/types'
+import type { AppEnv } from '../env'
+import { uiStrings } from '../i18n'
+import { apiError } from './api-error'
+import { commentDeps, readerOptions } from './comment-deps'
+import { publicPost } from './comment-common'
+
+/**
+ * The public comment API (DESIGN.md): the thread as JSON, and posting with the same rules and
+ * anti-spam as the form. Errors are `{error:{code,message,fields}}` in English; never a 500.
+ */
+export const commentsApi = new Hono<AppEnv>()
+
+/** A comment as the public sees it: no email, no IP. */
+interface PublicComment {
+  id: number
+  parentId: number | null
+  author: string
+  createdAt: string
+  body: string
+  html: string
+  isAuthor: boolean
+  /** A "[deleted]" placeholder kept for its replies (author, body and html are empty). */
+  deleted?: true
+  replies: PublicComment[]
+}
+
+function toPublic(node: CommentNode): PublicComment {
+  return {
+    id: node.id,
+    parentId: node.parentId,
+    author: node.author,
+    createdAt: new Date(node.createdAt).toISOString(),
+    body: node.body,
+    html: node.html,
+    isAuthor: node.isAuthor,
+    ...(node.deleted && { deleted: true as const }),
+    replies: node.replies.map(toPublic),
+  }
+}
+
+const ENGLISH = uiStrings('en').comments
+const notFound = (c: Context<AppEnv>) => apiError(c, 404, { code: 'not_found', message: 'There is no public post with this slug.' })
+const unavailable = (c: Context<AppEnv>) => apiError(c, 503, { code: 'unavailable', message: ENGLISH.errors.unavailable })
+
+/** The whole public tree, true nesting (no depth limit: `parentId` is always the enclosing comment). */
+commentsApi.get('/posts/:slug/comments', async (c) => {
+  const meta = publicPost(c)
+  if (!meta) return notFound(c)
+  const rows = await listThread(c.env.DB, meta.slug).catch((error: unknown) => {
+    console.error('reading the thread failed', meta.slug, error)
+    return null
+  })
+  if (!rows) return unavailable(c)
+  cacheFor(c, [postTag(meta.slug)])
+  const { roots } = buildThread(rows, { maxDepth: Number.POSITIVE_INFINITY })
+  return c.json({ comments: roots.map(toPublic) })
+})
+
+commentsApi.post('/posts/:slug/comments', async (c) => {
+  const meta = publicPost(c)
+  if (!meta) return notFound(c)
+  const json: unknown = await c.req.json().catch(() => undefined)
+  if (json === undefined) return apiError(c, 400, { code: 'invalid_json', message: 'Send the comment as a JSON object.' })
+  const parsed = commentApiSchema.safeParse(json)
+  if (!parsed.success) return apiError(c, 422, toApiError(parsed.error))
+  // A bot filled the trap: it is told the comment awaits moderation; nothing is stored.
+  if (parsed.data.honeypot) return c.json({ comment: { ...echo(parsed.data), status: 'pending' } }, 201)
+  try {
+    const { comment } = await createComment(commentDeps(c), parsed.data, await readerOptions(c, meta))
+    return c.json({ comment: { ...toPublic(stored(comment)), status: comment.status } }, 201)
+  } catch (error) {
+    if (!(error instanceof CommentRejected)) {
+      console.error('storing a comment failed', error)
+      return unavailable(c)
+    }
+    if (error.code === 'rate_limited') c.header('Retry-After', String(RATE_LIMIT_RETRY_SECONDS))
+    const message = ENGLISH.errors[error.code]
+    const fields = error.field && { [error.field === 'parent' ? 'parentId' : error.field]: message }
+    return apiError(c, error.status as ContentfulStatusCode, { code: error.code, message, ...(fields && { fields }) })
+  }
+})
+
+function stored(row: CommentRow): CommentNode {
+  return {
+    id: row.id,
+    parentId: row.parentId,
+    author: row.authorName,
+    isAuthor: row.isAuthor,
+    createdAt: row.createdAt,
+    body: row.body,
+    html: row.bodyHtml,
+    deleted: false,
+    depth: 1,
+    replies: [],
+  }
+}
+
+function echo(input: { author: string; body: string; parentId: number | null }): Omit<PublicComment, 'replies'> {
+  return { id: 0, parentId: input.parentId, author: input.author, createdAt: new Date().toISOString(), body: input.body, html: '', isAuthor: false }
+}

@@ -1,0 +1,106 @@
+import { Hono, type Context } from 'hono'
+import { cacheFor } from '../cache/policy'
+import { LIST_TAG } from '../cache/tags'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { editDeadline, editToken, getOwnComment } from '../comments/poster'
+import { commentFormSchema, HONEYPOT_FIELD, toApiError } from '../comments/schema'
+import { CommentRejected, createComment } from '../comments/service'
+import { RATE_LIMIT_RETRY_SECONDS } from '../comments/spam'
+import { getComment } from '../comments/store'
+import { pageOfComment } from '../comments/tree'
+import type { PostMeta } from '../content/types'
+import type { AppEnv } from '../env'
+import { commentAnchor, discussionPath, editPath } from '../views/comment-urls'
+import { HeldCommentPage } from '../views/OwnCommentPages'
+import { REPLY_SCRIPT, REPLY_SCRIPT_PATH } from '../views/reply-script'
+import { ReplyPage } from '../views/ReplyPage'
+import { commentDeps, readerOptions, turnstileSiteKey } from './comment-deps'
+import { commentId, commentStrings, noticePage, publicPost, readForm, unavailablePage } from './comment-common'
+import { showForm, type FormProblem } from './comment-form-state'
+import { landing } from './comment-landing'
+import { loadThread } from './post-page'
+
+/**
+ * The reader's side of comments in HTML: the form's POST, the permalink (303 to the page that
+ * holds the comment), the poster's own view of a held comment, the page to reply from, and the
+ * optional reply script. Only the script is cached: the rest is personal or a redirect.
+ */
+export const comments = new Hono<AppEnv>()
+
+/** The optional script that moves the form under the comment answered: the same for every page. */
+comments.get(REPLY_SCRIPT_PATH, (c) => {
+  cacheFor(c, [LIST_TAG])
+  return c.body(REPLY_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' })
+})
+
+comments.post('/posts/:slug/comments', async (c) => {
+  const meta = publicPost(c)
+  if (!meta) return c.notFound()
+  const form = await readForm(c)
+  // A bot filled the trap: answer as if the comment were taken, store nothing.
+  if (form[HONEYPOT_FIELD]) return c.redirect(`${discussionPath(meta.slug, 1)}#comments`, 303)
+  const parsed = commentFormSchema.safeParse(form)
+  if (!parsed.success) return showForm(c, meta, form, 422, { code: 'invalid_input', fields: toApiError(parsed.error).fields })
+  try {
+    const { comment } = await createComment(commentDeps(c), parsed.data, await readerOptions(c, meta))
+    return c.redirect(await landing(c, meta, comment), 303)
+  } catch (error) {
+    if (!(error instanceof CommentRejected)) console.error('storing a comment failed', error)
+    const problem: FormProblem = error instanceof CommentRejected ? error : { code: 'unavailable', status: 503 }
+    if (problem.code === 'comments_closed') return closedPage(c, meta, parsed.data.body)
+    if (problem.code === 'rate_limited') c.header('Retry-After', String(RATE_LIMIT_RETRY_SECONDS))
+    return showForm(c, meta, form, problem.status as ContentfulStatusCode, problem)
+  }
+})
+
+function closedPage(c: Context<AppEnv>, meta: PostMeta, text: string) {
+  const ui = commentStrings(c, meta)
+  const kept = { label: ui.closedPage.yourText, value: text }
+  return noticePage(c, meta, 403, { title: ui.closedPage.title, message: ui.closedPage.message, text: kept })
+}
+
+/** The permalink: 303 to the discussion page that shows the comment; with `?t=` the poster's own view. */
+comments.get('/posts/:slug/comments/:id', async (c) => {
+  const meta = publicPost(c)
+  const id = commentId(c)
+  if (!meta || id === null) return c.notFound()
+  const token = c.req.query('t')
+  if (token !== undefined) return ownView(c, meta, id, token)
+  const { site } = c.get('index')
+  const thread = await loadThread(c.env.DB, meta, site.comments.maxDepth)
+  if (!thread) return unavailablePage(c, meta)
+  const page = pageOfComment(thread.roots, id, site.comments.threadsPerPage)
+  if (page === null) return c.notFound()
+  return c.redirect(`${discussionPath(meta.slug, page)}#${commentAnchor(id)}`, 303)
+})
+
+async function ownView(c: Context<AppEnv>, meta: PostMeta, id: number, token: string) {
+  const deps = { db: c.env.DB, signingKey: c.env.SIGNING_KEY }
+  const now = Date.now()
+  const comment = await getOwnComment(deps, { id, slug: meta.slug, token }, now).catch((error: unknown) => {
+    console.error('reading a comment failed', error)
+    return undefined
+  })
+  if (comment === undefined) return unavailablePage(c, meta)
+  if (comment === null) return c.notFound()
+  const editHref = now < editDeadline(comment) ? editPath(meta.slug, id, await editToken(deps.signingKey, comment)) : undefined
+  return c.html(<HeldCommentPage site={c.get('index').site} post={meta} comment={comment} editHref={editHref} />)
+}
+
+/** The comment being answered with the form under it: what a reply link opens. */
+comments.get('/posts/:slug/comments/:id/reply', async (c) => {
+  const meta = publicPost(c)
+  const id = commentId(c)
+  if (!meta || id === null) return c.notFound()
+  if (!meta.comments) {
+    const ui = commentStrings(c, meta)
+    return noticePage(c, meta, 403, { title: ui.closedPage.title, message: ui.closed })
+  }
+  const parent = await getComment(c.env.DB, id).catch((error: unknown) => {
+    console.error('reading a comment failed', error)
+    return undefined
+  })
+  if (parent === undefined) return unavailablePage(c, meta)
+  if (!parent || parent.postSlug !== meta.slug || parent.status !== 'approved') return c.notFound()
+  return c.html(<ReplyPage site={c.get('index').site} post={meta} parent={parent} turnstileSiteKey={turnstileSiteKey(c)} />)
+})

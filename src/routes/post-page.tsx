@@ -1,0 +1,74 @@
+import type { Context } from 'hono'
+import { verifyToken } from '../comments/hmac'
+import { listThread } from '../comments/store'
+import { buildThread, paginateThreads, type Thread } from '../comments/tree'
+import type { Post, PostMeta } from '../content/types'
+import type { AppEnv } from '../env'
+import type { CommentFormState } from '../views/CommentForm'
+import { Discussion } from '../views/Discussion'
+import { renderPostPage } from '../views/render'
+import { turnstileSiteKey } from './comment-deps'
+
+/**
+ * A post's page with its discussion, shared by the page route and by the form when it shows the
+ * page again. One D1 query reads the whole public thread; when it fails the post still renders,
+ * with a note, and the caller must not cache the page.
+ */
+
+/** The discussion page asked for: 1 when absent, null when `?page=` is not a positive integer as written. */
+export function parsePage(value: string | undefined): number | null {
+  if (value === undefined) return 1
+  return /^[1-9]\d{0,5}$/.test(value) ? Number(value) : null
+}
+
+/** The post's public thread, or null when D1 could not be read (logged). */
+export async function loadThread(db: D1Database, meta: PostMeta, maxDepth: number): Promise<Thread | null> {
+  try {
+    return buildThread(await listThread(db, meta.slug), { maxDepth })
+  } catch (error) {
+    console.error('reading the thread failed', meta.slug, error)
+    return null
+  }
+}
+
+export interface PostPageInput {
+  post: Post
+  /** From `loadThread`. */
+  thread: Thread | null
+  page: number
+  form?: CommentFormState & { replyTo?: { id: number; author: string } }
+  edit?: { id: number; token: string }
+}
+
+/** The page's HTML, or null when `page` is past the discussion's last page. */
+export function postPageHtml(c: Context<AppEnv>, { post, thread, page, form, edit }: PostPageInput): string | null {
+  const site = c.get('index').site
+  const shown = thread ? paginateThreads(thread.roots, page, site.comments.threadsPerPage) : null
+  if (shown && page > shown.pageCount) return null
+  const discussion = (
+    <Discussion
+      site={site}
+      post={post}
+      thread={thread}
+      threads={shown?.threads ?? []}
+      page={page}
+      pageCount={shown?.pageCount ?? 1}
+      form={form}
+      edit={edit}
+      turnstileSiteKey={turnstileSiteKey(c)}
+    />
+  )
+  return renderPostPage(site, post, { discussion })
+}
+
+/**
+ * The poster's edit link carried by `?edit=<id>.<token>` (the 303 after a public comment), when
+ * the token is valid now. A page showing it is personal: never cached.
+ */
+export async function posterEdit(c: Context<AppEnv>): Promise<{ id: number; token: string } | undefined> {
+  const match = /^([1-9]\d{0,14})\.(.+)$/.exec(c.req.query('edit') ?? '')
+  if (!match) return undefined
+  const id = Number(match[1])
+  const valid = await verifyToken(c.env.SIGNING_KEY, match[2]!, 'edit', id, Date.now())
+  return valid ? { id, token: match[2]! } : undefined
+}

@@ -1,0 +1,37 @@
+import type { PostMeta, SiteConfig } from '../content/types'
+import { uiStrings } from '../i18n'
+import { textareaText } from './CommentForm'
+import { Layout } from './Layout'
+import { postPath } from './urls'
+
+export interface CommentNoticePageProps {
+  site: SiteConfig
+  post: PostMeta
+  title: string
+  message: string
+  /** The reader's text, shown read-only so that it is not lost (e.g. comments closed meanwhile). */
+  text?: { label: string; value: string }
+}
+
+/** A short page about one post's discussion: a refusal, an expired link, a confirmation. Never indexed. */
+export function CommentNoticePage({ site, post, title, message, text }: CommentNoticePageProps) {
+  const locale = post.lang ?? site.language
+  const ui = uiStrings(locale).comments
+  return (
+    <Layout site={site} lang={locale} title={title} noindex>
+      <h1>{title}</h1>
+      <p>{message}</p>
+      {text && (
+        <div class="field">
+          <label for="kept-text">{text.label}</label>
+          <textarea id="kept-text" readonly rows={6}>
+            {textareaText(text.value)}
+          </textarea>
+        </div>
+      )}
+      <p>
+        <a href={`${postPath(post.slug)}#comments`}>{ui.held.back}</a>
+      </p>
+    </Layout>
+  )
+}

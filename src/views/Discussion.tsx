@@ -1,0 +1,87 @@
+import type { Thread as ThreadData } from '../comments/tree'
+import type { CommentNode } from '../comments/types'
+import type { PostMeta, SiteConfig } from '../content/types'
+import { formatCount, uiStrings, type CommentStrings } from '../i18n'
+import { commentsFeedPath, discussionPath, editPath } from './comment-urls'
+import { CommentForm, type CommentFormState } from './CommentForm'
+import { REPLY_SCRIPT_PATH } from './reply-script'
+import { Thread, type ThreadView } from './Thread'
+
+export interface DiscussionProps {
+  site: SiteConfig
+  post: PostMeta
+  /** The whole public thread, or null when it could not be read (a note says so). */
+  thread: ThreadData | null
+  /** This page's top-level threads, and where it sits among the discussion's pages. */
+  threads: CommentNode[]
+  page: number
+  pageCount: number
+  /** The form shown again with the reader's input (uncached responses only). */
+  form?: CommentFormState & { replyTo?: { id: number; author: string } }
+  /** The poster's own edit link for one comment (uncached responses only). */
+  edit?: { id: number; token: string }
+  turnstileSiteKey?: string
+}
+
+/**
+ * A post's discussion: its count, one page of threads, links to the other pages, and the form
+ * (or a note when comments are closed). Renders synchronously, so `renderPostPage` can hold it.
+ */
+export function Discussion(props: DiscussionProps) {
+  const { site, post, thread } = props
+  const locale = post.lang ?? site.language
+  const ui = uiStrings(locale).comments
+  const edit = props.edit && { id: props.edit.id, href: editPath(post.slug, props.edit.id, props.edit.token) }
+  const view: ThreadView = { ui, locale, timeZone: site.timeZone, slug: post.slug, open: post.comments, edit }
+  return (
+    <section id="comments" class="discussion" aria-labelledby="comments-title">
+      <h2 id="comments-title">{thread ? formatCount(ui.count, thread.count, locale) : ui.heading}</h2>
+      {thread === null ? (
+        <p class="notice" role="status">
+          {ui.unavailable}
+        </p>
+      ) : (
+        <p class="meta">
+          <a href={commentsFeedPath(post.slug)} type="application/atom+xml">
+            {ui.feed}
+          </a>
+        </p>
+      )}
+      {thread?.count === 0 && <p>{ui.empty}</p>}
+      {props.threads.length > 0 && <Thread nodes={props.threads} view={view} />}
+      <DiscussionPages ui={ui} slug={post.slug} page={props.page} pageCount={props.pageCount} />
+      {post.comments && props.threads.length > 0 && <script src={REPLY_SCRIPT_PATH} defer />}
+      {post.comments ? (
+        <CommentForm
+          ui={ui}
+          slug={post.slug}
+          policy={site.comments}
+          replyTo={props.form?.replyTo}
+          state={props.form}
+          turnstileSiteKey={props.turnstileSiteKey}
+        />
+      ) : (
+        <p class="notice">{ui.closed}</p>
+      )}
+    </section>
+  )
+}
+
+function DiscussionPages({ ui, slug, page, pageCount }: { ui: CommentStrings; slug: string; page: number; pageCount: number }) {
+  if (pageCount <= 1) return null
+  return (
+    <nav class="pagination" aria-label={ui.pagination.label}>
+      {page > 1 && (
+        <a class="newer" href={`${discussionPath(slug, page - 1)}#comments`} rel="prev">
+          ← {ui.pagination.earlier}
+        </a>
+      )}
+      <span>{ui.pagination.pageOf(page, pageCount)}</span>
+      {page < pageCount && (
+        <a class="older" href={`${discussionPath(slug, page + 1)}#comments`} rel="next">
+          {ui.pagination.later} →
+        </a>
+      )}
+    </nav>
+  )
+}

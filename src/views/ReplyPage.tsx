@@ -1,0 +1,48 @@
+import type { CommentRow } from '../comments/types'
+import type { PostMeta, SiteConfig } from '../content/types'
+import { uiStrings } from '../i18n'
+import { commentPath } from './comment-urls'
+import { CommentForm, type CommentFormState } from './CommentForm'
+import { Layout } from './Layout'
+import { CommentCard } from './Thread'
+import { postPath } from './urls'
+
+export interface ReplyPageProps {
+  site: SiteConfig
+  post: PostMeta
+  /** The comment answered (public). */
+  parent: CommentRow
+  state?: CommentFormState
+  turnstileSiteKey?: string
+}
+
+/**
+ * The comment being answered with the form under it: what a reply link opens, so replying needs
+ * no JavaScript and the post page carries one form, not one per comment.
+ */
+export function ReplyPage({ site, post, parent, state, turnstileSiteKey }: ReplyPageProps) {
+  const locale = post.lang ?? site.language
+  const ui = uiStrings(locale).comments
+  const title = ui.replyPage.title(parent.authorName)
+  const node = { id: parent.id, author: parent.authorName, isAuthor: parent.isAuthor, createdAt: parent.createdAt, html: parent.bodyHtml }
+  return (
+    <Layout site={site} lang={locale} title={title} noindex>
+      <p class="meta">
+        <a href={postPath(post.slug)}>{post.title}</a>
+      </p>
+      <h1>{title}</h1>
+      <div id={`comment-${parent.id}`} class="comment">
+        <CommentCard node={node} view={{ ui, locale, timeZone: site.timeZone }} href={commentPath(post.slug, parent.id)} />
+      </div>
+      <CommentForm
+        ui={ui}
+        slug={post.slug}
+        policy={site.comments}
+        replyTo={{ id: parent.id, author: parent.authorName }}
+        level={2}
+        state={state}
+        turnstileSiteKey={turnstileSiteKey}
+      />
+    </Layout>
+  )
+}

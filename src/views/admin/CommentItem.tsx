@@ -1,0 +1,100 @@
+import type { SiteConfig } from '../../content/types'
+import type { CommentRow } from '../../comments/types'
+import { MODERATION_ACTIONS, type ModerationAction } from '../../comments/moderation'
+import { formatDateTime, uiStrings } from '../../i18n'
+import { postPath } from '../urls'
+
+const EXCERPT_CHARS = 600
+
+/** The start of the source text (code points, so no emoji is cut in half); JSX escapes it. */
+function excerpt(text: string): string {
+  const chars = [...text]
+  return chars.length > EXCERPT_CHARS ? `${chars.slice(0, EXCERPT_CHARS).join('')}…` : text
+}
+
+export interface CommentItemProps {
+  site: SiteConfig
+  comment: CommentRow
+  postTitle: string
+  /** Tick box tied to the bulk form (by its id). */
+  bulkForm?: string
+  /** Show the "reply as the author" form; with an error and the text typed after a failed reply. */
+  reply?: { body?: string; error?: string }
+  /** Prefix of element ids, unique per list. */
+  idPrefix: string
+}
+
+/** One comment for the admin: author, email, post, date, status, the start of its text, actions. */
+export function CommentItem({ site, comment, postTitle, bulkForm, reply, idPrefix }: CommentItemProps) {
+  const ui = uiStrings(site.language).admin.comment
+  const id = `${idPrefix}-${comment.id}`
+  const actions = (Object.keys(MODERATION_ACTIONS) as ModerationAction[]).filter(
+    (action) => MODERATION_ACTIONS[action] !== comment.status,
+  )
+  return (
+    <article class="admin-comment" aria-labelledby={`${id}-author`}>
+      <p class="meta">
+        {bulkForm && (
+          <>
+            <input type="checkbox" id={`${id}-select`} name="id" value={String(comment.id)} form={bulkForm} />
+            <label for={`${id}-select`} class="visually-hidden">
+              {ui.select(comment.id, comment.authorName)}
+            </label>
+          </>
+        )}
+        <strong id={`${id}-author`}>{comment.authorName}</strong>
+        {comment.isAuthor && <span class="badge">{ui.authorBadge}</span>}
+        <span>{comment.authorEmail ?? ui.noEmail}</span>
+        <span>
+          {`${ui.onPost} `}
+          <a href={postPath(comment.postSlug)}>{postTitle}</a>
+        </span>
+        <time datetime={new Date(comment.createdAt).toISOString()}>
+          {formatDateTime(comment.createdAt, site.language, site.timeZone)}
+        </time>
+        <span class={`status status-${comment.status}`}>{ui.status[comment.status]}</span>
+        {comment.status === 'approved' && (
+          <a href={`${postPath(comment.postSlug)}/comments/${comment.id}`}>{ui.view}</a>
+        )}
+      </p>
+      {comment.parentId !== null && <p class="meta">{ui.inReplyTo(comment.parentId)}</p>}
+      <blockquote class="excerpt">{excerpt(comment.body)}</blockquote>
+      <form class="actions" method="post" action="/admin/comments" aria-label={ui.actions(comment.id)}>
+        <input type="hidden" name="id" value={String(comment.id)} />
+        {actions.map((action) => (
+          <button type="submit" name="action" value={action}>
+            {ui[action]}
+          </button>
+        ))}
+      </form>
+      {reply && <ReplyForm site={site} comment={comment} id={`${id}-reply`} {...reply} />}
+    </article>
+  )
+}
+
+function ReplyForm(props: { site: SiteConfig; comment: CommentRow; id: string; body?: string; error?: string }) {
+  const ui = uiStrings(props.site.language).admin.reply
+  const { comment, id, error } = props
+  return (
+    <form class="reply" method="post" action={`/admin/comments/${comment.id}/reply`}>
+      <label for={id}>{ui.label(comment.authorName)}</label>
+      <textarea
+        id={id}
+        name="body"
+        rows={3}
+        required
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
+        {/* A browser drops one newline right after <textarea>: keep the text's own. */}
+        {`\n${props.body ?? ''}`}
+      </textarea>
+      {error && (
+        <p id={`${id}-error`} class="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit">{comment.status === 'pending' ? ui.submitAndApprove : ui.submit}</button>
+    </form>
+  )
+}

@@ -1,0 +1,49 @@
+import { postPath } from './urls'
+
+/** Root-relative URLs of a post's discussion (DESIGN.md's contract), slugs percent-encoded. */
+
+/** The id of a comment's element, and so its fragment: `comment-<id>`. */
+export function commentAnchor(id: number): string {
+  return `comment-${id}`
+}
+
+/** Page `page` of the post's discussion: `/posts/<slug>` for the first, `?page=<n>` after it. */
+export function discussionPath(slug: string, page: number): string {
+  return page <= 1 ? postPath(slug) : `${postPath(slug)}?page=${page}`
+}
+
+/** The form under the post (a new top-level comment). */
+export function formPath(slug: string): string {
+  return `${postPath(slug)}#comment-form`
+}
+
+/** Where the comment form posts (and the permalinks start). */
+export function commentsPath(slug: string): string {
+  return `${postPath(slug)}/comments`
+}
+
+/** The permalink (303 to the page that holds the comment), or with `token` the poster's own view. */
+export function commentPath(slug: string, id: number, token?: string): string {
+  const path = `${commentsPath(slug)}/${id}`
+  return token ? `${path}?t=${encodeURIComponent(token)}` : path
+}
+
+/** The page with the form under comment `id` (works without JavaScript). */
+export function replyPath(slug: string, id: number): string {
+  return `${commentsPath(slug)}/${id}/reply#comment-form`
+}
+
+/** The poster's edit page (GET) or the action (POST, without the token in the URL). */
+export function editPath(slug: string, id: number, token?: string): string {
+  const path = `${commentsPath(slug)}/${id}/edit`
+  return token ? `${path}?t=${encodeURIComponent(token)}` : path
+}
+
+export function deletePath(slug: string, id: number): string {
+  return `${commentsPath(slug)}/${id}/delete`
+}
+
+/** The post's comment feed (Atom). */
+export function commentsFeedPath(slug: string): string {
+  return `${postPath(slug)}/comments.xml`
+}

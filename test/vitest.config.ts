@@ -32,6 +32,22 @@ export default defineConfig({
           setupFiles: ['test/integration/apply-migrations.ts'],
         },
       },
+      {
+        // Debian's Chromium and the Nu HTML Checker against `npm start` in a private copy of the
+        // project (test/e2e/support/global-setup.ts), after the other projects so they do not share
+        // two cores; skipped with a loud notice where Chromium or Java is missing.
+        test: {
+          name: 'e2e',
+          root,
+          include: ['test/e2e/**/*.test.ts', 'test/validate/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/e2e/support/global-setup.ts'],
+          sequence: { groupOrder: 1 },
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 })

@@ -1,0 +1,35 @@
+import { inject } from 'vitest'
+import type { Features, PalabreUnderTest } from './features'
+import { THREAD_SLUG } from './features'
+
+/** One kind of page the blog serves, at a URL that shows it. */
+export interface PageType {
+  name: string
+  path: string
+  status: number
+  /** The feature the page needs; absent for the reading side, which always exists. */
+  needs?: keyof Features
+}
+
+/** Every page type a reader or the author meets (the form with errors is built by the tests that need it). */
+export const PAGE_TYPES: readonly PageType[] = [
+  { name: 'home', path: '/', status: 200 },
+  { name: 'post', path: `/posts/${THREAD_SLUG}`, status: 200 },
+  { name: 'post-fr', path: `/posts/${encodeURIComponent('lecteurs-qui-répondent')}`, status: 200 },
+  { name: 'tag', path: '/tags/writing', status: 200 },
+  { name: 'draft-preview', path: '/posts/moderating-without-burning-out', status: 200 },
+  { name: 'not-found', path: '/posts/no-such-post', status: 404 },
+  { name: 'admin-sign-in', path: '/admin', status: 200, needs: 'admin' },
+]
+
+/** The server the global setup started, or null when this machine cannot run these tests. */
+export function palabre(): PalabreUnderTest | null {
+  return inject('palabre')
+}
+
+/** The same as `palabre()` inside a test that already skipped when it is null. */
+export function server(): PalabreUnderTest {
+  const value = inject('palabre')
+  if (!value) throw new Error('no Palabre server: the test should have been skipped')
+  return value
+}

@@ -5,6 +5,17 @@ import { LIST_TAG } from './tags'
 const KEYED_PARAMS = ['page']
 
 /**
+ * Query parameters that make a page personal (the poster's signed edit or view link): such a
+ * request must reach the route, never a cached copy made for everyone.
+ */
+const PERSONAL_PARAMS = ['edit', 't']
+
+export function isPersonalRequest(url: string): boolean {
+  const { searchParams } = new URL(url)
+  return PERSONAL_PARAMS.some((name) => searchParams.has(name))
+}
+
+/**
  * The Cache API key of a page: its URL with only the parameters that change the page, so
  * `?utm_source=x` cannot fill the cache or bypass it.
  */

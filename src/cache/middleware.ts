@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../env'
 import { edgeHeaders, etagMatches, notModified, strongEtag } from './headers'
-import { cacheKey } from './keys'
+import { cacheKey, isPersonalRequest } from './keys'
 import { workersCache } from './purge'
 
 /**
@@ -18,7 +18,7 @@ export function edgeCache(): MiddlewareHandler<AppEnv> {
     const readable = c.req.method === 'GET' || c.req.method === 'HEAD'
     const local = readable && !workersCache(c.executionCtx as ExecutionContext)
     const key = cacheKey(c.req.url)
-    if (local) {
+    if (local && !isPersonalRequest(c.req.url)) {
       const hit = await caches.default.match(key)
       if (hit) return conditional(c, fromCache(hit))
     }

@@ -34,6 +34,5 @@ export async function readerOptions(c: Context<AppEnv>, postMeta: PostMeta): Pro
 
 /** The public Turnstile site key, when the widget should be shown (TURNSTILE_SITE_KEY, with the secret). */
 export function turnstileSiteKey(c: Context<AppEnv>): string | undefined {
-  const env = c.env as AppEnv['Bindings'] & { TURNSTILE_SITE_KEY?: string }
-  return env.TURNSTILE_SECRET ? env.TURNSTILE_SITE_KEY || undefined : undefined
+  return c.env.TURNSTILE_SECRET ? c.env.TURNSTILE_SITE_KEY || undefined : undefined
 }

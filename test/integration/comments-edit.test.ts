@@ -145,3 +145,20 @@ describe('an edit link that is expired, forged or misused', () => {
     expect(await page.text()).not.toContain('/edit?t=')
   })
 })
+
+describe('the poster’s edit link on a cached post page', () => {
+  it('reaches the poster even when everyone else gets the page from the cache', async () => {
+    const base = origin()
+    const slug = await seedPost('edit-cached')
+    const res = await postForm(`${base}/posts/${slug}/comments`, comment({ body: 'Cached first' }))
+    const location = res.headers.get('Location')!
+    expect(location).toContain('edit=')
+    await get(`${base}/posts/${slug}`)
+    expect((await get(`${base}/posts/${slug}`)).headers.get('X-Cache')).toBe('HIT')
+    const own = await get(base + location)
+    expect(own.headers.get('X-Cache')).toBe('BYPASS')
+    expect(own.headers.get('Cache-Control')).toBe('no-store')
+    expect(await own.text()).toMatch(/\/comments\/\d+\/edit\?t=/)
+    expect(await (await get(`${base}/posts/${slug}`)).text()).not.toMatch(/\/edit\?t=/)
+  })
+})

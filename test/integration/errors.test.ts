@@ -1,0 +1,24 @@
+import { createExecutionContext } from 'cloudflare:test'
+import { env } from 'cloudflare:workers'
+import { describe, expect, it } from 'vitest'
+import { app } from '../../src/app'
+
+/** A KV binding that fails every read, as an outage would. */
+const brokenKv = new Proxy(env.CONTENT, {
+  get: (target, name) => (name === 'get' ? () => Promise.reject(new Error('KV is down')) : Reflect.get(target, name)),
+})
+
+describe('an unexpected failure', () => {
+  it('answers a styled 500 page that is never cached and carries the security headers', async () => {
+    const res = await app.fetch(new Request('https://errors.test/'), { ...env, CONTENT: brokenKv }, createExecutionContext())
+    expect(res.status).toBe(500)
+    expect(res.headers.get('Content-Type')).toBe('text/html; charset=UTF-8')
+    expect(res.headers.get('Cache-Control')).toBe('no-store')
+    expect(res.headers.get('Content-Security-Policy')).toContain("default-src 'self'")
+    expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff')
+    const html = await res.text()
+    expect(html).toContain('<html lang=')
+    expect(html).toContain('href="/"')
+    expect(html).not.toContain('KV is down')
+  })
+})

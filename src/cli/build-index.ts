@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { postKey } from '../content/keys'
-import type { ContentIndex, PostMeta } from '../content/types'
+import type { ContentIndex, MediaSize, PostMeta } from '../content/types'
 import type { ParsedContent } from './parse-content'
 
 /** What a publish makes of `content/`: the index and every post body under its KV key. */
@@ -12,21 +12,35 @@ export interface BuiltContent {
 
 /**
  * Builds the content index: posts newest first (ties by slug, so the order is stable), each
- * with a hash of its markdown and metadata, and a `version` hashing everything. Drafts are
- * left out unless `drafts` is set (local previews). Deterministic: same content, same index.
+ * with a hash of its markdown, metadata and the sizes of its images (a resized image changes
+ * its pages), a `version` hashing everything, and the sizes of the images the indexed posts
+ * show. Drafts are left out unless `drafts` is set (local previews). Deterministic: same
+ * content, same index.
  */
 export function buildIndex(content: ParsedContent, { drafts }: { drafts: boolean }): BuiltContent {
   const bodies = new Map<string, string>()
+  const media: Record<string, MediaSize> = {}
   const posts: PostMeta[] = content.posts
     .filter((post) => drafts || !post.meta.draft)
     .map((post) => {
-      const meta = { ...post.meta, hash: contentHash({ meta: post.meta, markdown: post.markdown }) }
+      const sizes = sizesOf(post.images, content.media)
+      if (sizes) Object.assign(media, sizes)
+      const meta = { ...post.meta, hash: contentHash({ meta: post.meta, markdown: post.markdown, media: sizes }) }
       bodies.set(postKey(meta), post.markdown)
       return meta
     })
     .sort((a, b) => b.date.localeCompare(a.date) || (a.slug < b.slug ? -1 : 1))
   const version = contentHash({ site: content.site, posts })
-  return { index: { version, site: content.site, posts }, bodies }
+  const keys = Object.keys(media).sort()
+  const index: ContentIndex = { version, site: content.site, posts }
+  if (keys.length) index.media = Object.fromEntries(keys.map((key) => [key, media[key]!]))
+  return { index, bodies }
+}
+
+/** The known sizes of `images`, or undefined when none is known (the post's hash then stays as before). */
+function sizesOf(images: string[], media: ParsedContent['media']): Record<string, MediaSize> | undefined {
+  const known = images.filter((image) => media?.[image]).sort()
+  return known.length ? Object.fromEntries(known.map((image) => [image, media![image]!])) : undefined
 }
 
 /** 16 hex characters of the SHA-256 of `value`'s canonical JSON (keys sorted). */

@@ -4,19 +4,26 @@ import { countWords, deriveSummary, readingMinutes } from '../content/reading-ti
 import { describeIssues, frontMatterSchema, siteSchema } from '../content/schema'
 import { DEFAULT_SITE } from '../content/site-defaults'
 import { isValidSlug, slugify, tagSlug } from '../content/slug'
-import type { PostMeta, SiteConfig } from '../content/types'
+import type { MediaSize, PostMeta, SiteConfig } from '../content/types'
 import type { ContentFiles, SourceFile } from './content-files'
+
+// What browsers show in an <img>; other media (PDFs, sounds) have no size to reserve.
+const IMAGE_PATH = /\.(?:avif|gif|jpe?g|png|svg|webp)$/i
 
 /** A valid post: its metadata (all but the hash, which the index builder computes) and body. */
 export interface ParsedPost {
   file: string
   meta: Omit<PostMeta, 'hash'>
   markdown: string
+  /** Root paths of the `content/media/` images its markdown refers to (their sizes go in the index). */
+  images: string[]
 }
 
 export interface ParsedContent {
   site: SiteConfig
   posts: ParsedPost[]
+  /** Sizes of the images posts refer to, read from disk after parsing (`readMediaSizes`). */
+  media?: Record<string, MediaSize>
 }
 
 export type ParseResult =
@@ -87,7 +94,8 @@ function parsePost(
     errors.push(`${file.path}: image: ${JSON.stringify(fm.image)} is not a file in content/media/ (add the file or fix the path)`)
     return null
   }
-  for (const ref of missingMedia(parts.body, media))
+  const refs = mediaReferences(parts.body)
+  for (const ref of refs.filter((ref) => !media.includes(ref)))
     warnings.push(`${file.path}: links to ${ref}, which is not a file in content/media/`)
   if (fm.updated && fm.updated < fm.date) warnings.push(`${file.path}: updated: is earlier than date:`)
   const words = countWords(parts.body, fm.lang ?? site.language)
@@ -105,7 +113,8 @@ function parsePost(
     words,
     readingMinutes: readingMinutes(words),
   }
-  return { file: file.path, meta, markdown: parts.body }
+  const images = refs.filter((ref) => IMAGE_PATH.test(ref) && media.includes(ref))
+  return { file: file.path, meta, markdown: parts.body, images }
 }
 
 /**
@@ -144,8 +153,4 @@ function withoutNulls(data: unknown): unknown {
 function uniqueTags(tags: string[]): string[] {
   const seen = new Set<string>()
   return tags.filter((tag) => !seen.has(tagSlug(tag)) && seen.add(tagSlug(tag)))
-}
-
-function missingMedia(markdown: string, media: string[]): string[] {
-  return mediaReferences(markdown).filter((ref) => !media.includes(ref))
 }

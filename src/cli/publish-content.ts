@@ -5,6 +5,7 @@ import type { ContentIndex } from '../content/types'
 import { buildIndex } from './build-index'
 import { readContentFiles } from './content-files'
 import { readDevVar } from './dev-vars'
+import { readMediaSizes } from './media-sizes'
 import { parseContent, type ParsedContent } from './parse-content'
 import { planPublish, type PublishPlan } from './plan'
 import { requestPurge } from './purge'
@@ -86,12 +87,20 @@ export async function publishContent(options: PublishOptions, current?: ContentI
   return { outcome: 'published', index: plan.index }
 }
 
-/** Validates `contentDir`, logging every warning and error; null when any file is bad. */
+/**
+ * Validates `contentDir` and reads the sizes of the images its posts show, logging every
+ * warning and error; null when any file is bad.
+ */
 export async function loadContent(contentDir: string, log: Logger): Promise<ParsedContent | null> {
   const label = path.relative(PROJECT_ROOT, contentDir) || '.'
   const parsed = parseContent(await readContentFiles(contentDir, label))
   for (const warning of parsed.warnings) log.warn(warning)
-  if (parsed.ok) return parsed.content
+  if (parsed.ok) {
+    const images = parsed.content.posts.flatMap((post) => post.images)
+    const { sizes, warnings } = await readMediaSizes(contentDir, images, label)
+    for (const warning of warnings) log.warn(warning)
+    return { ...parsed.content, media: sizes }
+  }
   for (const error of parsed.errors) log.error(error)
   log.error(`${parsed.errors.length} problem(s) in ${label}/: nothing was published.`)
   return null

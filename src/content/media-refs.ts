@@ -9,7 +9,8 @@ const walker = new Marked({ gfm: true })
 export function mediaReferences(markdown: string): string[] {
   const refs = new Set<string>()
   const add = (url: string) => {
-    if (url.startsWith('/media/')) refs.add(safeDecodeUri(url.replace(/[?#].*$/, '')))
+    const path = mediaPath(url)
+    if (path) refs.add(path)
   }
   walker.walkTokens(new Lexer({ gfm: true }).lex(markdown), (token: Token) => {
     if (token.type === 'image' || token.type === 'link') add(token.href)
@@ -17,6 +18,14 @@ export function mediaReferences(markdown: string): string[] {
       for (const m of token.text.matchAll(/\b(?:src|href)\s*=\s*["']?([^"'\s>]+)/gi)) add(m[1]!)
   })
   return [...refs]
+}
+
+/**
+ * The root path a URL names under `/media/` (decoded, without query or fragment), as the
+ * content index keys media by; undefined for any other URL.
+ */
+export function mediaPath(url: string): string | undefined {
+  return url.startsWith('/media/') ? safeDecodeUri(url.replace(/[?#].*$/, '')) : undefined
 }
 
 function safeDecodeUri(uri: string): string {

@@ -60,4 +60,15 @@ export interface ContentIndex {
   version: string
   site: SiteConfig
   posts: PostMeta[]
+  /**
+   * Intrinsic sizes of the `content/media/` images that published posts show, keyed by root
+   * path (`/media/x.svg`, decoded): the post renderer gives their `<img>` a width and height.
+   */
+  media?: Record<string, MediaSize>
+}
+
+/** An image's intrinsic size in CSS pixels, as it is displayed (EXIF rotation applied). */
+export interface MediaSize {
+  width: number
+  height: number
 }

@@ -1,6 +1,8 @@
 import { Renderer, type RendererObject, type Token, type TokenizerAndRendererExtension } from 'marked'
 import type { Footnotes } from 'marked-footnote'
+import { mediaPath } from '../content/media-refs'
 import { slugify } from '../content/slug'
+import type { MediaSize } from '../content/types'
 import type { UiStrings } from '../i18n/types'
 
 /** What one render of a post needs beyond its markdown; reset by `renderPost` before each. */
@@ -10,9 +12,16 @@ export interface RenderState {
   labels: UiStrings['markdown']
   /** Ids already given in this document. */
   ids: Set<string>
+  /** Intrinsic sizes of media images, by root path (the content index's `media`). */
+  media: Readonly<Record<string, MediaSize>> | undefined
+  /** Images met so far in this document, the author's HTML ones included. */
+  images: number
 }
 
-/** Renderer overrides: heading ids and anchors, lazy images, rel="noopener" on external links. */
+/**
+ * Renderer overrides: heading ids and anchors, image sizes and loading, rel="noopener" on
+ * external links.
+ */
 export function postRenderer(state: RenderState): RendererObject {
   return {
     heading({ tokens, depth }) {
@@ -25,13 +34,35 @@ export function postRenderer(state: RenderState): RendererObject {
     },
     image(token) {
       const html = Renderer.prototype.image.call(this, token)
-      return html.startsWith('<img ') ? html.replace(/>$/, ' loading="lazy" decoding="async">') : html
+      if (!html.startsWith('<img ')) return html
+      // The first image is likely on the first screen, where lazy loading delays it.
+      const loading = state.images++ === 0 ? '' : ' loading="lazy"'
+      return html.replace(/>$/, `${sizeAttributes(state.media, token.href)}${loading} decoding="async">`)
+    },
+    html({ text }) {
+      // The author's own <img> tags keep what they say; a known media image that states no
+      // size gets one, so its box is reserved before it loads.
+      if (!/<img\b/i.test(text) || text.trimStart().startsWith('<!--')) return text
+      return text.replace(/<img\b[^>]*>/gi, (tag) => {
+        state.images++
+        if (/\s(?:width|height)\s*=/i.test(tag)) return tag
+        const src = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i.exec(tag)
+        const sizes = src ? sizeAttributes(state.media, src[1] ?? src[2] ?? src[3]!) : ''
+        return sizes ? tag.replace(/\s*\/?>$/, (end) => `${sizes}${end}`) : tag
+      })
     },
     link(token) {
       if (!isExternal(token.href, state.host)) return false
       return Renderer.prototype.link.call(this, token).replace(/^<a href="[^"]*"/, '$& rel="noopener"')
     },
   }
+}
+
+/** ` width="…" height="…"` for a media image whose size the index knows, else nothing. */
+function sizeAttributes(media: RenderState['media'], href: string): string {
+  const path = media && mediaPath(href)
+  const size = path && Object.hasOwn(media, path) ? media[path] : undefined
+  return size ? ` width="${size.width}" height="${size.height}"` : ''
 }
 
 /** Renders marked-footnote's list with localized labels (the extension fixes them at set-up). */

@@ -1,6 +1,7 @@
 import { Marked } from 'marked'
 import markedFootnote from 'marked-footnote'
 import { en } from '../i18n/en'
+import type { MediaSize } from '../content/types'
 import type { UiStrings } from '../i18n/types'
 import { footnotesSection, postRenderer, type RenderState } from './post-renderer'
 
@@ -9,6 +10,11 @@ export interface RenderPostOptions {
   baseUrl?: string
   /** Text the renderer writes itself (heading anchor labels, the notes title), in the post's language. */
   labels?: UiStrings['markdown']
+  /**
+   * Intrinsic sizes of media images by root path (the content index's `media`): their `<img>`
+   * get a width and height, so the page does not shift as they load.
+   */
+  media?: Readonly<Record<string, MediaSize>>
 }
 
 // Ids the page around the post uses; a heading never takes one of them.
@@ -16,7 +22,7 @@ const RESERVED_IDS = ['main', 'top', 'discussion', 'comments', 'footnote-label']
 
 // marked renders synchronously, so a render's options can live here for the length of one call
 // instead of re-configuring the instance (which would rebuild its renderer) on every render.
-const state: RenderState = { host: undefined, labels: en.markdown, ids: new Set() }
+const state: RenderState = { host: undefined, labels: en.markdown, ids: new Set(), media: undefined, images: 0 }
 
 const marked = new Marked({ gfm: true })
   .use(markedFootnote())
@@ -25,12 +31,15 @@ const marked = new Marked({ gfm: true })
 /**
  * Renders a post's markdown to HTML (GFM, footnotes). Author HTML is trusted and passes through.
  * Headings get unique ids that keep letters of any script, and a visible anchor link; images
- * load lazily; links to other hosts get `rel="noopener"`. Pure: the same input gives the same HTML.
+ * after the first load lazily, and media images get their size; links to other hosts get
+ * `rel="noopener"`. Pure: the same input gives the same HTML.
  */
 export function renderPost(markdown: string, options: RenderPostOptions = {}): string {
   state.host = hostOf(options.baseUrl)
   state.labels = options.labels ?? en.markdown
   state.ids = new Set(RESERVED_IDS)
+  state.media = options.media
+  state.images = 0
   return marked.parse(markdown, { async: false })
 }
 

@@ -1,12 +1,10 @@
 import type { Context } from 'hono'
 import { verifyToken } from '../comments/hmac'
 import { listThread } from '../comments/store'
-import { buildThread, paginateThreads, type Thread } from '../comments/tree'
-import type { Post, PostMeta } from '../content/types'
+import { buildThread, type Thread } from '../comments/tree'
+import type { PostMeta } from '../content/types'
 import type { AppEnv } from '../env'
-import type { CommentFormState } from '../views/CommentForm'
-import { Discussion } from '../views/Discussion'
-import { renderPostPage } from '../views/render'
+import { renderDiscussionPage, type DiscussionPageInput } from '../views/render'
 import { turnstileSiteKey } from './comment-deps'
 
 /**
@@ -31,34 +29,13 @@ export async function loadThread(db: D1Database, meta: PostMeta, maxDepth: numbe
   }
 }
 
-export interface PostPageInput {
-  post: Post
-  /** From `loadThread`. */
-  thread: Thread | null
-  page: number
-  form?: CommentFormState & { replyTo?: { id: number; author: string } }
-  edit?: { id: number; token: string }
-}
+/** What the page shows; `thread` comes from `loadThread`. */
+export type PostPageInput = Omit<DiscussionPageInput, 'turnstileSiteKey' | 'media'>
 
 /** The page's HTML, or null when `page` is past the discussion's last page. */
-export function postPageHtml(c: Context<AppEnv>, { post, thread, page, form, edit }: PostPageInput): string | null {
-  const site = c.get('index').site
-  const shown = thread ? paginateThreads(thread.roots, page, site.comments.threadsPerPage) : null
-  if (shown && page > shown.pageCount) return null
-  const discussion = (
-    <Discussion
-      site={site}
-      post={post}
-      thread={thread}
-      threads={shown?.threads ?? []}
-      page={page}
-      pageCount={shown?.pageCount ?? 1}
-      form={form}
-      edit={edit}
-      turnstileSiteKey={turnstileSiteKey(c)}
-    />
-  )
-  return renderPostPage(site, post, { discussion })
+export function postPageHtml(c: Context<AppEnv>, input: PostPageInput): string | null {
+  const { site, media } = c.get('index')
+  return renderDiscussionPage(site, { ...input, media, turnstileSiteKey: turnstileSiteKey(c) })
 }
 
 /**

@@ -1,8 +1,10 @@
 import type { Child } from 'hono/jsx'
 import type { HtmlEscapedString } from 'hono/utils/html'
-import type { PostMeta, Post, SiteConfig } from '../content/types'
+import { paginateThreads, type Thread } from '../comments/tree'
+import type { MediaSize, PostMeta, Post, SiteConfig } from '../content/types'
 import { uiStrings } from '../i18n'
 import { renderPost } from '../markdown/post'
+import { Discussion, type DiscussionProps } from './Discussion'
 import { HomePage, type HomePageProps } from './HomePage'
 import { PostPage } from './PostPage'
 import { TagPage } from './TagPage'
@@ -17,13 +19,49 @@ export interface PostPageOptions {
   preview?: boolean
   /** The post's discussion, placed after the article. */
   discussion?: Child
+  /** The content index's image sizes, so the post's media images get a width and height. */
+  media?: Readonly<Record<string, MediaSize>>
 }
 
 /** The full HTML of a post's page: its markdown rendered, in its own language. */
-export function renderPostPage(site: SiteConfig, post: Post, options: PostPageOptions = {}): string {
+export function renderPostPage(site: SiteConfig, post: Post, { media, ...options }: PostPageOptions = {}): string {
   const ui = uiStrings(post.lang ?? site.language)
-  const html = renderPost(post.markdown, { baseUrl: site.baseUrl, labels: ui.markdown })
+  const html = renderPost(post.markdown, { baseUrl: site.baseUrl, labels: ui.markdown, media })
   return toHtml(<PostPage site={site} post={post} html={html} {...options} />)
+}
+
+export interface DiscussionPageInput {
+  post: Post
+  /** The whole public thread (`buildThread`), or null when it could not be read. */
+  thread: Thread | null
+  /** The page of the discussion asked for, from 1. */
+  page: number
+  form?: DiscussionProps['form']
+  edit?: DiscussionProps['edit']
+  turnstileSiteKey?: string
+  media?: PostPageOptions['media']
+}
+
+/**
+ * The full HTML of a post's page showing page `page` of its discussion, or null when `page` is
+ * past the discussion's last page.
+ */
+export function renderDiscussionPage(site: SiteConfig, input: DiscussionPageInput): string | null {
+  const { post, thread, page, media, ...discussionProps } = input
+  const shown = thread ? paginateThreads(thread.roots, page, site.comments.threadsPerPage) : null
+  if (shown && page > shown.pageCount) return null
+  const discussion = (
+    <Discussion
+      site={site}
+      post={post}
+      thread={thread}
+      threads={shown?.threads ?? []}
+      page={page}
+      pageCount={shown?.pageCount ?? 1}
+      {...discussionProps}
+    />
+  )
+  return renderPostPage(site, post, { discussion, media })
 }
 
 /** The full HTML of page `page` of the post list (`posts` are that page's posts). */

@@ -1,8 +1,10 @@
 import { performance } from 'node:perf_hooks'
+import { buildThread } from '../../src/comments/tree'
 import { DEFAULT_SITE } from '../../src/content/site-defaults'
 import { renderPost } from '../../src/markdown/post'
-import { renderPostPage } from '../../src/views/render'
+import { renderDiscussionPage, renderPostPage } from '../../src/views/render'
 import { postMeta } from '../fixtures/content'
+import { buildLargeDiscussion, LARGE_DISCUSSION } from './large-discussion'
 import { BENCH_POST, samplePostMarkdown } from './sample-post'
 
 /** One rendering workload: `prepare` builds its inputs once and returns the code to time. */
@@ -10,6 +12,8 @@ export interface RenderCase {
   name: string
   /** Target median in milliseconds, when the case has one. */
   targetMs?: number
+  /** A fact about the case printed under the figures. */
+  note?: string
   prepare(): () => unknown
 }
 
@@ -19,6 +23,7 @@ export interface RenderResult {
   medianMs: number
   p95Ms: number
   targetMs?: number
+  note?: string
   /** UTF-8 bytes of one run's output, to show what was rendered. */
   outputBytes: number
   /** Set when the case threw instead of rendering (the code under test is still being written). */
@@ -49,6 +54,23 @@ export const RENDER_CASES: RenderCase[] = [
       return () => renderPost(markdown, { baseUrl: site.baseUrl })
     },
   },
+  {
+    // What the route runs on a cache miss once D1 has answered: the tree, one page of it, the page.
+    name: `post page with ${LARGE_DISCUSSION.comments} comments in threads (buildThread + renderDiscussionPage)`,
+    targetMs: 10,
+    note:
+      'the page route reads its whole thread with one listThread call, one D1 statement whatever ' +
+      'the thread size (counted in test/integration/comments-store-thread.test.ts)',
+    prepare() {
+      const input = post()
+      const rows = buildLargeDiscussion(input.slug)
+      const { maxDepth } = site.comments
+      const page = () => renderDiscussionPage(site, { post: input, thread: buildThread(rows, { maxDepth }), page: 1 })
+      const shown = page()?.match(/<li id="comment-/g)?.length
+      if (shown !== LARGE_DISCUSSION.comments) throw new Error(`page 1 shows ${shown} comments, not all ${LARGE_DISCUSSION.comments}`)
+      return page
+    },
+  },
 ]
 
 function quantile(sorted: number[], q: number): number {
@@ -60,7 +82,7 @@ export function timeRender(
   rendering: RenderCase,
   { warmup = 100, iterations = 300 } = {},
 ): RenderResult {
-  const { name, targetMs } = rendering
+  const { name, targetMs, note } = rendering
   try {
     const run = rendering.prepare()
     let output: unknown
@@ -73,9 +95,9 @@ export function timeRender(
     }
     samples.sort((a, b) => a - b)
     const [medianMs, p95Ms] = [quantile(samples, 0.5), quantile(samples, 0.95)]
-    return { name, targetMs, iterations, medianMs, p95Ms, outputBytes: Buffer.byteLength(String(output)) }
+    return { name, targetMs, note, iterations, medianMs, p95Ms, outputBytes: Buffer.byteLength(String(output)) }
   } catch (error) {
     const failed = { iterations: 0, medianMs: Number.NaN, p95Ms: Number.NaN, outputBytes: 0 }
-    return { name, targetMs, ...failed, error: String(error) }
+    return { name, targetMs, note, ...failed, error: String(error) }
   }
 }

@@ -66,6 +66,7 @@ export function formatReport(report: BenchReport): string {
       r.error ? r.error.slice(0, 60) : kb(r.outputBytes),
     ]),
   )
+  const notes = report.render.filter((r) => r.note).map((r) => `  ${r.name}: ${r.note}`)
   const { bundle, load, loadAverage, post } = report
   const busy = Math.max(loadAverage.before, loadAverage.after) > loadAverage.cores / 2
   return [
@@ -81,6 +82,7 @@ export function formatReport(report: BenchReport): string {
     ratios,
     '',
     render,
+    ...(notes.length ? ['Notes:', ...notes] : []),
     '',
     `Worker bundle (dry run: ${bundle.files.join(', ')}): ${bundle.raw} bytes raw (${kb(bundle.raw)}), ` +
       `${bundle.gzip} gzip (${kb(bundle.gzip)}; target < 200 KB)`,

@@ -10,6 +10,9 @@ import { commentFeed } from './routes/comment-feed'
 import { comments } from './routes/comments'
 import { commentsApi } from './routes/comments-api'
 import { feeds } from './routes/feeds'
+import { notify } from './routes/notify'
+import { notifyAdmin } from './routes/notify-admin'
+import { notifyAdminApi } from './routes/notify-admin-api'
 import { pages } from './routes/pages'
 import { securityHeaders } from './security-headers'
 import { ErrorPage } from './views/ErrorPage'
@@ -32,7 +35,10 @@ app.route('/', commentEdit)
 app.route('/', commentFeed)
 app.route('/api', commentsApi)
 app.route('/api/admin', adminApi)
+app.route('/api/admin', notifyAdminApi)
 app.route('/admin', admin)
+app.route('/admin', notifyAdmin)
+app.route('/notify', notify)
 
 app.notFound((c) => {
   c.header('Cache-Control', 'no-store')

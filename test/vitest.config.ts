@@ -20,6 +20,9 @@ export default defineConfig({
               bindings: {
                 ADMIN_TOKEN: 'test-admin-token',
                 SIGNING_KEY: 'test-signing-key',
+                // A developer's .dev.vars may hold a real provider key: tests never send real email.
+                EMAIL_TRANSPORT: 'mailbox',
+                EMAIL_API_KEY: '',
                 TEST_MIGRATIONS: await readD1Migrations(path.join(root, 'migrations')),
               },
             },

@@ -1,5 +1,6 @@
 import { postTag } from '../cache/tags'
 import type { PostMeta, SiteConfig } from '../content/types'
+import { approvalStatements } from '../notify'
 import { commentApiSchema, toApiError, type FieldsError } from './schema'
 import {
   CommentRejected,
@@ -34,6 +35,8 @@ export interface ModerationResult {
   changed: number
   /** The cache tags to purge now that the D1 write is done. */
   tags: string[]
+  /** The comments this action made public: their readers' emails are queued, to `deliver`. */
+  published: number[]
 }
 
 // The public thread reads approved rows, and deleted ones as "[deleted]" placeholders; the
@@ -58,7 +61,8 @@ export function tagsToPurge(changes: readonly StatusChange[]): string[] {
 }
 
 /**
- * Sets `status` on the comments `ids` (at most MAX_BULK) and returns them with the tags to purge.
+ * Sets `status` on the comments `ids` (at most MAX_BULK) and returns them with the tags to purge
+ * and the ids it made public (their readers' emails are queued in the same batch).
  * Idempotent: a comment already in that status is returned unchanged and purges nothing.
  */
 export async function moderate(
@@ -70,15 +74,19 @@ export async function moderate(
   const unique = [...new Set(ids)]
   if (unique.length > MAX_BULK) throw new RangeError(`at most ${MAX_BULK} comments per action`)
   // The previous statuses decide what to purge; setStatus returns only the new ones.
-  const before = new Map<number, CommentStatus>()
+  const before = new Map<number, CommentRow>()
   for (const row of await Promise.all(unique.map((id) => getComment(db, id)))) {
-    if (row) before.set(row.id, row.status)
+    if (row) before.set(row.id, row)
   }
-  if (before.size === 0) return { comments: [], changed: 0, tags: [] }
-  const comments = await setStatus(db, [...before.keys()], status, now)
-  const changes = comments.map((after) => ({ before: before.get(after.id) ?? null, after }))
+  if (before.size === 0) return { comments: [], changed: 0, tags: [], published: [] }
+  // An approval queues the readers' emails the comments owe now, in the same batch (src/notify).
+  const publishing = status === 'approved' ? [...before.values()].filter((row) => row.status !== 'approved') : []
+  const notices = await approvalStatements(db, publishing, now)
+  const comments = await setStatus(db, [...before.keys()], status, now, notices)
+  const changes = comments.map((after) => ({ before: before.get(after.id)?.status ?? null, after }))
   const changed = changes.filter((change) => change.before !== change.after.status).length
-  return { comments, changed, tags: tagsToPurge(changes) }
+  const published = changes.filter((c) => c.before !== 'approved' && c.after.status === 'approved').map((c) => c.after.id)
+  return { comments, changed, tags: tagsToPurge(changes), published }
 }
 
 /**
@@ -112,6 +120,7 @@ export async function replyAsAuthor(
     throw new CommentRejected('parent_unknown', 'parent')
   }
   const approval = parent?.status === 'pending' ? await moderate(deps.db, [parent.id], 'approved') : undefined
+  if (approval) deps.deliver?.(approval.published)
   try {
     // The reply is approved, so the service purges the same public tags the approval needs.
     return await createComment(deps, input, { ...options, isAdmin: true, asAuthor: true })

@@ -2,12 +2,13 @@ import { LIST_TAG, postTag } from '../cache/tags'
 import type { PostMeta, SiteConfig } from '../content/types'
 import type { CommentErrorCode } from '../i18n'
 import { COMMENT_RENDER_VERSION, countLinks, renderComment } from '../markdown/comment'
+import { newCommentStatements } from '../notify'
 import { hashIp } from './hmac'
 import { isReservedName } from './reserved-name'
 import type { CommentInput } from './schema'
 import { moderationStatus, underRateLimit, verifyTurnstile } from './spam'
 import { getComment, insertComment, isTrustedCommenter } from './store'
-import type { CommentRow } from './types'
+import type { CommentRow, NewComment } from './types'
 
 /** What creating a comment needs from the Worker: bindings and secrets, never a request. */
 export interface CommentDeps {
@@ -22,6 +23,8 @@ export interface CommentDeps {
   fetch?: typeof fetch
   /** Purges cache tags (`purgeTags` bound to the request); called after a write made something public. */
   purge?: (tags: string[]) => Promise<unknown>
+  /** Tries the emails about these comments once, after the response (`waitUntil`); else the cron sends them. */
+  deliver?: (commentIds: number[]) => void
 }
 
 /** A validated submission: the schema's output (the honeypot is the route's business). */
@@ -81,8 +84,9 @@ export function publicTags(slug: string): string[] {
 /**
  * Creates a comment on `options.postMeta`, in the fixed order: rules (comments open, rate limit,
  * Turnstile, reserved name, parent in the same post and visible), render and sanitize once,
- * moderation status, one atomic insert (a double submit returns the first comment with
- * `created: false`), then, when the comment is public, `deps.purge(publicTags(slug))`.
+ * moderation status, one atomic insert with the emails it causes (a double submit returns the
+ * first comment with `created: false`), then, when the comment is public,
+ * `deps.purge(publicTags(slug))`, and `deps.deliver` for the emails.
  *
  * Throws `CommentRejected` for a rule (4xx, or 503 when siteverify is down); any other error is a
  * storage failure (the caller answers 503). Admin requests skip the spam rules and are approved;
@@ -111,7 +115,7 @@ export async function createComment(
     links: countLinks(bodyHtml),
     isTrustedCommenter: () => isTrustedCommenter(deps.db, authorName, input.email),
   })
-  const { comment, created } = await insertComment(deps.db, {
+  const stored: NewComment = {
     postSlug: postMeta.slug,
     parentId: input.parentId,
     authorName,
@@ -125,10 +129,14 @@ export async function createComment(
     // An admin signed in and posting under the author's name is the author.
     isAuthor: options.asAuthor === true || (options.isAdmin && reserved),
     notify: input.notify,
-  })
+  }
+  // The comment and the emails it causes (src/notify) are stored in one batch, or neither.
+  const notices = await newCommentStatements(deps.db, stored, site, stored.createdAt)
+  const { comment, created } = await insertComment(deps.db, stored, notices)
   // Acts on the stored status, not on `created`: a retried write whose answer was lost is public too.
   const isPublic = comment.status === 'approved'
   if (isPublic) await purgeQuietly(deps, publicTags(postMeta.slug))
+  deps.deliver?.([comment.id])
   return { comment, created, public: isPublic }
 }
 

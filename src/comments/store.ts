@@ -68,11 +68,15 @@ export async function getComment(db: D1Database, id: number): Promise<CommentRow
  * DUPLICATE_WINDOW_MS, returns that comment with `created: false` and stores nothing. Atomic (one
  * batch) and retried on transient errors; a retry after a write whose answer was lost also
  * reports `created: false`, so act on the returned comment's status, not on `created` alone.
- * Throws on a constraint error (e.g. a parent id that does not exist).
+ * `related` statements (the outbox rows the comment causes) run in the same batch, after the
+ * insert; they name the comment by its submit keys, as the look-up here does, and must be
+ * idempotent (a double submit runs them again). Throws on a constraint error (e.g. a parent id
+ * that does not exist).
  */
 export async function insertComment(
   db: D1Database,
   comment: NewComment,
+  related?: (ref: { submitKey: string; previousKey: string; since: number }) => D1PreparedStatement[],
 ): Promise<{ comment: CommentRow; created: boolean }> {
   const keys = await submitKeys(comment, comment.createdAt)
   const since = comment.createdAt - DUPLICATE_WINDOW_MS
@@ -91,7 +95,9 @@ export async function insertComment(
     .prepare(`SELECT ${COLUMNS} FROM comments
       WHERE submit_key = ?1 OR (submit_key = ?2 AND created_at > ?3) ORDER BY id LIMIT 1`)
     .bind(keys.current, keys.previous, since)
-  const [inserted, selected] = await retryTransient(() => db.batch<CommentRecord>([insert, stored]))
+  const extra = related?.({ submitKey: keys.current, previousKey: keys.previous, since }) ?? []
+  const results = await retryTransient(() => db.batch<CommentRecord>([insert, ...extra, stored]))
+  const [inserted, selected] = [results[0], results[results.length - 1]]
   const record = selected!.results[0]
   if (!record) throw new Error('comment insert stored no row')
   return { comment: toComment(record), created: inserted!.meta.changes > 0 }
@@ -99,24 +105,25 @@ export async function insertComment(
 
 /**
  * Sets the status of one or many comments (any number: the ids travel as one JSON parameter) and
- * returns every matching row, changed or not, so the caller can purge their posts' pages.
+ * returns every matching row, changed or not, so the caller can purge their posts' pages. `also`
+ * (the outbox rows an approval causes) runs in the same batch, after the update; it must be
+ * idempotent (the batch is retried on transient errors).
  */
 export async function setStatus(
   db: D1Database,
   ids: number | readonly number[],
   status: CommentStatus,
   now = Date.now(),
+  also: readonly D1PreparedStatement[] = [],
 ): Promise<CommentRow[]> {
   const list = typeof ids === 'number' ? [ids] : ids
   if (list.length === 0) return []
-  const { results } = await retryTransient(() =>
-    db
-      .prepare(`UPDATE comments SET status = ?1, updated_at = CASE WHEN status = ?1 THEN updated_at ELSE ?2 END
-        WHERE id IN (SELECT value FROM json_each(?3)) RETURNING ${COLUMNS}`)
-      .bind(status, now, JSON.stringify(list))
-      .all<CommentRecord>(),
-  )
-  return results.map(toComment)
+  const update = db
+    .prepare(`UPDATE comments SET status = ?1, updated_at = CASE WHEN status = ?1 THEN updated_at ELSE ?2 END
+      WHERE id IN (SELECT value FROM json_each(?3)) RETURNING ${COLUMNS}`)
+    .bind(status, now, JSON.stringify(list))
+  const [updated] = await retryTransient(() => db.batch<CommentRecord>([update, ...also]))
+  return updated!.results.map(toComment)
 }
 
 /** Comments with `status`, newest first (the moderation queue). */

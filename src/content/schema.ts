@@ -67,14 +67,19 @@ export const siteSchema = z.strictObject({
   postsPerPage: wholeNumber(1, 100).default(D.postsPerPage),
   cacheMaxAge: wholeNumber(1, 31_536_000).default(D.cacheMaxAge),
   comments: siteCommentsSchema.default({ ...D.comments }),
-  email: z.strictObject({ from: emailFrom().default(D.email.from) }).default({ ...D.email }),
+  email: z
+    .strictObject({
+      from: emailFrom().default(D.email.from),
+      author: z.email({ error: (iss) => `${show(iss.input)} is not an email address (write it like "me@example.com")` }).optional(),
+    })
+    .default({ ...D.email }),
 }) satisfies z.ZodType<SiteConfig>
 
 const ALLOWED_KEYS: Record<string, readonly string[]> = {
   post: FRONT_MATTER_KEYS,
   site: Object.keys(siteSchema.shape),
   'site.comments': Object.keys(siteCommentsSchema.shape),
-  'site.email': ['from'],
+  'site.email': ['from', 'author'],
 }
 
 /**

@@ -13,7 +13,11 @@ export interface SiteConfig {
   /** Seconds the edge may keep a page before asking the Worker again (purges come sooner). */
   cacheMaxAge: number
   comments: CommentPolicy
-  email: { from: string }
+  email: {
+    from: string
+    /** The author's address: when set, it gets a notice of every new comment, held ones included. */
+    author?: string
+  }
 }
 
 export interface CommentPolicy {

@@ -100,7 +100,9 @@ adminApi.patch('/comments/:id', async (c) => {
   const result = await moderate(c.env.DB, [id], parsed.data.status)
   const [comment] = result.comments
   if (!comment) return notFound(c, c.req.param('id'))
-  await purgeQuietly(commentDeps(c), result.tags)
+  const deps = commentDeps(c)
+  await purgeQuietly(deps, result.tags)
+  deps.deliver?.(result.published)
   return c.json({ comment: adminComment(comment) })
 })
 

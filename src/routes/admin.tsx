@@ -15,10 +15,12 @@ import { getComment, listByStatus, listRecent } from '../comments/store'
 import { findPost, isPublic } from '../content/store'
 import type { AppEnv } from '../env'
 import { uiStrings } from '../i18n'
+import { listByStatus as listEmails } from '../notify/outbox'
 import { ADMIN_STYLES } from '../views/admin/admin-styles'
 import { DashboardPage, type ReplyProblem } from '../views/admin/DashboardPage'
 import { noticePath, parseNotice, type Notice } from '../views/admin/notice'
 import { SignInPage } from '../views/admin/SignInPage'
+import { FailedDeliveries } from '../views/notify/FailedDeliveries'
 import { commentDeps } from './comment-deps'
 
 /**
@@ -30,6 +32,8 @@ export const admin = new Hono<AppEnv>()
 
 const QUEUE_SIZE = 50
 const RECENT_SIZE = 30
+/** Emails that failed after every attempt, shown with a retry button (src/notify). */
+const FAILED_EMAILS = 20
 
 // The session cookie rides along on any request, so every form POST must come from this origin.
 admin.use(csrf())
@@ -73,7 +77,9 @@ admin.post('/comments', async (c) => {
   if (ids.length === 0) return c.redirect(noticePath({ done: 'none' }), 303)
   const status = MODERATION_ACTIONS[action]
   const result = await moderate(c.env.DB, ids, status)
-  await purgeQuietly(commentDeps(c), result.tags)
+  const deps = commentDeps(c)
+  await purgeQuietly(deps, result.tags)
+  deps.deliver?.(result.published)
   if (result.comments.length === 0) return c.redirect(noticePath({ done: 'none' }), 303)
   return c.redirect(noticePath({ done: status, n: result.changed }), 303)
 })
@@ -109,9 +115,10 @@ async function dashboard(
   replyProblem?: ReplyProblem,
   status: 200 | 403 | 422 | 429 | 503 = 200,
 ) {
-  const [queue, recent] = await Promise.all([
+  const [queue, recent, failed] = await Promise.all([
     listByStatus(c.env.DB, 'pending', QUEUE_SIZE),
     listRecent(c.env.DB, RECENT_SIZE),
+    listEmails(c.env.DB, 'failed', FAILED_EMAILS),
   ])
   const index = c.get('index')
   const titleOf = (slug: string) => findPost(index, slug)?.title ?? slug
@@ -123,7 +130,9 @@ async function dashboard(
       titleOf={titleOf}
       notice={notice}
       replyProblem={replyProblem}
-    />,
+    >
+      {failed.length > 0 && <FailedDeliveries site={index.site} failed={failed} />}
+    </DashboardPage>,
     status,
   )
 }

@@ -4,11 +4,13 @@ import { purgeTags } from '../cache/purge'
 import type { CommentDeps, CreateOptions } from '../comments/service'
 import type { PostMeta } from '../content/types'
 import type { AppEnv } from '../env'
+import { deliverSoon, deliveryDeps } from '../notify'
 
 /**
  * The comment service's dependencies for this request: D1, the signing key, Turnstile when
- * TURNSTILE_SECRET is set, the rate-limit binding, and a purge bound to this request (Workers
- * Cache, or the Cache API under the request's origin and the site's).
+ * TURNSTILE_SECRET is set, the rate-limit binding, a purge bound to this request (Workers
+ * Cache, or the Cache API under the request's origin and the site's), and the immediate try of
+ * the emails a write causes (after the response).
  */
 export function commentDeps(c: Context<AppEnv>): CommentDeps {
   const index = c.get('index')
@@ -19,6 +21,7 @@ export function commentDeps(c: Context<AppEnv>): CommentDeps {
     turnstileSecret: c.env.TURNSTILE_SECRET || undefined,
     rateLimiter: c.env.COMMENT_RATE_LIMIT,
     purge: (tags) => purgeTags(c.executionCtx as ExecutionContext, tags, { origins, index }),
+    deliver: (ids) => deliverSoon(c.executionCtx, deliveryDeps(c.env, index), ids),
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx'
 import type { SiteConfig } from '../../content/types'
 import type { CommentRow } from '../../comments/types'
 import { formatCount, uiStrings, type AdminStrings } from '../../i18n'
@@ -23,10 +24,12 @@ export interface DashboardPageProps {
   titleOf: (slug: string) => string
   notice?: Notice
   replyProblem?: ReplyProblem
+  /** More sections after the queue (the emails that failed). */
+  children?: Child
 }
 
 /** The moderation queue (bulk and one-by-one actions, replies as the author) and recent comments. */
-export function DashboardPage({ site, queue, recent, titleOf, notice, replyProblem }: DashboardPageProps) {
+export function DashboardPage({ site, queue, recent, titleOf, notice, replyProblem, children }: DashboardPageProps) {
   const ui = uiStrings(site.language).admin
   const strayProblem = replyProblem && !queue.some((comment) => comment.id === replyProblem.commentId)
   return (
@@ -72,6 +75,7 @@ export function DashboardPage({ site, queue, recent, titleOf, notice, replyProbl
           </>
         )}
       </section>
+      {children}
       <section aria-labelledby="recent-title">
         <h2 id="recent-title">{ui.recent.title}</h2>
         {recent.length === 0 ? (

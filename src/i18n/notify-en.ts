@@ -1,0 +1,77 @@
+import type { NotifyStrings } from './notify-types'
+
+export const notifyEn: NotifyStrings = {
+  email: {
+    replySubject: (name, title) => `${name} replied on “${title}”`,
+    postSubject: (name, title) => `New comment by ${name} on “${title}”`,
+    authorSubject: (name, title, held) => `${held ? 'To moderate: new' : 'New'} comment by ${name} on “${title}”`,
+    confirmSubject: (site) => `Confirm your email for ${site}`,
+    replyIntro: (name, title) => `${name} replied to a comment you follow on “${title}”:`,
+    postIntro: (name, title) => `${name} commented on “${title}”:`,
+    authorIntro: (name, title) => `${name} commented on “${title}”:`,
+    readIt: 'Read it on the site',
+    held: 'This comment waits for your approval.',
+    moderate: 'Open the moderation page',
+    whyReply: 'You get this email because you asked to hear about replies to your comment.',
+    whyPost: 'You get this email because you follow the comments on this post.',
+    whyAuthor: 'You get this email because your address is the author’s address in the site’s configuration.',
+    stopThis: 'Stop these emails',
+    stopAll: (site) => `Stop every email from ${site}`,
+    confirmIntro: (site) =>
+      `Someone, hopefully you, asked to be emailed about comments on ${site}. Nothing will be sent to this address until you confirm.`,
+    confirmAction: 'Confirm my email address',
+    confirmExpiry: (days) => `The link works for ${days} days.`,
+    confirmIgnore: 'If you did not ask, ignore this email: you will not hear from us.',
+  },
+  pages: {
+    confirm: {
+      title: 'Confirm your email address',
+      intro: 'Confirm that you want emails about the comments you chose to follow.',
+      button: 'Confirm',
+      done: 'Email address confirmed',
+      doneMessage: 'Thank you. You will get the emails you asked for; each one has a link to stop them.',
+    },
+    unsubscribe: {
+      title: 'Stop emails',
+      replies: (title) => `You get an email when someone replies to your comment on “${title}”.`,
+      post: (title) => `You get an email for every new comment on “${title}”.`,
+      all: (site) => `Stop every email from ${site} to this address?`,
+      button: 'Stop these emails',
+      buttonAll: 'Stop every email',
+      done: 'You are unsubscribed',
+      doneMessage: 'You will not get these emails any more.',
+      doneAll: 'You will get no more emails',
+      doneAllMessage: (site) =>
+        `${site} will send nothing more to this address. If you ask for notifications again, you will first be asked to confirm.`,
+    },
+    invalid: {
+      title: 'This link does not work',
+      message: 'The link is incomplete or was changed. Open it again from the email, or copy all of it into the address bar.',
+    },
+    expired: {
+      title: 'This link has expired',
+      message: 'Confirmation links work for a week. Ask for notifications again with your next comment and a new link will come.',
+    },
+    unavailable: { title: 'Please try again', message: 'This cannot be done right now. Please try again in a moment.' },
+    back: 'Back to the home page',
+  },
+  mailbox: {
+    title: 'Mailbox',
+    intro: 'Every email the blog sent through the local mailbox transport (no EMAIL_API_KEY), newest first. Links work: confirm and unsubscribe from here.',
+    empty: 'No email yet.',
+    to: 'To',
+    from: 'From',
+    headers: 'Headers',
+    html: 'HTML version',
+    oneClick: 'One-click unsubscribe (as a mail client would)',
+  },
+  failed: {
+    title: 'Emails not delivered',
+    intro: 'These emails failed after every attempt. Retrying sends them again now.',
+    empty: 'Every email was delivered.',
+    attempts: (n) => (n === 1 ? '1 attempt' : `${n} attempts`),
+    retry: 'Retry',
+    retried: 'The email is queued again.',
+    kind: { confirm: 'Confirmation', reply: 'Reply notice', post: 'New comment notice', author: 'Author notice' },
+  },
+}

@@ -1,0 +1,64 @@
+/** Notification emails, the confirm and unsubscribe pages, and the admin's mailbox and failed deliveries. */
+export interface NotifyStrings {
+  email: {
+    replySubject: (name: string, postTitle: string) => string
+    postSubject: (name: string, postTitle: string) => string
+    authorSubject: (name: string, postTitle: string, held: boolean) => string
+    confirmSubject: (siteTitle: string) => string
+    replyIntro: (name: string, postTitle: string) => string
+    postIntro: (name: string, postTitle: string) => string
+    authorIntro: (name: string, postTitle: string) => string
+    /** Label of the link to the comment. */
+    readIt: string
+    /** Said to the author when the comment waits for approval. */
+    held: string
+    moderate: string
+    whyReply: string
+    whyPost: string
+    whyAuthor: string
+    stopThis: string
+    stopAll: (siteTitle: string) => string
+    confirmIntro: (siteTitle: string) => string
+    confirmAction: string
+    confirmExpiry: (days: number) => string
+    confirmIgnore: string
+  }
+  pages: {
+    confirm: { title: string; intro: string; button: string; done: string; doneMessage: string }
+    unsubscribe: {
+      title: string
+      replies: (postTitle: string) => string
+      post: (postTitle: string) => string
+      all: (siteTitle: string) => string
+      button: string
+      buttonAll: string
+      done: string
+      doneMessage: string
+      doneAll: string
+      doneAllMessage: (siteTitle: string) => string
+    }
+    invalid: { title: string; message: string }
+    expired: { title: string; message: string }
+    unavailable: { title: string; message: string }
+    back: string
+  }
+  mailbox: {
+    title: string
+    intro: string
+    empty: string
+    to: string
+    from: string
+    headers: string
+    html: string
+    oneClick: string
+  }
+  failed: {
+    title: string
+    intro: string
+    empty: string
+    attempts: (n: number) => string
+    retry: string
+    retried: string
+    kind: Record<'confirm' | 'reply' | 'post' | 'author', string>
+  }
+}

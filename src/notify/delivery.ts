@@ -1,0 +1,124 @@
+import type { SiteConfig } from '../content/types'
+import { nextAttemptAt } from './backoff'
+import { emailLinks } from './links'
+import { claimDue, getDeliveries, recordOutcome, type Delivery, type Outcome } from './outbox'
+import { renderEmail, type EmailContent } from './render'
+import { CONFIRM_TTL_MS, signConfirm, signUnsubscribe } from './tokens'
+import type { Audience, Transport } from './types'
+
+/**
+ * Sending what the outbox owes: claim due rows, build each email, send it through the
+ * configured transport, record the outcome (sent; retry later with backoff; failed after
+ * MAX_ATTEMPTS or a permanent refusal; cancelled when no longer owed). Never throws for one bad
+ * email: each row's outcome is its own.
+ */
+
+/** How long a run holds the rows it claimed: far longer than a run of BATCH_SIZE sends takes. */
+export const LEASE_MS = 5 * 60 * 1000
+/** Rows one claim takes. */
+export const BATCH_SIZE = 20
+/** Claims one cron run makes at most: bounded work per minute (and per invocation's subrequests). */
+export const MAX_BATCHES_PER_RUN = 5
+
+export interface DeliveryDeps {
+  db: D1Database
+  /** SIGNING_KEY: the links in the emails. */
+  signingKey: string
+  site: SiteConfig
+  /** A post's title for the emails (the slug when the post is gone). */
+  postTitle: (slug: string) => string
+  transport: (audience: Audience) => Transport
+}
+
+export interface DeliveryReport {
+  claimed: number
+  sent: number
+  retrying: number
+  failed: number
+  cancelled: number
+}
+
+const EMPTY: DeliveryReport = { claimed: 0, sent: 0, retrying: 0, failed: 0, cancelled: 0 }
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/**
+ * One claim of up to `limit` due rows (only those about `commentIds`, when given: the
+ * request's immediate try), each attempted once at `now`.
+ */
+export async function deliverDue(
+  deps: DeliveryDeps,
+  options: { now: number; limit?: number; commentIds?: readonly number[] },
+): Promise<DeliveryReport> {
+  const { now } = options
+  const { claim, ids } = await claimDue(deps.db, { now, limit: options.limit ?? BATCH_SIZE, leaseMs: LEASE_MS, commentIds: options.commentIds })
+  if (ids.length === 0) return { ...EMPTY }
+  const rows = await getDeliveries(deps.db, ids)
+  const outcomes = await Promise.all(rows.map((row) => attempt(deps, row, now)))
+  await Promise.all(rows.map((row, i) => recordOutcome(deps.db, row.id, claim, outcomes[i]!, now)))
+  const report = { ...EMPTY, claimed: ids.length }
+  for (const outcome of outcomes) {
+    const key = outcome.status === 'pending' ? 'retrying' : outcome.status
+    report[key]++
+  }
+  return report
+}
+
+/** What the cron does: claims until nothing is due, at most MAX_BATCHES_PER_RUN times. */
+export async function drainOutbox(deps: DeliveryDeps, options: { now: number; maxBatches?: number }): Promise<DeliveryReport> {
+  const total = { ...EMPTY }
+  for (let batch = 0; batch < (options.maxBatches ?? MAX_BATCHES_PER_RUN); batch++) {
+    const report = await deliverDue(deps, { now: options.now })
+    for (const key of Object.keys(total) as (keyof DeliveryReport)[]) total[key] += report[key]
+    if (report.claimed < BATCH_SIZE) break
+  }
+  return total
+}
+
+async function attempt(deps: DeliveryDeps, row: Delivery, now: number): Promise<Outcome> {
+  try {
+    const content = await contentFor(deps, row, now)
+    if ('cancel' in content) return { status: 'cancelled', reason: content.cancel }
+    const email = renderEmail(deps.site, row.recipient, content, `palabre-notify-${row.id}`)
+    const result = await deps.transport(row.kind === 'author' ? 'author' : 'readers').send(email)
+    if (result.ok) return { status: 'sent' }
+    const next = nextAttemptAt(row.attempts, now, result.permanent)
+    return next === null ? { status: 'failed', error: result.error } : { status: 'pending', error: result.error, nextAttemptAt: next }
+  } catch (error) {
+    const message = `could not build the email: ${String(error)}`
+    const next = nextAttemptAt(row.attempts, now)
+    return next === null ? { status: 'failed', error: message } : { status: 'pending', error: message, nextAttemptAt: next }
+  }
+}
+
+/** The email a row still owes, or why it is owed no more (unsubscribed, unconfirmed, comment gone). */
+async function contentFor(deps: DeliveryDeps, row: Delivery, now: number): Promise<EmailContent | { cancel: string }> {
+  const links = emailLinks(deps.site)
+  const { comment, address } = row
+  if (row.kind === 'confirm') {
+    if (!address) return { cancel: 'the address is gone' }
+    if (address.confirmed) return { cancel: 'the address is already confirmed' }
+    const token = await signConfirm(deps.signingKey, address.id, now + CONFIRM_TTL_MS)
+    return { kind: 'confirm', confirmUrl: links.confirm(address.id, token), validDays: Math.round(CONFIRM_TTL_MS / DAY_MS) }
+  }
+  if (!comment) return { cancel: 'the comment is gone' }
+  const about = { name: comment.authorName, postTitle: deps.postTitle(comment.postSlug), body: comment.body }
+  const commentUrl = links.comment(comment.postSlug, comment.id)
+  if (row.kind === 'author') {
+    if (comment.status === 'spam' || comment.status === 'deleted') return { cancel: `the comment was marked ${comment.status}` }
+    return { kind: 'author', ...about, commentUrl, adminUrl: links.admin(), held: comment.status === 'pending' }
+  }
+  if (comment.status !== 'approved') return { cancel: 'the comment is not public' }
+  if (!address?.confirmed) return { cancel: 'the address is not confirmed' }
+  if (!row.subscribed || row.subscriptionId === null) return { cancel: 'unsubscribed' }
+  const [one, all] = await Promise.all([
+    signUnsubscribe(deps.signingKey, { subscription: row.subscriptionId }),
+    signUnsubscribe(deps.signingKey, { address: address.id }),
+  ])
+  return {
+    kind: row.kind,
+    ...about,
+    commentUrl,
+    unsubscribeUrl: links.unsubscribe({ subscription: row.subscriptionId }, one),
+    unsubscribeAllUrl: links.unsubscribe({ address: address.id }, all),
+  }
+}

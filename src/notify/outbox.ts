@@ -1,0 +1,161 @@
+import type { CommentStatus } from '../comments/types'
+import { retryTransient } from '../comments/retry'
+import type { NoticeKind, OutboxRow, OutboxStatus } from './types'
+
+/**
+ * The outbox in D1, delivery's side: claims, outcomes, the admin's lists. What puts rows in is
+ * outbox-queue.ts; together they are the only modules with the outbox's SQL. Times are unix ms.
+ */
+
+const FIELDS = ['id', 'kind', 'recipient', 'comment_id', 'subscription_id', 'address_id', 'status', 'attempts',
+  'next_attempt_at', 'last_error', 'created_at', 'sent_at']
+const COLUMNS = FIELDS.join(', ')
+
+interface OutboxRecord {
+  id: number
+  kind: NoticeKind
+  recipient: string
+  comment_id: number | null
+  subscription_id: number | null
+  address_id: number | null
+  status: OutboxStatus
+  attempts: number
+  next_attempt_at: number
+  last_error: string | null
+  created_at: number
+  sent_at: number | null
+}
+
+function toOutbox(r: OutboxRecord): OutboxRow {
+  return {
+    id: r.id,
+    kind: r.kind,
+    recipient: r.recipient,
+    commentId: r.comment_id,
+    subscriptionId: r.subscription_id,
+    addressId: r.address_id,
+    status: r.status,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    lastError: r.last_error,
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
+  }
+}
+
+/**
+ * Claims up to `limit` rows that are due at `now` (of the comments `commentIds` only, when
+ * given) for one delivery run, and counts the attempt. One conditional UPDATE: two runs at
+ * once never claim the same row, and a row whose run died is claimable again once its lease
+ * (`leaseMs`) has lapsed. SQLite runs the statement, sub-select included, under its one write
+ * lock, so the rows a run selects are still unclaimed when it claims them. Returns the claim
+ * token and the ids claimed.
+ */
+export async function claimDue(
+  db: D1Database,
+  options: { now: number; limit: number; leaseMs: number; commentIds?: readonly number[] },
+): Promise<{ claim: string; ids: number[] }> {
+  const claim = crypto.randomUUID()
+  const only = options.commentIds ? 'AND comment_id IN (SELECT value FROM json_each(?5))' : 'AND ?5 IS NULL'
+  const { results } = await retryTransient(() =>
+    db
+      .prepare(`UPDATE notify_outbox SET claim = ?1, claimed_until = ?2 + ?3, attempts = attempts + 1
+        WHERE id IN (SELECT id FROM notify_outbox WHERE status = 'pending' AND next_attempt_at <= ?2
+          AND (claimed_until IS NULL OR claimed_until <= ?2) ${only} ORDER BY next_attempt_at, id LIMIT ?4)
+        RETURNING id`)
+      .bind(claim, options.now, options.leaseMs, options.limit, options.commentIds ? JSON.stringify(options.commentIds) : null)
+      .all<{ id: number }>(),
+  )
+  return { claim, ids: results.map((row) => row.id).sort((a, b) => a - b) }
+}
+
+/** A claimed row with what its email needs: the comment, and whether it is still owed. */
+export interface Delivery extends OutboxRow {
+  comment: { id: number; postSlug: string; authorName: string; body: string; status: CommentStatus } | null
+  /** The recipient's address row (readers): its id, and whether it is confirmed. */
+  address: { id: number; confirmed: boolean } | null
+  /** The subscription that matched still exists (reader notices). */
+  subscribed: boolean
+}
+
+interface DeliveryRecord extends OutboxRecord {
+  c_id: number | null
+  post_slug: string | null
+  author_name: string | null
+  body: string | null
+  comment_status: CommentStatus | null
+  a_id: number | null
+  confirmed_at: number | null
+  s_id: number | null
+}
+
+/** The rows `ids` with their comments, addresses and subscriptions, in one query. */
+export async function getDeliveries(db: D1Database, ids: readonly number[]): Promise<Delivery[]> {
+  if (ids.length === 0) return []
+  const { results } = await db
+    .prepare(`SELECT ${FIELDS.map((f) => `o.${f}`).join(', ')}, c.id AS c_id, c.post_slug, c.author_name, c.body, c.status AS comment_status,
+        a.id AS a_id, a.confirmed_at, s.id AS s_id
+      FROM notify_outbox o
+      LEFT JOIN comments c ON c.id = o.comment_id
+      LEFT JOIN notify_addresses a ON a.email = o.recipient
+      LEFT JOIN notify_subscriptions s ON s.id = o.subscription_id
+      WHERE o.id IN (SELECT value FROM json_each(?1)) ORDER BY o.id`)
+    .bind(JSON.stringify(ids))
+    .all<DeliveryRecord>()
+  return results.map((r) => ({
+    ...toOutbox(r),
+    comment: r.c_id === null
+      ? null
+      : { id: r.c_id, postSlug: r.post_slug!, authorName: r.author_name!, body: r.body!, status: r.comment_status! },
+    address: r.a_id === null ? null : { id: r.a_id, confirmed: r.confirmed_at !== null },
+    subscribed: r.s_id !== null,
+  }))
+}
+
+/** The outcome of one attempt at row `id`, recorded only while `claim` still holds it. */
+export type Outcome =
+  | { status: 'sent' }
+  | { status: 'cancelled'; reason: string }
+  | { status: 'failed'; error: string }
+  | { status: 'pending'; error: string; nextAttemptAt: number }
+
+/** Records an attempt's outcome and releases the claim. False when the claim was lost (lease lapsed). */
+export async function recordOutcome(db: D1Database, id: number, claim: string, outcome: Outcome, now: number): Promise<boolean> {
+  const error = outcome.status === 'sent' ? null : 'reason' in outcome ? outcome.reason : outcome.error
+  const next = outcome.status === 'pending' ? outcome.nextAttemptAt : now
+  const result = await retryTransient(() =>
+    db
+      .prepare(`UPDATE notify_outbox SET status = ?3, last_error = coalesce(?4, last_error), next_attempt_at = ?5,
+          sent_at = CASE WHEN ?3 = 'sent' THEN ?6 END, claim = NULL, claimed_until = NULL
+        WHERE id = ?1 AND claim = ?2`)
+      .bind(id, claim, outcome.status, error, next, now)
+      .run(),
+  )
+  return result.meta.changes > 0
+}
+
+/** An outbox row with its comment's post, for the admin. */
+export type OutboxListing = OutboxRow & { postSlug: string | null }
+
+/** Rows with `status`, the latest first (the admin's list of failed emails). */
+export async function listByStatus(db: D1Database, status: OutboxStatus, limit: number): Promise<OutboxListing[]> {
+  const { results } = await db
+    .prepare(`SELECT ${FIELDS.map((f) => `o.${f}`).join(', ')}, c.post_slug FROM notify_outbox o
+      LEFT JOIN comments c ON c.id = o.comment_id
+      WHERE o.status = ?1 ORDER BY o.next_attempt_at DESC, o.id DESC LIMIT ?2`)
+    .bind(status, limit)
+    .all<OutboxRecord & { post_slug: string | null }>()
+  return results.map((r) => ({ ...toOutbox(r), postSlug: r.post_slug }))
+}
+
+/** Queues failed row `id` again, due at `now`, with a fresh series of attempts; null unless it had failed. */
+export async function retryFailed(db: D1Database, id: number, now: number): Promise<OutboxRow | null> {
+  const record = await retryTransient(() =>
+    db
+      .prepare(`UPDATE notify_outbox SET status = 'pending', attempts = 0, next_attempt_at = ?2, claim = NULL, claimed_until = NULL
+        WHERE id = ?1 AND status = 'failed' RETURNING ${COLUMNS}`)
+      .bind(id, now)
+      .first<OutboxRecord>(),
+  )
+  return record ? toOutbox(record) : null
+}

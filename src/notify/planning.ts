@@ -1,0 +1,61 @@
+import type { CommentRow, NewComment } from '../comments/types'
+import type { SiteConfig } from '../content/types'
+import type { CommentRef } from './comment-ref'
+import { confirmationStatement, noticeStatement } from './outbox-queue'
+import { planCommentNotices, planReaderNotices } from './recipients'
+import { getNoticeFacts, subscribeStatements } from './subscriptions'
+
+/**
+ * What a comment owes in email, as D1 statements for the same batch as the write that causes
+ * it (SECURITY.md: the comment and its outbox rows in one batch, or neither).
+ */
+
+type Subject = Pick<NewComment, 'postSlug' | 'parentId' | 'authorEmail' | 'isAuthor' | 'status' | 'notify'>
+
+/**
+ * Reads what recipient selection needs (one round trip, only when the comment is public) and
+ * returns the statements to add to the batch that stores `comment`, once its reference is
+ * known: the commenter's own subscription request (and their confirmation email when one is
+ * due), the author's notice, and the readers' notices when the comment is public now.
+ */
+export async function newCommentStatements(
+  db: D1Database,
+  comment: Subject,
+  site: SiteConfig,
+  now: number,
+): Promise<(ref: CommentRef) => D1PreparedStatement[]> {
+  const isPublic = comment.status === 'approved'
+  const ownEmail = comment.isAuthor ? (site.email.author ?? null) : comment.authorEmail
+  const facts = isPublic ? await getNoticeFacts(db, comment.postSlug, comment.parentId) : { ancestorIds: [], subscriptions: [] }
+  const notices = planCommentNotices(
+    { postSlug: comment.postSlug, ancestorIds: facts.ancestorIds, ownEmail, isAuthor: comment.isAuthor, isPublic },
+    facts.subscriptions,
+    site.email.author,
+  )
+  const email = comment.notify && !comment.isAuthor ? comment.authorEmail : null
+  return (ref) => [
+    ...(email ? subscribeStatements(db, { email, scope: comment.notify!, postSlug: comment.postSlug }, ref, now) : []),
+    ...(email ? [confirmationStatement(db, email, ref, now)] : []),
+    ...[noticeStatement(db, ref, notices, now)].filter((s) => s !== null),
+  ]
+}
+
+/**
+ * The readers' notices of comments that become public (an approval), for the batch that
+ * approves them; each is checked in SQL to be approved when it runs. The author was told when
+ * the comment came in.
+ */
+export async function approvalStatements(
+  db: D1Database,
+  comments: readonly Pick<CommentRow, 'id' | 'postSlug' | 'parentId' | 'authorEmail'>[],
+  now: number,
+): Promise<D1PreparedStatement[]> {
+  const statements = await Promise.all(
+    comments.map(async (comment) => {
+      const facts = await getNoticeFacts(db, comment.postSlug, comment.parentId)
+      const notices = planReaderNotices({ postSlug: comment.postSlug, ancestorIds: facts.ancestorIds, ownEmail: comment.authorEmail }, facts.subscriptions)
+      return noticeStatement(db, { id: comment.id }, notices, now)
+    }),
+  )
+  return statements.filter((s) => s !== null)
+}

@@ -1,0 +1,152 @@
+import { retryTransient } from '../comments/retry'
+import { commentIdSql, type CommentRef } from './comment-ref'
+import { cancelPendingStatement } from './outbox-queue'
+import { normalizeEmail } from './recipients'
+import { CONFIRM_TTL_MS } from './tokens'
+import type { SubscriptionFacts, SubscriptionScope } from './types'
+
+/** Addresses (double opt-in) and subscriptions in D1: the only module with their SQL. */
+
+export interface AddressRow {
+  id: number
+  email: string
+  createdAt: number
+  confirmSentAt: number | null
+  confirmedAt: number | null
+}
+
+export interface SubscriptionRow {
+  id: number
+  addressId: number
+  email: string
+  scope: SubscriptionScope
+  postSlug: string
+  commentId: number | null
+}
+
+interface SubscriptionRecord {
+  id: number
+  address_id: number
+  email: string
+  scope: SubscriptionScope
+  post_slug: string
+  comment_id: number | null
+  confirmed_at: number | null
+}
+
+function toSubscription(r: SubscriptionRecord): SubscriptionRow {
+  return { id: r.id, addressId: r.address_id, email: r.email, scope: r.scope, postSlug: r.post_slug, commentId: r.comment_id }
+}
+
+/**
+ * The statements that record a request for notifications (to run in the batch that stores the
+ * comment `ref`): the address (once), the time of its confirmation email when one is due (never
+ * confirmed, and none sent within CONFIRM_TTL_MS), and the subscription (once per target).
+ * The confirmation itself is queued by `confirmationStatement` (outbox).
+ */
+export function subscribeStatements(
+  db: D1Database,
+  request: { email: string; scope: SubscriptionScope; postSlug: string },
+  ref: CommentRef,
+  now: number,
+): D1PreparedStatement[] {
+  const email = normalizeEmail(request.email)
+  const comment = commentIdSql(ref, 5)
+  return [
+    db.prepare('INSERT INTO notify_addresses (email, created_at) VALUES (?1, ?2) ON CONFLICT (email) DO NOTHING').bind(email, now),
+    db
+      .prepare(`UPDATE notify_addresses SET confirm_sent_at = ?2 WHERE email = ?1 AND confirmed_at IS NULL
+        AND (confirm_sent_at IS NULL OR confirm_sent_at <= ?2 - ?3)`)
+      .bind(email, now, CONFIRM_TTL_MS),
+    db
+      .prepare(`INSERT INTO notify_subscriptions (address_id, scope, post_slug, comment_id, created_at)
+        SELECT a.id, ?2, ?3, CASE WHEN ?2 = 'replies' THEN ${comment.sql} END, ?4 FROM notify_addresses a
+        WHERE a.email = ?1 AND (?2 = 'post' OR ${comment.sql} IS NOT NULL)
+        ON CONFLICT DO NOTHING`)
+      .bind(email, request.scope, request.postSlug, now, ...comment.binds),
+  ]
+}
+
+const CHAIN = `WITH RECURSIVE chain (id, parent_id, depth) AS (
+    SELECT id, parent_id, 0 FROM comments WHERE id = ?1
+    UNION ALL
+    SELECT c.id, c.parent_id, chain.depth + 1 FROM comments c JOIN chain ON c.id = chain.parent_id WHERE chain.depth < 1000
+  )`
+
+/**
+ * What recipient selection needs for a comment on `postSlug` answering `parentId`: the
+ * ancestors (the parent first), and every subscription that could match (the post's, and those
+ * following an ancestor), with their addresses. One round trip.
+ */
+export async function getNoticeFacts(
+  db: D1Database,
+  postSlug: string,
+  parentId: number | null,
+): Promise<{ ancestorIds: number[]; subscriptions: SubscriptionFacts[] }> {
+  const [chain, subs] = await db.batch([
+    db.prepare(`${CHAIN} SELECT id FROM chain ORDER BY depth`).bind(parentId),
+    db
+      .prepare(`${CHAIN} SELECT s.id, s.address_id, a.email, s.scope, s.post_slug, s.comment_id, a.confirmed_at
+        FROM notify_subscriptions s JOIN notify_addresses a ON a.id = s.address_id
+        WHERE s.post_slug = ?2 AND (s.scope = 'post' OR s.comment_id IN (SELECT id FROM chain))`)
+      .bind(parentId, postSlug),
+  ])
+  return {
+    ancestorIds: (chain!.results as { id: number }[]).map((row) => row.id),
+    subscriptions: (subs!.results as SubscriptionRecord[]).map((r) => ({
+      ...toSubscription(r),
+      confirmed: r.confirmed_at !== null,
+    })),
+  }
+}
+
+const ADDRESS_COLUMNS = 'id, email, created_at AS createdAt, confirm_sent_at AS confirmSentAt, confirmed_at AS confirmedAt'
+
+export function getAddress(db: D1Database, id: number): Promise<AddressRow | null> {
+  return db.prepare(`SELECT ${ADDRESS_COLUMNS} FROM notify_addresses WHERE id = ?1`).bind(id).first<AddressRow>()
+}
+
+export async function getSubscription(db: D1Database, id: number): Promise<SubscriptionRow | null> {
+  const record = await db
+    .prepare(`SELECT s.id, s.address_id, a.email, s.scope, s.post_slug, s.comment_id, a.confirmed_at
+      FROM notify_subscriptions s JOIN notify_addresses a ON a.id = s.address_id WHERE s.id = ?1`)
+    .bind(id)
+    .first<SubscriptionRecord>()
+  return record ? toSubscription(record) : null
+}
+
+/** Confirms address `id` (a confirmed address stays confirmed at its first time); null when unknown. */
+export function confirmAddress(db: D1Database, id: number, now: number): Promise<AddressRow | null> {
+  return retryTransient(() =>
+    db
+      .prepare(`UPDATE notify_addresses SET confirmed_at = coalesce(confirmed_at, ?2) WHERE id = ?1 RETURNING ${ADDRESS_COLUMNS}`)
+      .bind(id, now)
+      .first<AddressRow>(),
+  )
+}
+
+/** Ends subscription `id` and cancels the emails it still owed. Idempotent. */
+export async function unsubscribeOne(db: D1Database, id: number, now: number): Promise<void> {
+  await retryTransient(() =>
+    db.batch([
+      cancelPendingStatement(db, { subscriptionId: id }, 'unsubscribed', now),
+      db.prepare('DELETE FROM notify_subscriptions WHERE id = ?1').bind(id),
+    ]),
+  )
+}
+
+/**
+ * Ends everything for address `id`: its subscriptions, every reader email still owed to it, and
+ * its confirmation, so nothing more is sent unless the address asks and confirms again. The
+ * confirmation clock restarts too: someone else asking for this address right after it opted
+ * out does not bring it a confirmation email before CONFIRM_TTL_MS. Idempotent.
+ */
+export async function unsubscribeAll(db: D1Database, id: number, now: number): Promise<void> {
+  await retryTransient(() =>
+    db.batch([
+      cancelPendingStatement(db, { addressId: id }, 'unsubscribed', now),
+      db.prepare('DELETE FROM notify_subscriptions WHERE address_id = ?1').bind(id),
+      db.prepare('UPDATE notify_addresses SET confirmed_at = NULL, confirm_sent_at = ?2 WHERE id = ?1').bind(id, now),
+    ]),
+  )
+}

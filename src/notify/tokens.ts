@@ -1,0 +1,80 @@
+/**
+ * Signed links of notification emails, HMAC-SHA256 with SIGNING_KEY (Web Crypto). Every message
+ * starts with `notify` and names its purpose and scope, so a token signed for one never verifies
+ * for another, nor for the comment links of src/comments/hmac.ts (which start otherwise).
+ * Unsubscribe tokens never expire: an old email must still stop the mail (SECURITY.md).
+ * Confirmation tokens expire after CONFIRM_TTL_MS.
+ */
+
+/** How long a confirmation link works; also the least time between two confirmation emails. */
+export const CONFIRM_TTL_MS = 7 * 24 * 60 * 60 * 1000
+
+/** What an unsubscribe link stops: one subscription, or everything for one address. */
+export type UnsubscribeScope = { subscription: number } | { address: number }
+
+export type ConfirmCheck = 'valid' | 'expired' | 'invalid'
+
+const encoder = new TextEncoder()
+const keys = new Map<string, Promise<CryptoKey>>()
+
+function hmacKey(secret: string): Promise<CryptoKey> {
+  let key = keys.get(secret)
+  if (!key) {
+    key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])
+    keys.set(secret, key)
+  }
+  return key
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
+async function mac(secret: string, message: string): Promise<string> {
+  return toBase64Url(new Uint8Array(await crypto.subtle.sign('HMAC', await hmacKey(secret), encoder.encode(message))))
+}
+
+/** Checks a base64url MAC in constant time (crypto.subtle.verify); only the canonical spelling passes. */
+async function macMatches(secret: string, message: string, given: string): Promise<boolean> {
+  if (!/^[\w-]{43}$/.test(given)) return false
+  const bytes = Uint8Array.from(atob(given.replace(/-/g, '+').replace(/_/g, '/')), (ch) => ch.charCodeAt(0))
+  if (toBase64Url(bytes) !== given) return false
+  return crypto.subtle.verify('HMAC', await hmacKey(secret), bytes, encoder.encode(message))
+}
+
+function unsubscribeMessage(scope: UnsubscribeScope): string {
+  return 'subscription' in scope ? `notify\nunsubscribe\nsubscription\n${scope.subscription}` : `notify\nunsubscribe\naddress\n${scope.address}`
+}
+
+/** The token of an unsubscribe link for `scope`; it never expires. */
+export function signUnsubscribe(secret: string, scope: UnsubscribeScope): Promise<string> {
+  return mac(secret, unsubscribeMessage(scope))
+}
+
+/** True when `token` was signed for exactly this scope. Never throws. */
+export async function verifyUnsubscribe(secret: string, token: string, scope: UnsubscribeScope): Promise<boolean> {
+  return macMatches(secret, unsubscribeMessage(scope), token).catch(() => false)
+}
+
+const confirmMessage = (addressId: number, expires: number) => `notify\nconfirm\n${addressId}\n${expires}`
+
+/** The token of address `addressId`'s confirmation link, valid until `expiresAt` (unix ms, kept to the second). */
+export async function signConfirm(secret: string, addressId: number, expiresAt: number): Promise<string> {
+  const expires = Math.floor(expiresAt / 1000)
+  return `${expires.toString(36)}.${await mac(secret, confirmMessage(addressId, expires))}`
+}
+
+/**
+ * `valid`, `expired` (signed by us for this address, but too old) or `invalid` (forged,
+ * tampered, or for another address). The signature is checked before the time, so a forged
+ * token never reads as merely expired. Never throws.
+ */
+export async function verifyConfirm(secret: string, token: string, addressId: number, now: number): Promise<ConfirmCheck> {
+  const match = /^([0-9a-z]{1,10})\.([\w-]{43})$/.exec(token)
+  if (!match) return 'invalid'
+  const expires = Number.parseInt(match[1]!, 36)
+  if (expires.toString(36) !== match[1]) return 'invalid'
+  const authentic = await macMatches(secret, confirmMessage(addressId, expires), match[2]!).catch(() => false)
+  if (!authentic) return 'invalid'
+  return expires * 1000 > now ? 'valid' : 'expired'
+}

@@ -1,0 +1,44 @@
+import { Hono, type MiddlewareHandler } from 'hono'
+import { csrf } from 'hono/csrf'
+import { isAdminRequest } from '../auth/admin'
+import type { AppEnv } from '../env'
+import { deliverSoon, deliveryDeps } from '../notify'
+import { listMailbox } from '../notify/mailbox'
+import { listByStatus, retryFailed } from '../notify/outbox'
+import { SignInPage } from '../views/admin/SignInPage'
+import { FailedDeliveriesPage } from '../views/notify/FailedDeliveries'
+import { MailboxPage } from '../views/notify/MailboxPage'
+
+/**
+ * The author's notification pages, mounted under /admin: the local mailbox (`/admin/mailbox`),
+ * the emails that failed (`/admin/notifications`) and their retry. Admin session only; POSTs
+ * are CSRF-checked like the rest of /admin. Nothing here is cached (no `cacheFor`).
+ */
+export const notifyAdmin = new Hono<AppEnv>()
+
+export const MAILBOX_LIMIT = 200
+export const FAILED_LIMIT = 50
+
+const requireAdmin: MiddlewareHandler<AppEnv> = async function requireAdmin(c, next) {
+  if (!(await isAdminRequest(c))) return c.html(<SignInPage site={c.get('index').site} />, 401)
+  await next()
+}
+// Mounted beside the other /admin routes: middleware names its own paths, or it would guard theirs too.
+for (const path of ['/mailbox', '/notifications', '/notifications/*']) notifyAdmin.use(path, csrf(), requireAdmin)
+
+notifyAdmin.get('/mailbox', async (c) => {
+  const messages = await listMailbox(c.env.DB, MAILBOX_LIMIT)
+  return c.html(<MailboxPage site={c.get('index').site} messages={messages} />)
+})
+
+notifyAdmin.get('/notifications', async (c) => {
+  const failed = await listByStatus(c.env.DB, 'failed', FAILED_LIMIT)
+  return c.html(<FailedDeliveriesPage site={c.get('index').site} failed={failed} retried={c.req.query('retried') === '1'} />)
+})
+
+/** Queues a failed email again and tries it at once (after the response); 303 back (PRG). */
+notifyAdmin.post('/notifications/:id{[1-9][0-9]{0,14}}/retry', async (c) => {
+  const row = await retryFailed(c.env.DB, Number(c.req.param('id')), Date.now())
+  if (row?.commentId != null) deliverSoon(c.executionCtx, deliveryDeps(c.env, c.get('index')), [row.commentId])
+  return c.redirect(row ? '/admin/notifications?retried=1' : '/admin/notifications', 303)
+})

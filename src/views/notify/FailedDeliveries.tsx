@@ -1,0 +1,63 @@
+import type { SiteConfig } from '../../content/types'
+import { formatDateTime, notifyStrings } from '../../i18n'
+import type { OutboxListing } from '../../notify/outbox'
+import { AdminLayout } from '../admin/AdminLayout'
+import { commentPath } from '../comment-urls'
+
+/** Where the retry button of failed email `id` posts. */
+export const retryPath = (id: number) => `/admin/notifications/${id}/retry`
+
+/**
+ * The emails that failed after every attempt, each with its last error and a retry button
+ * (a section of the admin pages).
+ */
+export function FailedDeliveries({ site, failed }: { site: SiteConfig; failed: OutboxListing[] }) {
+  const ui = notifyStrings(site.language).failed
+  return (
+    <section aria-labelledby="failed-title">
+      <h2 id="failed-title">{ui.title}</h2>
+      {failed.length === 0 ? (
+        <p>{ui.empty}</p>
+      ) : (
+        <>
+          <p>{ui.intro}</p>
+          <ul class="admin-list">
+            {failed.map((row) => {
+              const slug = row.postSlug ?? undefined
+              return (
+                <li id={`failed-${row.id}`}>
+                  <p class="meta">
+                    <strong>{ui.kind[row.kind]}</strong>
+                    <span>{row.recipient}</span>
+                    {slug !== undefined && row.commentId !== null && <a href={commentPath(slug, row.commentId)}>{`#${row.commentId}`}</a>}
+                    <span>{ui.attempts(row.attempts)}</span>
+                    <time datetime={new Date(row.nextAttemptAt).toISOString()}>{formatDateTime(row.nextAttemptAt, site.language, site.timeZone)}</time>
+                  </p>
+                  {row.lastError && <p class="field-error">{row.lastError}</p>}
+                  <form method="post" action={retryPath(row.id)}>
+                    <button type="submit">{ui.retry}</button>
+                  </form>
+                </li>
+              )
+            })}
+          </ul>
+        </>
+      )}
+    </section>
+  )
+}
+
+/** /admin/notifications: the failed emails on their own page, with a banner after a retry. */
+export function FailedDeliveriesPage(props: { site: SiteConfig; failed: OutboxListing[]; retried: boolean }) {
+  const ui = notifyStrings(props.site.language).failed
+  return (
+    <AdminLayout site={props.site} title={ui.title} signedIn>
+      {props.retried && (
+        <p class="banner" role="status">
+          {ui.retried}
+        </p>
+      )}
+      <FailedDeliveries site={props.site} failed={props.failed} />
+    </AdminLayout>
+  )
+}

@@ -2,7 +2,6 @@ import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import * as z from 'zod'
 import { requireAdminToken } from '../auth/admin-token'
-import { purgeTags } from '../cache/purge'
 import { MODERATION_ACTIONS, moderate, parseAuthorReply, replyAsAuthor } from '../comments/moderation'
 import { CommentRejected, purgeQuietly } from '../comments/service'
 import { listByStatus } from '../comments/store'
@@ -11,7 +10,7 @@ import { findPost, isPublic } from '../content/store'
 import type { AppEnv } from '../env'
 import { uiStrings } from '../i18n'
 import { apiError } from './api-error'
-import { commentDeps } from './comment-deps'
+import { commentDeps, requestPurge } from './comment-deps'
 
 export const adminApi = new Hono<AppEnv>()
 
@@ -38,9 +37,7 @@ adminApi.post('/purge', async (c) => {
       message: 'Send JSON {"tags": ["post:<slug>", …]} with 1 to 1000 non-empty tags.',
     })
   }
-  const index = c.get('index')
-  const origins = [new URL(c.req.url).origin, new URL(index.site.baseUrl).origin]
-  const deleted = await purgeTags(c.executionCtx as ExecutionContext, parsed.data.tags, { origins, index })
+  const deleted = await requestPurge(c)(parsed.data.tags)
   return c.json({ purged: parsed.data.tags, deleted })
 })
 

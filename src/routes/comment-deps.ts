@@ -14,15 +14,24 @@ import { deliverSoon, deliveryDeps } from '../notify'
  */
 export function commentDeps(c: Context<AppEnv>): CommentDeps {
   const index = c.get('index')
-  const origins = [new URL(c.req.url).origin, new URL(index.site.baseUrl).origin]
   return {
     db: c.env.DB,
     signingKey: c.env.SIGNING_KEY,
     turnstileSecret: c.env.TURNSTILE_SECRET || undefined,
     rateLimiter: c.env.COMMENT_RATE_LIMIT,
-    purge: (tags) => purgeTags(c.executionCtx as ExecutionContext, tags, { origins, index }),
+    purge: requestPurge(c),
     deliver: (ids) => deliverSoon(c.executionCtx, deliveryDeps(c.env, index), ids),
   }
+}
+
+/**
+ * Purges tags for this request: through Workers Cache, or on the Cache API under both the
+ * request's origin and the site's `baseUrl` (a page may have been cached under either).
+ */
+export function requestPurge(c: Context<AppEnv>): (tags: string[]) => Promise<number> {
+  const index = c.get('index')
+  const origins = [new URL(c.req.url).origin, new URL(index.site.baseUrl).origin]
+  return (tags) => purgeTags(c.executionCtx as ExecutionContext, tags, { origins, index })
 }
 
 /** Options of `createComment` for a reader's submission on `postMeta` through this request. */

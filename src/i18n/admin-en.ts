@@ -27,6 +27,7 @@ export const adminEn: AdminStrings = {
     authorBadge: 'Author',
     status: { pending: 'Pending', approved: 'Approved', spam: 'Spam', deleted: 'Deleted' },
     actions: (id) => `Moderate comment ${id}`,
+    recentActions: (id) => `Moderate comment ${id} (recent comments)`,
     approve: 'Approve',
     spam: 'Spam',
     delete: 'Delete',

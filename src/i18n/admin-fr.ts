@@ -28,6 +28,7 @@ export const adminFr: AdminStrings = {
     authorBadge: 'Auteur',
     status: { pending: 'En attente', approved: 'Approuvé', spam: 'Indésirable', deleted: 'Supprimé' },
     actions: (id) => `Modérer le commentaire ${id}`,
+    recentActions: (id) => `Modérer le commentaire ${id} (commentaires récents)`,
     approve: 'Approuver',
     spam: 'Indésirable',
     delete: 'Supprimer',

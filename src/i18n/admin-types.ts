@@ -28,6 +28,8 @@ export interface AdminStrings {
     authorBadge: string
     status: { pending: string; approved: string; spam: string; deleted: string }
     actions: (id: number) => string
+    /** The same actions' name in the recent list, distinct from the queue's (a comment can be in both). */
+    recentActions: (id: number) => string
     approve: string
     spam: string
     delete: string

@@ -98,7 +98,7 @@ admin.post('/comments/:id{[1-9][0-9]{0,14}}/reply', async (c) => {
   const postMeta = findPost(index, parent.postSlug)
   if (!postMeta || !isPublic(postMeta, new Date())) return problem(ui.admin.reply.postGone)
   const parsed = parseAuthorReply(index.site, { body: text, parentId })
-  if (!parsed.ok) return problem(ui.comments.fieldErrors?.body ?? parsed.error.fields.body ?? parsed.error.message)
+  if (!parsed.ok) return problem(parsed.error.fields.body ? ui.comments.fieldError('body', parsed.error.fields.body) : parsed.error.message)
   try {
     await replyAsAuthor(commentDeps(c), parsed.input, { postMeta, site: index.site })
   } catch (error) {

@@ -50,10 +50,18 @@ describe('the admin dashboard', () => {
 
   it('offers only the actions that change the status', () => {
     const html = render({ recent: [row(9, 'approved')] })
-    const actions = html.slice(html.indexOf('aria-label="Moderate comment 9"'))
+    const actions = html.slice(html.indexOf('aria-label="Moderate comment 9 (recent comments)"'))
     expect(actions).toContain('value="spam"')
     expect(actions).toContain('value="delete"')
     expect(actions.slice(0, actions.indexOf('</form>'))).not.toContain('value="approve"')
+  })
+
+  it('names the action forms of a comment shown in both the queue and the recent list differently (axe landmark-unique)', () => {
+    const held = row(31, 'pending')
+    const labels = [...render({ queue: [held], recent: [held] }).matchAll(/<form class="actions"[^>]*aria-label="([^"]*)"/g)].map((m) => m[1])
+    expect(labels).toEqual(['Moderate comment 31', 'Moderate comment 31 (recent comments)'])
+    const fr = [...render({ queue: [held], recent: [held] }, { ...DEFAULT_SITE, language: 'fr' }).matchAll(/<form class="actions"[^>]*aria-label="([^"]*)"/g)]
+    expect(new Set(fr.map((m) => m[1])).size).toBe(2)
   })
 
   it('ties each queue tick box to the bulk form and offers "approve and reply" under a held comment', () => {

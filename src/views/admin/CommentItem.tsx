@@ -22,10 +22,12 @@ export interface CommentItemProps {
   reply?: { body?: string; error?: string }
   /** Prefix of element ids, unique per list. */
   idPrefix: string
+  /** In the recent list: its actions get a name of their own, since the queue may show the same comment. */
+  recent?: boolean
 }
 
 /** One comment for the admin: author, email, post, date, status, the start of its text, actions. */
-export function CommentItem({ site, comment, postTitle, bulkForm, reply, idPrefix }: CommentItemProps) {
+export function CommentItem({ site, comment, postTitle, bulkForm, reply, idPrefix, recent }: CommentItemProps) {
   const ui = uiStrings(site.language).admin.comment
   const id = `${idPrefix}-${comment.id}`
   const actions = (Object.keys(MODERATION_ACTIONS) as ModerationAction[]).filter(
@@ -59,7 +61,7 @@ export function CommentItem({ site, comment, postTitle, bulkForm, reply, idPrefi
       </p>
       {comment.parentId !== null && <p class="meta">{ui.inReplyTo(comment.parentId)}</p>}
       <blockquote class="excerpt">{excerpt(comment.body)}</blockquote>
-      <form class="actions" method="post" action="/admin/comments" aria-label={ui.actions(comment.id)}>
+      <form class="actions" method="post" action="/admin/comments" aria-label={(recent ? ui.recentActions : ui.actions)(comment.id)}>
         <input type="hidden" name="id" value={String(comment.id)} />
         {actions.map((action) => (
           <button type="submit" name="action" value={action}>

@@ -84,7 +84,7 @@ export function DashboardPage({ site, queue, recent, titleOf, notice, replyProbl
           <ul class="admin-list">
             {recent.map((comment) => (
               <li>
-                <CommentItem site={site} comment={comment} postTitle={titleOf(comment.postSlug)} idPrefix="recent" />
+                <CommentItem site={site} comment={comment} postTitle={titleOf(comment.postSlug)} idPrefix="recent" recent />
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks'
 import { buildThread } from '../../src/comments/tree'
 import { DEFAULT_SITE } from '../../src/content/site-defaults'
+import { Marked } from 'marked'
 import { renderPost } from '../../src/markdown/post'
 import { renderDiscussionPage, renderPostPage } from '../../src/views/render'
 import { postMeta } from '../fixtures/content'
@@ -55,6 +56,16 @@ export const RENDER_CASES: RenderCase[] = [
     },
   },
   {
+    // Baseline in the same run: marked with its defaults on the same markdown, so the figures
+    // above read against what this machine does right now (they swing with the VM's load).
+    name: 'baseline: plain marked, default options, same 15 KB',
+    prepare() {
+      const { markdown } = post()
+      const marked = new Marked({ gfm: true })
+      return () => marked.parse(markdown, { async: false })
+    },
+  },
+  {
     // What the route runs on a cache miss once D1 has answered: the tree, one page of it, the page.
     name: `post page with ${LARGE_DISCUSSION.comments} comments in threads (buildThread + renderDiscussionPage)`,
     targetMs: 10,
@@ -80,7 +91,7 @@ function quantile(sorted: number[], q: number): number {
 /** Times `rendering` in Node: `warmup` untimed runs, then `iterations` timed ones. */
 export function timeRender(
   rendering: RenderCase,
-  { warmup = 100, iterations = 300 } = {},
+  { warmup = 500, iterations = 500 } = {},
 ): RenderResult {
   const { name, targetMs, note } = rendering
   try {

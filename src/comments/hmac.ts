@@ -1,3 +1,5 @@
+import { hmac, macBase64Url, macMatches, toHex } from '../auth/hmac'
+
 /**
  * HMAC-SHA256 with SIGNING_KEY (Web Crypto, so the same code runs in workerd and Node): the IP
  * digest stored with a comment, and the signed links a poster gets for their own comment. Every
@@ -12,42 +14,9 @@ export const VIEW_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000
 /** `view`: see one's own held comment; `edit`: edit or delete it. */
 export type TokenPurpose = 'view' | 'edit'
 
-const encoder = new TextEncoder()
-const keys = new Map<string, Promise<CryptoKey>>()
-
-function hmacKey(secret: string): Promise<CryptoKey> {
-  let key = keys.get(secret)
-  if (!key) {
-    key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
-      'sign',
-      'verify',
-    ])
-    keys.set(secret, key)
-  }
-  return key
-}
-
-async function sign(secret: string, message: string): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.sign('HMAC', await hmacKey(secret), encoder.encode(message)))
-}
-
-function toHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')
-}
-
-function toBase64Url(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
-}
-
-function fromBase64Url(text: string): Uint8Array | null {
-  if (!/^[\w-]*$/.test(text)) return null
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'))
-  return Uint8Array.from(binary, (ch) => ch.charCodeAt(0))
-}
-
 /** The IP as stored: HMAC-SHA256 hex, so the address cannot be recovered by trying them all. */
 export async function hashIp(secret: string, ip: string): Promise<string> {
-  return toHex(await sign(secret, `ip\n${ip}`))
+  return toHex(await hmac(secret, `ip\n${ip}`))
 }
 
 function tokenMessage(purpose: TokenPurpose, commentId: number, expires: number): string {
@@ -65,8 +34,7 @@ export async function signToken(
   expiresAt: number,
 ): Promise<string> {
   const expires = Math.floor(expiresAt / 1000)
-  const mac = await sign(secret, tokenMessage(purpose, commentId, expires))
-  return `${expires.toString(36)}.${toBase64Url(mac)}`
+  return `${expires.toString(36)}.${await macBase64Url(secret, tokenMessage(purpose, commentId, expires))}`
 }
 
 /**
@@ -83,10 +51,7 @@ export async function verifyToken(
   const match = /^([0-9a-z]{1,10})\.([\w-]{43})$/.exec(token)
   if (!match) return false
   const expires = Number.parseInt(match[1]!, 36)
-  const mac = fromBase64Url(match[2]!)
   // Only the canonical spelling is accepted: one token per (purpose, id, expiry).
-  if (!mac || toBase64Url(mac) !== match[2] || expires.toString(36) !== match[1]) return false
-  if (expires * 1000 <= now) return false
-  const message = encoder.encode(tokenMessage(purpose, commentId, expires))
-  return crypto.subtle.verify('HMAC', await hmacKey(secret), mac, message)
+  if (expires.toString(36) !== match[1] || expires * 1000 <= now) return false
+  return macMatches(secret, tokenMessage(purpose, commentId, expires), match[2]!)
 }

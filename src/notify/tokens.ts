@@ -6,6 +6,8 @@
  * Confirmation tokens expire after CONFIRM_TTL_MS.
  */
 
+import { macBase64Url, macMatches } from '../auth/hmac'
+
 /** How long a confirmation link works; also the least time between two confirmation emails. */
 export const CONFIRM_TTL_MS = 7 * 24 * 60 * 60 * 1000
 
@@ -14,41 +16,13 @@ export type UnsubscribeScope = { subscription: number } | { address: number }
 
 export type ConfirmCheck = 'valid' | 'expired' | 'invalid'
 
-const encoder = new TextEncoder()
-const keys = new Map<string, Promise<CryptoKey>>()
-
-function hmacKey(secret: string): Promise<CryptoKey> {
-  let key = keys.get(secret)
-  if (!key) {
-    key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])
-    keys.set(secret, key)
-  }
-  return key
-}
-
-function toBase64Url(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
-}
-
-async function mac(secret: string, message: string): Promise<string> {
-  return toBase64Url(new Uint8Array(await crypto.subtle.sign('HMAC', await hmacKey(secret), encoder.encode(message))))
-}
-
-/** Checks a base64url MAC in constant time (crypto.subtle.verify); only the canonical spelling passes. */
-async function macMatches(secret: string, message: string, given: string): Promise<boolean> {
-  if (!/^[\w-]{43}$/.test(given)) return false
-  const bytes = Uint8Array.from(atob(given.replace(/-/g, '+').replace(/_/g, '/')), (ch) => ch.charCodeAt(0))
-  if (toBase64Url(bytes) !== given) return false
-  return crypto.subtle.verify('HMAC', await hmacKey(secret), bytes, encoder.encode(message))
-}
-
 function unsubscribeMessage(scope: UnsubscribeScope): string {
   return 'subscription' in scope ? `notify\nunsubscribe\nsubscription\n${scope.subscription}` : `notify\nunsubscribe\naddress\n${scope.address}`
 }
 
 /** The token of an unsubscribe link for `scope`; it never expires. */
 export function signUnsubscribe(secret: string, scope: UnsubscribeScope): Promise<string> {
-  return mac(secret, unsubscribeMessage(scope))
+  return macBase64Url(secret, unsubscribeMessage(scope))
 }
 
 /** True when `token` was signed for exactly this scope. Never throws. */
@@ -61,7 +35,7 @@ const confirmMessage = (addressId: number, expires: number) => `notify\nconfirm\
 /** The token of address `addressId`'s confirmation link, valid until `expiresAt` (unix ms, kept to the second). */
 export async function signConfirm(secret: string, addressId: number, expiresAt: number): Promise<string> {
   const expires = Math.floor(expiresAt / 1000)
-  return `${expires.toString(36)}.${await mac(secret, confirmMessage(addressId, expires))}`
+  return `${expires.toString(36)}.${await macBase64Url(secret, confirmMessage(addressId, expires))}`
 }
 
 /**

@@ -7,6 +7,7 @@ import type { CommentStatus } from '../../src/comments/types'
 import { ADMIN_TOKEN, adminApi, get, uniqueOrigin, warm } from '../fixtures/admin'
 import { newComment } from '../fixtures/comments/new-comment'
 import { seedContent } from '../fixtures/content'
+import { withFakeWorkersCache } from '../fixtures/workers-cache'
 
 const SLUG = 'api-moderated'
 
@@ -182,18 +183,6 @@ describe('the admin API when D1 fails', () => {
 })
 
 describe('purging through Workers Cache (a fake ctx.cache)', () => {
-  function withWorkersCache() {
-    const ctx = createExecutionContext()
-    const purged: string[][] = []
-    const fake = {
-      waitUntil: (promise: Promise<unknown>) => ctx.waitUntil(promise),
-      passThroughOnException: () => ctx.passThroughOnException(),
-      props: {},
-      cache: { purge: async ({ tags }: { tags: string[] }) => void purged.push(tags) },
-    } as unknown as ExecutionContext
-    return { ctx, fake, purged }
-  }
-
   const patch = (id: number, status: string) =>
     new Request(`${uniqueOrigin('api-edge')}/api/admin/comments/${id}`, {
       method: 'PATCH',
@@ -203,16 +192,16 @@ describe('purging through Workers Cache (a fake ctx.cache)', () => {
 
   it('asks once for the post’s tag and the lists’ when a comment is approved', async () => {
     const comment = await stored('pending')
-    const { ctx, fake, purged } = withWorkersCache()
-    expect((await app.fetch(patch(comment.id, 'approved'), env, fake)).status).toBe(200)
+    const { ctx, purged } = withFakeWorkersCache()
+    expect((await app.fetch(patch(comment.id, 'approved'), env, ctx)).status).toBe(200)
     await waitOnExecutionContext(ctx)
     expect(purged.map((tags) => [...tags].sort())).toEqual([[`post:${SLUG}`, 'list'].sort()])
   })
 
   it('asks for nothing when a held comment is marked as spam', async () => {
     const comment = await stored('pending')
-    const { ctx, fake, purged } = withWorkersCache()
-    expect((await app.fetch(patch(comment.id, 'spam'), env, fake)).status).toBe(200)
+    const { ctx, purged } = withFakeWorkersCache()
+    expect((await app.fetch(patch(comment.id, 'spam'), env, ctx)).status).toBe(200)
     await waitOnExecutionContext(ctx)
     expect(purged).toEqual([])
   })

@@ -1,8 +1,9 @@
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
+import { waitOnExecutionContext } from 'cloudflare:test'
 import { env, exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import worker from '../../src/index'
 import { seedContent } from '../fixtures/content'
+import { withFakeWorkersCache } from '../fixtures/workers-cache'
 
 let hosts = 0
 /** A host of its own per test: the Cache API is shared by every test of the run. */
@@ -134,24 +135,12 @@ describe('POST /api/admin/purge', () => {
 })
 
 describe('the edge cache with Workers Cache (a fake ctx.cache)', () => {
-  function withWorkersCache() {
-    const ctx = createExecutionContext()
-    const purged: string[][] = []
-    const fake = {
-      waitUntil: (promise: Promise<unknown>) => ctx.waitUntil(promise),
-      passThroughOnException: () => ctx.passThroughOnException(),
-      props: {},
-      cache: { purge: async ({ tags }: { tags: string[] }) => void purged.push(tags) },
-    } as unknown as ExecutionContext
-    return { ctx, fake, purged }
-  }
-
   it('sets the headers but neither uses the Cache API nor stamps X-Cache', async () => {
     const base = origin()
     await seedContent(env.CONTENT, [{ slug: 'edge', title: 'Edge' }])
-    const { ctx, fake } = withWorkersCache()
+    const { ctx } = withFakeWorkersCache()
     for (let i = 0; i < 2; i++) {
-      const res = await worker.fetch(new Request(`${base}/posts/edge`), env, fake)
+      const res = await worker.fetch(new Request(`${base}/posts/edge`), env, ctx)
       expect(res.status).toBe(200)
       expect(res.headers.get('X-Cache')).toBeNull()
       expect(res.headers.get('Cache-Tag')).toBe('post:edge')
@@ -162,21 +151,21 @@ describe('the edge cache with Workers Cache (a fake ctx.cache)', () => {
   })
 
   it('purges by encoded tag through ctx.cache.purge', async () => {
-    const { ctx, fake, purged } = withWorkersCache()
+    const { ctx, purged } = withFakeWorkersCache()
     const req = new Request(`${origin()}/api/admin/purge`, {
       method: 'POST',
       headers: { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json' },
       body: JSON.stringify({ tags: ['post:café', 'list', 'list'] }),
     })
-    const res = await worker.fetch(req, env, fake)
+    const res = await worker.fetch(req, env, ctx)
     await waitOnExecutionContext(ctx)
     expect(res.status).toBe(200)
     expect(purged).toEqual([['post:caf%C3%A9', 'list']])
   })
 
   it('sends no-store on responses the edge must not keep', async () => {
-    const { fake } = withWorkersCache()
-    const res = await worker.fetch(new Request(`${origin()}/posts/nowhere`), env, fake)
+    const { ctx } = withFakeWorkersCache()
+    const res = await worker.fetch(new Request(`${origin()}/posts/nowhere`), env, ctx)
     expect(res.status).toBe(404)
     expect(res.headers.get('Cache-Control')).toBe('no-store')
     expect(res.headers.get('X-Cache')).toBeNull()

@@ -1,7 +1,8 @@
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
+import { waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { app } from '../../src/app'
+import { withFakeWorkersCache } from '../fixtures/workers-cache'
 import { brokenDb, comment, discussionOf, fetchWith, get, origin, postForm, rowsOf, seedPost, shownIds } from './comments-http'
 
 const broken = (url: string, init: RequestInit = {}) => fetchWith(new Request(url, { redirect: 'manual', ...init }), { DB: brokenDb })
@@ -102,10 +103,7 @@ describe('the cache after a comment', () => {
   it('asks Workers Cache to purge the post’s tag and the lists’ tag, once, when it is there', async () => {
     const base = origin()
     const slug = await seedPost('workers-cache')
-    const purged: string[][] = []
-    const ctx = Object.assign(createExecutionContext(), {
-      cache: { purge: async ({ tags }: { tags: string[] }) => void purged.push(tags) },
-    })
+    const { ctx, purged } = withFakeWorkersCache()
     const req = new Request(`${base}/posts/${slug}/comments`, { method: 'POST', body: new URLSearchParams(comment()), redirect: 'manual' })
     const res = await app.fetch(req, env, ctx)
     await waitOnExecutionContext(ctx)

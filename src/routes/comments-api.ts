@@ -21,7 +21,7 @@ import { publicPost } from './comment-common'
 export const commentsApi = new Hono<AppEnv>()
 
 /** A comment as the public sees it: no email, no IP. */
-interface PublicComment {
+export interface PublicComment {
   id: number
   parentId: number | null
   author: string

@@ -1,21 +1,12 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { insertComment } from '../../src/comments/store'
+import type { PublicComment } from '../../src/routes/comments-api'
 import { newComment } from '../fixtures/comments/new-comment'
 import { get, origin, postJson, rowsOf, seedPost } from './comments-http'
 
-interface ApiComment {
-  id: number
-  parentId: number | null
-  author: string
-  createdAt: string
-  body: string
-  html: string
-  isAuthor: boolean
-  deleted?: true
-  status?: string
-  replies: ApiComment[]
-}
+/** What the API answers: the public shape, plus the status a POST reports. */
+type ApiComment = Omit<PublicComment, 'replies'> & { status?: string; replies: ApiComment[] }
 type Created = { comment: ApiComment }
 type Failed = { error: { code: string; message: string; fields?: Record<string, string> } }
 

@@ -1,19 +1,12 @@
 import type { Page } from 'playwright-core'
+import type { PublicComment } from '../../../src/routes/comments-api'
 import type { PalabreUnderTest } from './features'
 
 /** The server as the API helpers need it. */
 type Server = Pick<PalabreUnderTest, 'origin' | 'adminToken'>
 
-/** A comment as the JSON APIs answer it (shared/DESIGN.md). */
-export interface ApiComment {
-  id: number
-  parentId: number | null
-  author: string
-  body: string
-  html: string
-  status?: string
-  replies: ApiComment[]
-}
+/** A comment as the JSON APIs answer it: the public shape, plus the status a POST reports. */
+export type ApiComment = Omit<PublicComment, 'replies'> & { status?: string; replies: ApiComment[] }
 
 /** Text no other test (or run) writes, so a test finds its own comment and only it. */
 export function unique(label: string): string {

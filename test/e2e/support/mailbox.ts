@@ -1,21 +1,12 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import type { ApiComment } from './comments'
+import type { MailboxMessage } from '../../../src/notify/mailbox'
 import type { PalabreUnderTest } from './features'
+
+export type { MailboxMessage }
 
 /** The server as these helpers need it. */
 type Server = Pick<PalabreUnderTest, 'origin' | 'adminToken'>
-
-/** One email of the local mailbox, as `GET /api/admin/mailbox` answers it (shared/DESIGN.md). */
-export interface MailboxMessage {
-  id: number
-  from: string
-  to: string
-  subject: string
-  text: string
-  html: string
-  headers: Record<string, string>
-  createdAt: string
-}
 
 const MAIL_WAIT_MS = 20_000
 const POLL_MS = 250

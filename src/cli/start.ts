@@ -74,6 +74,9 @@ function startDevServer(): ChildProcess {
     'dev',
     '--port', String(PORT),
     '--var', 'DRAFTS:preview',
+    // Only to silence wrangler's "Scheduled Workers are not automatically triggered": this
+    // script fires the cron itself (below). It also serves /__scheduled, which nothing uses.
+    '--test-scheduled',
     '--show-interactive-dev-session=false',
   ])
   // No stdin: a background process group that reads the terminal is stopped by SIGTTIN.

@@ -25,9 +25,14 @@ export function wranglerCommand(args: string[]): [string, string[]] {
   return [process.execPath, [WRANGLER_BIN, ...args]]
 }
 
-/** The environment wrangler runs with: ours, metrics off. */
+/**
+ * The environment wrangler runs with: ours, with nothing that calls the internet. Metrics are
+ * off, and so is miniflare's fetch of `request.cf` from workers.cloudflare.com (made on every
+ * start and reload, and printed as `getaddrinfo ENOTFOUND` offline): locally `request.cf` is
+ * miniflare's built-in placeholder, which Palabre never reads anyway.
+ */
 export function wranglerEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, WRANGLER_SEND_METRICS: 'false' }
+  return { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' }
 }
 
 /**

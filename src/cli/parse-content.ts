@@ -1,11 +1,11 @@
-import { parseDocument } from 'yaml'
-import { mediaReferences } from '../content/media-refs'
+import { mediaPath, mediaReferences } from '../content/media-refs'
 import { countWords, deriveSummary, readingMinutes } from '../content/reading-time'
 import { describeIssues, frontMatterSchema, siteSchema } from '../content/schema'
 import { DEFAULT_SITE } from '../content/site-defaults'
 import { isValidSlug, slugify, tagSlug } from '../content/slug'
 import type { MediaSize, PostMeta, SiteConfig } from '../content/types'
 import type { ContentFiles, SourceFile } from './content-files'
+import { isMapping, parseYaml, splitFrontMatter, withoutNulls } from './front-matter'
 
 // What browsers show in an <img>; other media (PDFs, sounds) have no size to reserve.
 const IMAGE_PATH = /\.(?:avif|gif|jpe?g|png|svg|webp)$/i
@@ -64,6 +64,11 @@ function parseSite(file: SourceFile, errors: string[]): SiteConfig | null {
   return null
 }
 
+/**
+ * One post, or null after recording every problem of the file: front-matter fields, the file
+ * name as a slug, and each local media file it refers to that does not exist. Only a file whose
+ * front matter cannot be read at all (no `---`, invalid YAML) stops at the first problem.
+ */
 function parsePost(
   file: SourceFile,
   site: SiteConfig,
@@ -78,25 +83,28 @@ function parsePost(
   }
   const data = parseYaml(file.path, parts.yaml, 2, errors)
   if (data === undefined) return null
-  const result = frontMatterSchema(site.timeZone).safeParse(withoutNulls(data ?? {}))
+  const problems: string[] = []
+  const fields = withoutNulls(data ?? {})
+  const result = frontMatterSchema(site.timeZone).safeParse(fields)
+  if (!result.success) problems.push(...describeIssues(file.path, 'post', result.error))
+  // What the author wrote, read even when the schema failed, so its other problems show too.
+  const given = (key: string): unknown => (isMapping(fields) ? fields[key] : undefined)
   const fileSlug = file.path.slice(file.path.lastIndexOf('/') + 1, -'.md'.length).normalize('NFC')
-  if (!result.success) {
-    errors.push(...describeIssues(file.path, 'post', result.error))
+  if (given('slug') === undefined && !isValidSlug(fileSlug)) {
+    const suggestion = slugify(fileSlug)
+    problems.push(`${file.path}: the file name is not a valid slug (${suggestion ? `rename it ${suggestion}.md or ` : ''}set slug: in the front matter)`)
+  }
+  const image = given('image')
+  if (typeof image === 'string' && !isPresent(mediaPath(image), media))
+    problems.push(`${file.path}: image: ${JSON.stringify(image)} is not a file in content/media/ (add the file or fix the path)`)
+  const refs = mediaReferences(parts.body)
+  for (const ref of refs.filter((ref) => !media.includes(ref)))
+    problems.push(`${file.path}: the text refers to ${ref}, which is not a file in content/media/ (add the file or fix the link)`)
+  if (!result.success || problems.length) {
+    errors.push(...problems)
     return null
   }
   const fm = result.data
-  if (!fm.slug && !isValidSlug(fileSlug)) {
-    const suggestion = slugify(fileSlug)
-    errors.push(`${file.path}: the file name is not a valid slug (${suggestion ? `rename it ${suggestion}.md or ` : ''}set slug: in the front matter)`)
-    return null
-  }
-  if (fm.image?.startsWith('/media/') && !media.includes(fm.image)) {
-    errors.push(`${file.path}: image: ${JSON.stringify(fm.image)} is not a file in content/media/ (add the file or fix the path)`)
-    return null
-  }
-  const refs = mediaReferences(parts.body)
-  for (const ref of refs.filter((ref) => !media.includes(ref)))
-    warnings.push(`${file.path}: links to ${ref}, which is not a file in content/media/`)
   if (fm.updated && fm.updated < fm.date) warnings.push(`${file.path}: updated: is earlier than date:`)
   const words = countWords(parts.body, fm.lang ?? site.language)
   const meta: Omit<PostMeta, 'hash'> = {
@@ -113,41 +121,13 @@ function parsePost(
     words,
     readingMinutes: readingMinutes(words),
   }
-  const images = refs.filter((ref) => IMAGE_PATH.test(ref) && media.includes(ref))
+  const images = refs.filter((ref) => IMAGE_PATH.test(ref))
   return { file: file.path, meta, markdown: parts.body, images }
 }
 
-/**
- * The YAML between the opening `---` line and the next `---` (or `...`) line, and the markdown
- * after it. Null when the file does not start with front matter.
- */
-export function splitFrontMatter(text: string): { yaml: string; body: string } | null {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/)
-  if (lines[0]?.trimEnd() !== '---') return null
-  const end = lines.findIndex((line, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(line))
-  if (end < 0) return null
-  return { yaml: lines.slice(1, end).join('\n'), body: lines.slice(end + 1).join('\n').replace(/^\s*\n/, '') }
-}
-
-/**
- * The YAML as plain data (dates stay strings: yaml's default core schema has no timestamps),
- * or undefined after recording its errors. `firstLine` is the file line the YAML starts on.
- */
-function parseYaml(file: string, yaml: string, firstLine: number, errors: string[]): unknown {
-  const doc = parseDocument(yaml, { prettyErrors: true, uniqueKeys: true })
-  if (doc.errors.length === 0) return doc.toJS()
-  for (const error of doc.errors) {
-    const line = (error.linePos?.[0].line ?? 1) + firstLine - 1
-    const reason = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
-    errors.push(`${file}: invalid YAML at line ${line}: ${reason} (fix the syntax; quote values that contain ": " or start with a special character)`)
-  }
-  return undefined
-}
-
-/** `key:` with no value means the key is not set. */
-function withoutNulls(data: unknown): unknown {
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return data
-  return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== null))
+/** Whether a media path (undefined for any other URL, which is not checked) names a file that exists. */
+function isPresent(path: string | undefined, media: string[]): boolean {
+  return path === undefined || media.includes(path)
 }
 
 function uniqueTags(tags: string[]): string[] {

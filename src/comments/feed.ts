@@ -2,7 +2,7 @@ import type { PostMeta, SiteConfig } from '../content/types'
 import { buildAtomFeed } from '../feeds/atom'
 import { postUrl } from '../feeds/urls'
 import { el } from '../feeds/xml'
-import { uiStrings } from '../i18n'
+import { postLocale, uiStrings } from '../i18n'
 import { commentPath, commentsFeedPath } from '../views/comment-urls'
 import type { CommentRow } from './types'
 
@@ -20,7 +20,7 @@ const iso = (ms: number) => new Date(ms).toISOString()
  * or for a top-level comment the post (whose id in the site feed is its URL). No email, no IP.
  */
 export function buildCommentFeed(site: SiteConfig, post: PostMeta, rows: readonly CommentRow[]): string {
-  const ui = uiStrings(post.lang ?? site.language).comments
+  const ui = uiStrings(postLocale(post, site)).comments
   const base = site.baseUrl
   const pageUrl = postUrl(base, post.slug)
   const permalink = (id: number) => base + commentPath(post.slug, id)

@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { hasUiStrings, UI_LANGUAGES } from '../i18n'
 import { isValidSlug, slugify, tagSlug } from './slug'
 import { canonicalTimeZone, DATE_FORMAT_HINT, parseZonedDate } from './zoned-date'
 
@@ -65,6 +66,16 @@ export const languageTag = () =>
     }),
     (value) => `${show(value)} is not a language tag (use a BCP 47 tag such as en, fr or pt-BR)`,
   )
+
+/**
+ * A language tag Palabre has UI strings for (`fr`, `fr-CA`): the site's own language, in which
+ * every page's navigation, dates and forms are written.
+ */
+export const uiLanguage = () =>
+  languageTag().refine(hasUiStrings, {
+    error: (iss) =>
+      `${show(iss.input)} is not a language Palabre's pages come in (use ${UI_LANGUAGES.join(' or ')}, with a region if you like, such as fr-CA; a post written in another language sets its own lang:)`,
+  })
 
 /** A date or date-time (see `parseZonedDate`), as an ISO 8601 UTC instant. */
 export const date = (timeZone: string, hint = '') =>

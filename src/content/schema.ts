@@ -12,6 +12,7 @@ import {
   tag,
   text,
   timeZoneName,
+  uiLanguage,
   wholeNumber,
 } from './schema-fields'
 import type { SiteConfig } from './types'
@@ -61,7 +62,7 @@ export const siteSchema = z.strictObject({
   title: text().default(D.title),
   description: text().default(D.description),
   author: text().default(D.author),
-  language: languageTag().default(D.language),
+  language: uiLanguage().default(D.language),
   timeZone: timeZoneName().default(D.timeZone),
   baseUrl: baseUrl().default(D.baseUrl),
   postsPerPage: wholeNumber(1, 100).default(D.postsPerPage),

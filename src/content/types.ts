@@ -3,7 +3,7 @@ export interface SiteConfig {
   title: string
   description: string
   author: string
-  /** BCP 47 tag; UI strings exist for `en` and `fr`, other languages fall back to English. */
+  /** BCP 47 tag of a language Palabre has UI strings for (`UI_LANGUAGES`: en, fr), checked at publish. */
   language: string
   /** IANA time zone in which dates are shown, e.g. `Europe/Paris`. */
   timeZone: string

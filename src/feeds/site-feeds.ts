@@ -1,6 +1,6 @@
 import { getPost, listPublicPosts } from '../content/store'
 import type { ContentIndex, PostMeta, SiteConfig } from '../content/types'
-import { uiStrings } from '../i18n'
+import { postLocale, uiStrings } from '../i18n'
 import { renderPost } from '../markdown/post'
 import { absolutizeHtml } from './absolute-urls'
 import { buildAtomFeed } from './atom'
@@ -31,7 +31,7 @@ export async function listFeedPosts(kv: KVNamespace, index: ContentIndex, now: D
     const url = postUrl(baseUrl, post.slug)
     const { markdown: _markdown, ...meta } = post
     // Rendered as on the post's page (same anchors, labels and rels), then made to stand alone.
-    const rendered = renderPost(post.markdown, { baseUrl, labels: uiStrings(post.lang ?? language).markdown })
+    const rendered = renderPost(post.markdown, { baseUrl, labels: uiStrings(postLocale(post, { language })).markdown })
     return [{ meta, url, html: absolutizeHtml(rendered, baseUrl, url) }]
   })
 }

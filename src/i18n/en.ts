@@ -18,6 +18,8 @@ export const en: UiStrings = {
   },
   post: {
     published: 'Published',
+    draftDated: 'Draft, dated',
+    scheduledFor: 'Scheduled for',
     updated: 'Updated',
     readingTime: { one: '{n} minute read', other: '{n} minutes read' },
     tags: 'Tags',

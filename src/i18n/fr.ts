@@ -19,6 +19,8 @@ export const fr: UiStrings = {
   },
   post: {
     published: 'Publié le',
+    draftDated: 'Brouillon daté du',
+    scheduledFor: 'Programmé pour le',
     updated: 'Mis à jour le',
     readingTime: { one: '{n} minute de lecture', other: '{n} minutes de lecture' },
     tags: 'Étiquettes',

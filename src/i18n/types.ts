@@ -22,6 +22,10 @@ export interface UiStrings {
   }
   post: {
     published: string
+    /** Before the date of a draft, in its author's preview. */
+    draftDated: string
+    /** Before the date of a post not yet public, in its author's preview. */
+    scheduledFor: string
     updated: string
     readingTime: PluralMessage
     tags: string

@@ -3,7 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { findPost, isPublic } from '../content/store'
 import type { PostMeta } from '../content/types'
 import type { AppEnv } from '../env'
-import { uiStrings, type CommentStrings } from '../i18n'
+import { postLocale, uiStrings, type CommentStrings } from '../i18n'
 import { CommentNoticePage } from '../views/CommentNoticePage'
 
 /** Pieces the comment routes share: finding the post, reading forms, the short notice pages. */
@@ -32,7 +32,7 @@ export async function readForm(c: Context<AppEnv>): Promise<Record<string, strin
 
 /** The UI strings of the post's language. */
 export function commentStrings(c: Context<AppEnv>, meta: PostMeta): CommentStrings {
-  return uiStrings(meta.lang ?? c.get('index').site.language).comments
+  return uiStrings(postLocale(meta, c.get('index').site)).comments
 }
 
 /** A short page about the post's discussion (never cached: no route that sends it calls `cacheFor`). */

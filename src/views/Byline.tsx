@@ -10,16 +10,22 @@ interface BylineProps {
   locale: string
   /** The post page also says when the post was updated. */
   showUpdated?: boolean
+  /**
+   * The author's preview of a post readers cannot see yet: its date is said to be a draft's or
+   * the day it is scheduled for, never "Published".
+   */
+  preview?: boolean
 }
 
 /** A post's date, reading time and tags, in the language of `ui`, dates in the site's time zone. */
-export function Byline({ site, post, ui, locale, showUpdated }: BylineProps) {
+export function Byline({ site, post, ui, locale, showUpdated, preview }: BylineProps) {
   const date = (iso: string) => formatDate(iso, locale, site.timeZone)
+  const label = preview ? (post.draft ? ui.post.draftDated : ui.post.scheduledFor) : showUpdated && ui.post.published
   return (
     <>
       <p class="meta">
         <span>
-          {showUpdated && `${ui.post.published} `}
+          {label && `${label} `}
           <time datetime={post.date}>{date(post.date)}</time>
         </span>
         {showUpdated && post.updated && (

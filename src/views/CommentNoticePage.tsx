@@ -1,5 +1,5 @@
 import type { PostMeta, SiteConfig } from '../content/types'
-import { uiStrings } from '../i18n'
+import { postLocale, uiStrings } from '../i18n'
 import { textareaText } from './CommentForm'
 import { Layout } from './Layout'
 import { postPath } from './urls'
@@ -15,7 +15,7 @@ export interface CommentNoticePageProps {
 
 /** A short page about one post's discussion: a refusal, an expired link, a confirmation. Never indexed. */
 export function CommentNoticePage({ site, post, title, message, text }: CommentNoticePageProps) {
-  const locale = post.lang ?? site.language
+  const locale = postLocale(post, site)
   const ui = uiStrings(locale).comments
   return (
     <Layout site={site} lang={locale} title={title} noindex>

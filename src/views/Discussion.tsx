@@ -1,7 +1,7 @@
 import type { Thread as ThreadData } from '../comments/tree'
 import type { CommentNode } from '../comments/types'
 import type { PostMeta, SiteConfig } from '../content/types'
-import { formatCount, uiStrings, type CommentStrings } from '../i18n'
+import { formatCount, postLocale, uiStrings, type CommentStrings } from '../i18n'
 import { commentsFeedPath, discussionPath, editPath } from './comment-urls'
 import { CommentForm, type CommentFormState } from './CommentForm'
 import { REPLY_SCRIPT_PATH } from './reply-script'
@@ -29,7 +29,7 @@ export interface DiscussionProps {
  */
 export function Discussion(props: DiscussionProps) {
   const { site, post, thread } = props
-  const locale = post.lang ?? site.language
+  const locale = postLocale(post, site)
   const ui = uiStrings(locale).comments
   const edit = props.edit && { id: props.edit.id, href: editPath(post.slug, props.edit.id, props.edit.token) }
   const view: ThreadView = { ui, locale, timeZone: site.timeZone, slug: post.slug, open: post.comments, edit }

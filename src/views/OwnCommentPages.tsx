@@ -1,6 +1,6 @@
 import type { CommentRow } from '../comments/types'
 import type { PostMeta, SiteConfig } from '../content/types'
-import { formatDateTime, uiStrings } from '../i18n'
+import { formatDateTime, postLocale, uiStrings } from '../i18n'
 import { commentPath, deletePath, editPath } from './comment-urls'
 import { textareaText } from './CommentForm'
 import { Layout } from './Layout'
@@ -21,7 +21,7 @@ function cardNode(comment: CommentRow) {
 
 /** The poster's view of their comment: "awaiting moderation" while held, with the edit link while it lasts. */
 export function HeldCommentPage({ site, post, comment, editHref }: OwnPageProps & { editHref?: string }) {
-  const locale = post.lang ?? site.language
+  const locale = postLocale(post, site)
   const ui = uiStrings(locale).comments
   const published = comment.status === 'approved'
   const title = published ? ui.held.published : ui.held.title
@@ -64,7 +64,7 @@ export interface EditCommentPageProps extends OwnPageProps {
 
 /** Edit (the text, re-rendered when saved) or delete, for the 15 minutes the token lasts. */
 export function EditCommentPage({ site, post, comment, token, deadline, body, error }: EditCommentPageProps) {
-  const locale = post.lang ?? site.language
+  const locale = postLocale(post, site)
   const ui = uiStrings(locale).comments
   return (
     <Layout site={site} lang={locale} title={ui.edit.title} noindex>

@@ -1,7 +1,7 @@
 import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import type { PostMeta, SiteConfig } from '../content/types'
-import { formatDate, uiStrings } from '../i18n'
+import { formatDate, postLocale, uiStrings } from '../i18n'
 import { Byline } from './Byline'
 import { blogPostingJsonLd } from './json-ld'
 import { Layout } from './Layout'
@@ -21,8 +21,10 @@ export interface PostPageProps {
 
 /** A post's page: header, body, share bar, the discussion slot, and its JSON-LD. */
 export function PostPage({ site, post, html, preview, discussion }: PostPageProps) {
-  const locale = post.lang ?? site.language
+  const locale = postLocale(post, site)
   const ui = uiStrings(locale)
+  // A post in a language Palabre has no strings for: its title and text say their language.
+  const textLang = post.lang && post.lang !== locale ? post.lang : undefined
   const path = postPath(post.slug)
   return (
     <Layout
@@ -45,10 +47,12 @@ export function PostPage({ site, post, html, preview, discussion }: PostPageProp
           </p>
         )}
         <header class="post-header">
-          <h1>{post.title}</h1>
-          <Byline site={site} post={post} ui={ui} locale={locale} showUpdated />
+          <h1 lang={textLang}>{post.title}</h1>
+          <Byline site={site} post={post} ui={ui} locale={locale} showUpdated preview={preview} />
         </header>
-        <div class="post-body">{raw(html)}</div>
+        <div class="post-body" lang={textLang}>
+          {raw(html)}
+        </div>
         <ShareBar title={post.title} url={absoluteUrl(site, path)} ui={ui} />
       </article>
       {discussion}

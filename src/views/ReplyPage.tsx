@@ -1,6 +1,6 @@
 import type { CommentRow } from '../comments/types'
 import type { PostMeta, SiteConfig } from '../content/types'
-import { uiStrings } from '../i18n'
+import { postLocale, uiStrings } from '../i18n'
 import { commentPath } from './comment-urls'
 import { CommentForm, type CommentFormState } from './CommentForm'
 import { Layout } from './Layout'
@@ -21,7 +21,7 @@ export interface ReplyPageProps {
  * no JavaScript and the post page carries one form, not one per comment.
  */
 export function ReplyPage({ site, post, parent, state, turnstileSiteKey }: ReplyPageProps) {
-  const locale = post.lang ?? site.language
+  const locale = postLocale(post, site)
   const ui = uiStrings(locale).comments
   const title = ui.replyPage.title(parent.authorName)
   const node = { id: parent.id, author: parent.authorName, isAuthor: parent.isAuthor, createdAt: parent.createdAt, html: parent.bodyHtml }

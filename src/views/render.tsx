@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx'
 import type { HtmlEscapedString } from 'hono/utils/html'
 import { paginateThreads, type Thread } from '../comments/tree'
 import type { MediaSize, PostMeta, Post, SiteConfig } from '../content/types'
-import { uiStrings } from '../i18n'
+import { postLocale, uiStrings } from '../i18n'
 import { renderPost } from '../markdown/post'
 import { Discussion, type DiscussionProps } from './Discussion'
 import { HomePage, type HomePageProps } from './HomePage'
@@ -25,7 +25,7 @@ export interface PostPageOptions {
 
 /** The full HTML of a post's page: its markdown rendered, in its own language. */
 export function renderPostPage(site: SiteConfig, post: Post, { media, ...options }: PostPageOptions = {}): string {
-  const ui = uiStrings(post.lang ?? site.language)
+  const ui = uiStrings(postLocale(post, site))
   const html = renderPost(post.markdown, { baseUrl: site.baseUrl, labels: ui.markdown, media })
   return toHtml(<PostPage site={site} post={post} html={html} {...options} />)
 }

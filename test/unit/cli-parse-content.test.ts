@@ -134,11 +134,40 @@ describe('parseContent in memory', () => {
     const result = parseContent(files([{ path: 'content/posts/win.md', text }]))
     expect(result.ok && result.content.posts[0]!.meta).toMatchObject({ title: 'Windows', summary: 'Body.' })
   })
-  it('warns, without failing, about links to media files that do not exist (code is not read)', () => {
-    const body = '![x](/media/gone.png) ![y](/media/here.png)\n\n```\n![z](/media/in-code.png)\n```'
+  it('refuses every image, link and HTML reference to a media file that does not exist (code is not read)', () => {
+    const body = [
+      '![x](/media/gone.png) ![y](/media/here.png) [the slides](/media/slides%202.pdf)',
+      '<figure><img src="/media/photo.jpg" alt=""><img srcset="/media/here.png 1x, /media/big.png 2x" alt=""></figure>',
+      '<p>See <a href=\'/media/notes.txt\'>the notes</a>.</p>',
+      '```\n![z](/media/in-code.png)\n```',
+      '[elsewhere](https://example.com/media/x.png)',
+    ].join('\n\n')
     const result = parseContent(files([post('a.md', 'title: A\ndate: 2026-01-01', body)], null, ['/media/here.png']))
-    expect(result.ok).toBe(true)
-    expect(result.warnings).toEqual(['content/posts/a.md: links to /media/gone.png, which is not a file in content/media/'])
+    expect(errorsOf(result)).toEqual([
+      'content/posts/a.md: the text refers to /media/gone.png, which is not a file in content/media/ (add the file or fix the link)',
+      'content/posts/a.md: the text refers to /media/slides 2.pdf, which is not a file in content/media/ (add the file or fix the link)',
+      'content/posts/a.md: the text refers to /media/photo.jpg, which is not a file in content/media/ (add the file or fix the link)',
+      'content/posts/a.md: the text refers to /media/big.png, which is not a file in content/media/ (add the file or fix the link)',
+      'content/posts/a.md: the text refers to /media/notes.txt, which is not a file in content/media/ (add the file or fix the link)',
+    ])
+  })
+  it('accepts media references to files that exist, query and fragment aside, and lists the images', () => {
+    const body = '![a](/media/a%20b.png?v=2) [pdf](/media/doc.pdf#page=2) <img src="/media/c.svg">'
+    const result = parseContent(files([post('a.md', 'title: A\ndate: 2026-01-01', body)], null, ['/media/a b.png', '/media/doc.pdf', '/media/c.svg']))
+    if (!result.ok) throw new Error(result.errors.join('\n'))
+    expect(result.content.posts[0]!.images).toEqual(['/media/a b.png', '/media/c.svg'])
+  })
+  it('reports every problem of one file at once: fields, file name, missing image and body media', () => {
+    const result = parseContent(files([
+      post('Bad Name.md', 'date: soon\nimage: /media/cover.png', '![x](/media/missing.png)'),
+    ]))
+    expect(errorsOf(result)).toEqual([
+      'content/posts/Bad Name.md: title: is missing (every post needs a title: add "title: ...")',
+      'content/posts/Bad Name.md: date: "soon" is not a date (use YYYY-MM-DD or an ISO 8601 date-time)',
+      'content/posts/Bad Name.md: the file name is not a valid slug (rename it bad-name.md or set slug: in the front matter)',
+      'content/posts/Bad Name.md: image: "/media/cover.png" is not a file in content/media/ (add the file or fix the path)',
+      'content/posts/Bad Name.md: the text refers to /media/missing.png, which is not a file in content/media/ (add the file or fix the link)',
+    ])
   })
 })
 

@@ -45,10 +45,26 @@ describe('siteSchema', () => {
       expect(siteSchema.safeParse({ baseUrl }).success).toBe(false)
   })
   it('canonicalizes the language tag', () => {
-    expect(siteSchema.parse({ language: 'pt-br' }).language).toBe('pt-BR')
+    expect(siteSchema.parse({ language: 'fr-ca' }).language).toBe('fr-CA')
+    expect(frontMatterSchema('UTC').parse({ title: 'T', date: '2026-06-01', lang: 'pt-br' }).lang).toBe('pt-BR')
   })
   it('says the whole file must be a mapping when it is a list', () => {
     const result = siteSchema.safeParse(['title'])
     expect(result.success || describeIssues('site.yaml', 'site', result.error)).toEqual(['site.yaml: must be a YAML mapping of keys to values'])
+  })
+})
+
+describe('languages', () => {
+  it('refuses a site language Palabre has no UI strings for, naming the ones it has', () => {
+    const result = siteSchema.safeParse({ language: 'de' })
+    expect(result.success || describeIssues('content/site.yaml', 'site', result.error)).toEqual([
+      'content/site.yaml: language: "de" is not a language Palabre\'s pages come in (use en or fr, with a region if you like, such as fr-CA; a post written in another language sets its own lang:)',
+    ])
+  })
+  it('accepts a supported language in any case', () => {
+    expect(siteSchema.parse({ language: 'EN' }).language).toBe('en')
+  })
+  it('accepts any language for a post, whose text may be in another language than the site', () => {
+    expect(frontMatterSchema('UTC').parse({ title: 'T', date: '2026-06-01', lang: 'de' }).lang).toBe('de')
   })
 })

@@ -117,3 +117,10 @@ export function canonicalTimeZone(timeZone: string): string | null {
     return null
   }
 }
+
+/** The calendar date (`YYYY-MM-DD`) that people in `timeZone` read at `instant`. */
+export function calendarDate(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant)
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ''
+  return `${part('year')}-${part('month')}-${part('day')}`
+}

@@ -53,6 +53,7 @@ function adminComment(row: CommentRow) {
     body: row.body,
     html: row.bodyHtml,
     status: row.status,
+    heldReason: row.heldReason ?? null,
     isAuthor: row.isAuthor,
     notify: row.notify,
     createdAt: new Date(row.createdAt).toISOString(),

@@ -1,16 +1,6 @@
 import { postTag } from '../cache/tags'
-import type { PostMeta, SiteConfig } from '../content/types'
 import { approvalStatements } from '../notify'
-import { commentApiSchema, toApiError, type FieldsError } from './schema'
-import {
-  CommentRejected,
-  createComment,
-  publicTags,
-  purgeQuietly,
-  type CommentDeps,
-  type CommentSubmission,
-  type CreateResult,
-} from './service'
+import { publicTags } from './service'
 import { getComment, setStatus } from './store'
 import type { CommentRow, CommentStatus } from './types'
 
@@ -62,8 +52,9 @@ export function tagsToPurge(changes: readonly StatusChange[]): string[] {
 
 /**
  * Sets `status` on the comments `ids` (at most MAX_BULK) and returns them with the tags to purge
- * and the ids it made public (their readers' emails are queued in the same batch).
- * Idempotent: a comment already in that status is returned unchanged and purges nothing.
+ * and the ids it made public (their readers' emails are queued in the same batch). The storage
+ * step only: the admin's use case, with the purge and the delivery, is `moderateComments`
+ * (moderate.ts). Idempotent: a comment already in that status is returned unchanged and purges nothing.
  */
 export async function moderate(
   db: D1Database,
@@ -87,45 +78,4 @@ export async function moderate(
   const changed = changes.filter((change) => change.before !== change.after.status).length
   const published = changes.filter((c) => c.before !== 'approved' && c.after.status === 'approved').map((c) => c.after.id)
   return { comments, changed, tags: tagsToPurge(changes), published }
-}
-
-/**
- * The blog author's reply as sent by the admin (`{body, parentId?}`), validated as readers'
- * comments are (the author's name is the site's); other fields are ignored.
- */
-export function parseAuthorReply(
-  site: SiteConfig,
-  raw: unknown,
-): { ok: true; input: CommentSubmission } | { ok: false; error: FieldsError } {
-  const { body, parentId } = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {}
-  const parsed = commentApiSchema.safeParse({ author: site.author, body, parentId })
-  if (!parsed.success) return { ok: false, error: toApiError(parsed.error) }
-  const { honeypot: _honeypot, ...input } = parsed.data
-  return { ok: true, input: { ...input, email: null, notify: null } }
-}
-
-/**
- * Publishes the blog author's reply on `postMeta` (approved, with the badge) through the comment
- * service. Answering a held comment approves it first, as WordPress's "approve and reply" does.
- * Throws `CommentRejected('parent_unknown')` (422) when the parent is unknown, of another post,
- * spam or deleted; the service purges the post's pages.
- */
-export async function replyAsAuthor(
-  deps: CommentDeps,
-  input: CommentSubmission,
-  options: { postMeta: PostMeta; site: SiteConfig; now?: Date },
-): Promise<CreateResult> {
-  const parent = input.parentId === null ? null : await getComment(deps.db, input.parentId)
-  if (input.parentId !== null && parent?.postSlug !== options.postMeta.slug) {
-    throw new CommentRejected('parent_unknown', 'parent')
-  }
-  const approval = parent?.status === 'pending' ? await moderate(deps.db, [parent.id], 'approved') : undefined
-  if (approval) deps.deliver?.(approval.published)
-  try {
-    // The reply is approved, so the service purges the same public tags the approval needs.
-    return await createComment(deps, input, { ...options, isAdmin: true, asAuthor: true })
-  } catch (error) {
-    if (approval) await purgeQuietly(deps, approval.tags)
-    throw error
-  }
 }

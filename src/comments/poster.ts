@@ -1,8 +1,9 @@
 import type { SiteConfig } from '../content/types'
 import { COMMENT_RENDER_VERSION, countLinks, renderComment } from '../markdown/comment'
-import { EDIT_WINDOW_MS, VIEW_TOKEN_TTL_MS, signToken, verifyToken } from './hmac'
+import { EDIT_WINDOW_MS, VIEW_TOKEN_TTL_MS, hashIp, signToken, verifyToken } from './hmac'
 import { CommentRejected, publicTags, purgeQuietly, type CommentDeps } from './service'
-import { getComment, setStatus, updateBody } from './store'
+import { moderationDecision, underEditLimit } from './spam'
+import { getComment, isTrustedCommenter, setStatus, updateBody, type BodyEdit } from './store'
 import type { CommentRow } from './types'
 
 /**
@@ -55,29 +56,75 @@ export async function getEditableComment(
   return comment && comment.postSlug === slug && OWN_STATUSES.has(comment.status) ? comment : null
 }
 
+/** Who asks for an edit or a delete: the rate limit's key, and whether it is an admin request (no limit). */
+export interface EditRequest {
+  /** CF-Connecting-IP; used only as its HMAC. */
+  ip?: string
+  isAdmin?: boolean
+  now?: number
+}
+
+/** Throws `CommentRejected('rate_limited')` (429) when the poster edits or deletes too often. */
+async function checkEditRate(deps: CommentDeps, comment: CommentRow, { ip, isAdmin }: EditRequest) {
+  if (isAdmin) return
+  const ipHmac = ip ? await hashIp(deps.signingKey, ip) : null
+  // Ids alone could repeat across databases (tests); with the creation time they name one comment.
+  const key = `${comment.id}:${comment.createdAt}`
+  if (!(await underEditLimit(deps.rateLimiter, ipHmac, key))) throw new CommentRejected('rate_limited')
+}
+
+/**
+ * Where an edit sends the comment: a published comment goes back to the queue when the edit adds
+ * a link, or when the policy would hold its new text as a new comment (the admin approved the
+ * old text, not this one); a held one stays held, its reason following the new text. Undefined
+ * leaves the status alone (the author's comments, admin requests, spam).
+ */
+async function editModeration(
+  deps: CommentDeps,
+  comment: CommentRow,
+  html: string,
+  { site, isAdmin }: { site: SiteConfig; isAdmin?: boolean },
+): Promise<BodyEdit['moderation']> {
+  if (comment.isAuthor || isAdmin || (comment.status !== 'approved' && comment.status !== 'pending')) return undefined
+  const links = countLinks(html)
+  if (comment.status === 'approved' && links > countLinks(comment.bodyHtml)) return { status: 'pending', heldReason: 'edit_added_link' }
+  const decision = await moderationDecision({
+    policy: site.comments,
+    trustedRequest: false,
+    links,
+    isTrustedCommenter: () => isTrustedCommenter(deps.db, comment.authorName, comment.authorEmail),
+  })
+  return decision.status === 'pending' ? decision : undefined
+}
+
 /**
  * Replaces the text of `comment` (from `getEditableComment`, body validated by the caller),
- * rendered and sanitized once. An edit that adds links past `maxLinks` puts a published
- * comment back in the queue, so a clean comment cannot be turned into spam after approval.
- * Purges the post's pages when the comment was or is public.
+ * rendered and sanitized once, and re-moderated (`editModeration`) in the same write. Throws
+ * `CommentRejected('rate_limited')` first when the poster edits too often. Purges the post's
+ * pages when the comment was public (its text changed, or it went back to the queue).
  */
 export async function editComment(
   deps: CommentDeps,
   comment: CommentRow,
   body: string,
-  { site, now = Date.now() }: { site: SiteConfig; now?: number },
+  { site, ...request }: EditRequest & { site: SiteConfig },
 ): Promise<CommentRow> {
+  await checkEditRate(deps, comment, request)
   const html = renderComment(body)
-  let edited = (await updateBody(deps.db, comment.id, body, html, COMMENT_RENDER_VERSION, now)) ?? comment
-  const tooManyLinks = countLinks(html) > site.comments.maxLinks && !comment.isAuthor
-  if (tooManyLinks && edited.status === 'approved') edited = (await setStatus(deps.db, comment.id, 'pending', now))[0] ?? edited
+  const moderation = await editModeration(deps, comment, html, { site, isAdmin: request.isAdmin })
+  const edit = { body, html, version: COMMENT_RENDER_VERSION, moderation }
+  const edited = (await updateBody(deps.db, comment.id, edit, request.now ?? Date.now())) ?? comment
   if (comment.status === 'approved') await purgeQuietly(deps, publicTags(comment.postSlug))
   return edited
 }
 
-/** Deletes `comment` (a "[deleted]" placeholder stays for its replies) and purges if it was public. */
-export async function deleteOwnComment(deps: CommentDeps, comment: CommentRow, now = Date.now()): Promise<CommentRow> {
-  const [deleted] = await setStatus(deps.db, comment.id, 'deleted', now)
+/**
+ * Deletes `comment` (a "[deleted]" placeholder stays for its replies) and purges if it was
+ * public. Rate-limited as edits are (`CommentRejected('rate_limited')`).
+ */
+export async function deleteOwnComment(deps: CommentDeps, comment: CommentRow, request: EditRequest = {}): Promise<CommentRow> {
+  await checkEditRate(deps, comment, request)
+  const [deleted] = await setStatus(deps.db, comment.id, 'deleted', request.now ?? Date.now())
   if (comment.status === 'approved') await purgeQuietly(deps, publicTags(comment.postSlug))
   return deleted ?? comment
 }

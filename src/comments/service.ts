@@ -6,7 +6,7 @@ import { newCommentStatements } from '../notify'
 import { hashIp } from './hmac'
 import { isReservedName } from './reserved-name'
 import type { CommentInput } from './schema'
-import { moderationStatus, underRateLimit, verifyTurnstile } from './spam'
+import { moderationDecision, underRateLimit, verifyTurnstile } from './spam'
 import { getComment, insertComment, isTrustedCommenter } from './store'
 import type { CommentRow, NewComment } from './types'
 
@@ -109,7 +109,7 @@ export async function createComment(
   if (input.parentId !== null) await checkParent(deps.db, input.parentId, postMeta.slug, trustedRequest)
 
   const bodyHtml = renderComment(input.body)
-  const status = await moderationStatus({
+  const { status, heldReason } = await moderationDecision({
     policy: site.comments,
     trustedRequest,
     links: countLinks(bodyHtml),
@@ -124,6 +124,7 @@ export async function createComment(
     bodyHtml,
     renderVersion: COMMENT_RENDER_VERSION,
     status,
+    heldReason,
     createdAt: (options.now ?? new Date()).getTime(),
     ipHmac,
     // An admin signed in and posting under the author's name is the author.

@@ -1,4 +1,5 @@
 import type { CommentPolicy } from '../content/types'
+import type { HeldReason } from './types'
 
 /**
  * Anti-spam decisions for reader comments: the per-IP rate limit, Turnstile, and the moderation
@@ -15,6 +16,18 @@ export const RATE_LIMIT_RETRY_SECONDS = 60
 export async function underRateLimit(limiter: RateLimit | undefined, ipHmac: string | null): Promise<boolean> {
   if (!limiter || !ipHmac) return true
   const { success } = await limiter.limit({ key: `comment:${ipHmac}` })
+  return success
+}
+
+/**
+ * Whether the poster may edit or delete a comment now: under the same per-IP key as posting (an
+ * address gets one budget of writes), and under one key per comment, so that one edit link used
+ * from many addresses is limited too. `commentKey` must name the comment uniquely.
+ */
+export async function underEditLimit(limiter: RateLimit | undefined, ipHmac: string | null, commentKey: string): Promise<boolean> {
+  if (!limiter) return true
+  if (!(await underRateLimit(limiter, ipHmac))) return false
+  const { success } = await limiter.limit({ key: `edit:${commentKey}` })
   return success
 }
 
@@ -56,16 +69,27 @@ export interface ModerationFacts {
   isTrustedCommenter: () => Promise<boolean>
 }
 
+/** The status a comment gets, and why when it is held. */
+export type ModerationDecision = { status: 'approved'; heldReason: null } | { status: 'pending'; heldReason: HeldReason }
+
+const APPROVED: ModerationDecision = { status: 'approved', heldReason: null }
+const held = (heldReason: HeldReason): ModerationDecision => ({ status: 'pending', heldReason })
+
 /**
- * The status a new or edited comment gets: approved for admin requests; held when it has more
- * links than `policy.maxLinks`; else by the policy (`all`, `hold`, or `first-time`: approved once
- * the commenter is trusted).
+ * The status a new or edited comment gets, and the reason shown in the queue when it is held:
+ * approved for admin requests; held when it has more links than `policy.maxLinks`; else by the
+ * policy (`all`, `hold`, or `first-time`: approved once the commenter is trusted).
  */
-export async function moderationStatus(facts: ModerationFacts): Promise<'approved' | 'pending'> {
+export async function moderationDecision(facts: ModerationFacts): Promise<ModerationDecision> {
   const { policy } = facts
-  if (facts.trustedRequest) return 'approved'
-  if (facts.links > policy.maxLinks) return 'pending'
-  if (policy.moderation === 'all') return 'approved'
-  if (policy.moderation === 'hold') return 'pending'
-  return (await facts.isTrustedCommenter()) ? 'approved' : 'pending'
+  if (facts.trustedRequest) return APPROVED
+  if (facts.links > policy.maxLinks) return held('too_many_links')
+  if (policy.moderation === 'all') return APPROVED
+  if (policy.moderation === 'hold') return held('held_by_policy')
+  return (await facts.isTrustedCommenter()) ? APPROVED : held('first_time')
+}
+
+/** `moderationDecision` without the reason. */
+export async function moderationStatus(facts: ModerationFacts): Promise<'approved' | 'pending'> {
+  return (await moderationDecision(facts)).status
 }

@@ -1,11 +1,11 @@
 import { retryTransient } from './retry'
 import { DUPLICATE_WINDOW_MS, submitKeys } from './submit-key'
-import type { CommentRow, CommentStatus, NewComment, NotifyWish } from './types'
+import type { CommentRow, CommentStatus, HeldReason, NewComment, NotifyWish } from './types'
 
 /** The comments table in D1: the only module with SQL. Times are unix milliseconds. */
 
 const COLUMNS = `id, post_slug, parent_id, author_name, author_email, body, body_html, render_version,
-  status, created_at, updated_at, ip_hmac, is_author, notify, submit_key`
+  status, created_at, updated_at, ip_hmac, is_author, notify, submit_key, held_reason`
 
 interface CommentRecord {
   id: number
@@ -23,6 +23,7 @@ interface CommentRecord {
   is_author: number
   notify: NotifyWish | null
   submit_key: string
+  held_reason: HeldReason | null
 }
 
 function toComment(r: CommentRecord): CommentRow {
@@ -42,6 +43,7 @@ function toComment(r: CommentRecord): CommentRow {
     isAuthor: r.is_author === 1,
     notify: r.notify,
     submitKey: r.submit_key,
+    heldReason: r.held_reason,
   }
 }
 
@@ -82,14 +84,15 @@ export async function insertComment(
   const since = comment.createdAt - DUPLICATE_WINDOW_MS
   const insert = db
     .prepare(`INSERT INTO comments (post_slug, parent_id, author_name, author_email, body, body_html,
-        render_version, status, created_at, updated_at, ip_hmac, is_author, notify, submit_key)
-      SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13
+        render_version, status, created_at, updated_at, ip_hmac, is_author, notify, submit_key, held_reason)
+      SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13, ?16
       WHERE NOT EXISTS (SELECT 1 FROM comments WHERE submit_key = ?14 AND created_at > ?15)
       ON CONFLICT (submit_key) DO NOTHING`)
     .bind(
       comment.postSlug, comment.parentId, comment.authorName, comment.authorEmail, comment.body,
       comment.bodyHtml, comment.renderVersion, comment.status, comment.createdAt, comment.ipHmac,
       comment.isAuthor ? 1 : 0, comment.notify, keys.current, keys.previous, since,
+      comment.status === 'pending' ? (comment.heldReason ?? null) : null,
     )
   const stored = db
     .prepare(`SELECT ${COLUMNS} FROM comments
@@ -105,7 +108,8 @@ export async function insertComment(
 
 /**
  * Sets the status of one or many comments (any number: the ids travel as one JSON parameter) and
- * returns every matching row, changed or not, so the caller can purge their posts' pages. `also`
+ * returns every matching row, changed or not, so the caller can purge their posts' pages. A
+ * comment that leaves the queue loses its held reason. `also`
  * (the outbox rows an approval causes) runs in the same batch, after the update; it must be
  * idempotent (the batch is retried on transient errors).
  */
@@ -119,7 +123,8 @@ export async function setStatus(
   const list = typeof ids === 'number' ? [ids] : ids
   if (list.length === 0) return []
   const update = db
-    .prepare(`UPDATE comments SET status = ?1, updated_at = CASE WHEN status = ?1 THEN updated_at ELSE ?2 END
+    .prepare(`UPDATE comments SET status = ?1, updated_at = CASE WHEN status = ?1 THEN updated_at ELSE ?2 END,
+        held_reason = CASE WHEN ?1 = 'pending' THEN held_reason END
       WHERE id IN (SELECT value FROM json_each(?3)) RETURNING ${COLUMNS}`)
     .bind(status, now, JSON.stringify(list))
   const [updated] = await retryTransient(() => db.batch<CommentRecord>([update, ...also]))
@@ -158,20 +163,28 @@ export async function countApproved(db: D1Database, slugs: readonly string[]): P
   return counts
 }
 
-/** Replaces a comment's text and its rendered HTML (an edit); null when the id is unknown. */
-export async function updateBody(
-  db: D1Database,
-  id: number,
-  body: string,
-  html: string,
-  version: number,
-  now = Date.now(),
-): Promise<CommentRow | null> {
+/** An edit: the new text and its HTML, and the status it sends the comment to, if it changes it. */
+export interface BodyEdit {
+  body: string
+  html: string
+  version: number
+  /** Applied only to a comment still approved or pending (one the admin marked meanwhile keeps its mark). */
+  moderation?: { status: 'approved' | 'pending'; heldReason: HeldReason | null }
+}
+
+/**
+ * Replaces a comment's text and its rendered HTML, and with `moderation` its status and held
+ * reason, in one statement; null when the id is unknown.
+ */
+export async function updateBody(db: D1Database, id: number, edit: BodyEdit, now = Date.now()): Promise<CommentRow | null> {
+  const { status = null, heldReason = null } = edit.moderation ?? {}
   const record = await retryTransient(() =>
     db
-      .prepare(`UPDATE comments SET body = ?2, body_html = ?3, render_version = ?4, updated_at = ?5
+      .prepare(`UPDATE comments SET body = ?2, body_html = ?3, render_version = ?4, updated_at = ?5,
+          status = CASE WHEN ?6 IS NOT NULL AND status IN ('approved', 'pending') THEN ?6 ELSE status END,
+          held_reason = CASE WHEN ?6 IS NOT NULL AND status IN ('approved', 'pending') THEN ?7 ELSE held_reason END
         WHERE id = ?1 RETURNING ${COLUMNS}`)
-      .bind(id, body, html, version, now)
+      .bind(id, edit.body, edit.html, edit.version, now, status, status === 'pending' ? heldReason : null)
       .first<CommentRecord>(),
   )
   return record ? toComment(record) : null

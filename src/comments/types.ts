@@ -3,6 +3,10 @@
 export const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'deleted'] as const
 export type CommentStatus = (typeof COMMENT_STATUSES)[number]
 
+/** Why a comment is held for moderation (migrations/0004_held_reason.sql), shown in the queue. */
+export const HELD_REASONS = ['first_time', 'too_many_links', 'held_by_policy', 'rule', 'edit_added_link'] as const
+export type HeldReason = (typeof HELD_REASONS)[number]
+
 /** What the commenter asked to be told about: replies to them, or every comment on the post. */
 export type NotifyWish = 'replies' | 'post'
 
@@ -31,6 +35,12 @@ export interface CommentRow {
   isAuthor: boolean
   notify: NotifyWish | null
   submitKey: string
+  /**
+   * Why it waits in the queue; null once it leaves the queue, and for comments held before
+   * reasons were kept. Always set by the store; optional only so that rows built by hand (test
+   * fixtures) need not name it.
+   */
+  heldReason?: HeldReason | null
 }
 
 /** A validated, rendered comment ready to store; the store derives the id and the submit key. */

@@ -32,6 +32,13 @@ export const adminEn: AdminStrings = {
     spam: 'Spam',
     delete: 'Delete',
     view: 'View on the site',
+    heldReason: {
+      first_time: 'Held: the first comment under this name and email',
+      too_many_links: 'Held: more links than comments.maxLinks allows',
+      held_by_policy: 'Held: every comment waits for approval (moderation: hold)',
+      rule: 'Held: it matched a content rule',
+      edit_added_link: 'Held again: an edit after approval added a link',
+    },
   },
   reply: {
     label: (author) => `Reply to ${author} as the author`,

@@ -33,6 +33,13 @@ export const adminFr: AdminStrings = {
     spam: 'Indésirable',
     delete: 'Supprimer',
     view: 'Voir sur le site',
+    heldReason: {
+      first_time: 'Retenu : premier commentaire sous ce nom et ce courriel',
+      too_many_links: 'Retenu : plus de liens que comments.maxLinks n’en permet',
+      held_by_policy: 'Retenu : la modération « hold » retient chaque commentaire',
+      rule: 'Retenu : il correspond à une règle de contenu',
+      edit_added_link: 'Retenu de nouveau : une modification après approbation a ajouté un lien',
+    },
   },
   reply: {
     label: (author) => `Répondre à ${author} en tant qu’auteur`,

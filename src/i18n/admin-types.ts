@@ -1,3 +1,4 @@
+import type { HeldReason } from '../comments/types'
 import type { PluralMessage } from './types'
 
 /** The admin pages' text (`/admin`): the author's own tool, in the site's language. */
@@ -34,6 +35,8 @@ export interface AdminStrings {
     spam: string
     delete: string
     view: string
+    /** Why a held comment waits, beside it in the queue. */
+    heldReason: Record<HeldReason, string>
   }
   reply: {
     label: (author: string) => string

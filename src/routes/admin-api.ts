@@ -2,8 +2,9 @@ import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import * as z from 'zod'
 import { requireAdminToken } from '../auth/admin-token'
-import { MODERATION_ACTIONS, moderate, parseAuthorReply, replyAsAuthor } from '../comments/moderation'
-import { CommentRejected, purgeQuietly } from '../comments/service'
+import { moderateComments, parseAuthorReply, replyAsAuthor } from '../comments/moderate'
+import { MODERATION_ACTIONS } from '../comments/moderation'
+import { CommentRejected } from '../comments/service'
 import { listByStatus } from '../comments/store'
 import { COMMENT_STATUSES, type CommentRow } from '../comments/types'
 import { findPost, isPublic } from '../content/store'
@@ -52,6 +53,7 @@ function adminComment(row: CommentRow) {
     body: row.body,
     html: row.bodyHtml,
     status: row.status,
+    heldReason: row.heldReason ?? null,
     isAuthor: row.isAuthor,
     notify: row.notify,
     createdAt: new Date(row.createdAt).toISOString(),
@@ -94,12 +96,8 @@ adminApi.patch('/comments/:id', async (c) => {
   if (!parsed.success) {
     return apiError(c, 400, { code: 'invalid_request', message: STATUS_MESSAGE, fields: { status: STATUS_MESSAGE } })
   }
-  const result = await moderate(c.env.DB, [id], parsed.data.status)
-  const [comment] = result.comments
+  const [comment] = (await moderateComments(commentDeps(c), [id], parsed.data.status)).comments
   if (!comment) return notFound(c, c.req.param('id'))
-  const deps = commentDeps(c)
-  await purgeQuietly(deps, result.tags)
-  deps.deliver?.(result.published)
   return c.json({ comment: adminComment(comment) })
 })
 

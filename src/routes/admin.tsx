@@ -2,15 +2,9 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import { csrf } from 'hono/csrf'
 import { endAdminSession, isAdminRequest, startAdminSession } from '../auth/admin'
 import { isAdminToken } from '../auth/admin-token'
-import {
-  MAX_BULK,
-  MODERATION_ACTIONS,
-  moderate,
-  parseAuthorReply,
-  replyAsAuthor,
-  type ModerationAction,
-} from '../comments/moderation'
-import { CommentRejected, purgeQuietly } from '../comments/service'
+import { moderateComments, parseAuthorReply, replyAsAuthor } from '../comments/moderate'
+import { MAX_BULK, MODERATION_ACTIONS, type ModerationAction } from '../comments/moderation'
+import { CommentRejected } from '../comments/service'
 import { getComment, listByStatus, listRecent } from '../comments/store'
 import { findPost, isPublic } from '../content/store'
 import type { AppEnv } from '../env'
@@ -76,10 +70,7 @@ admin.post('/comments', async (c) => {
   if (!action || ids.some(Number.isNaN) || ids.length > MAX_BULK) return c.text('Bad moderation form.', 400)
   if (ids.length === 0) return c.redirect(noticePath({ done: 'none' }), 303)
   const status = MODERATION_ACTIONS[action]
-  const result = await moderate(c.env.DB, ids, status)
-  const deps = commentDeps(c)
-  await purgeQuietly(deps, result.tags)
-  deps.deliver?.(result.published)
+  const result = await moderateComments(commentDeps(c), ids, status)
   if (result.comments.length === 0) return c.redirect(noticePath({ done: 'none' }), 303)
   return c.redirect(noticePath({ done: status, n: result.changed }), 303)
 })

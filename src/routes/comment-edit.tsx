@@ -1,7 +1,9 @@
 import { Hono, type Context } from 'hono'
+import { isAdminRequest } from '../auth/admin'
 import { deleteOwnComment, editComment, editDeadline, getEditableComment } from '../comments/poster'
 import { commentApiSchema, toApiError } from '../comments/schema'
 import { CommentRejected } from '../comments/service'
+import { RATE_LIMIT_RETRY_SECONDS } from '../comments/spam'
 import type { CommentRow } from '../comments/types'
 import type { PostMeta } from '../content/types'
 import type { AppEnv } from '../env'
@@ -38,7 +40,13 @@ async function editable(c: Context<AppEnv>, token: string | undefined): Promise<
   }
 }
 
-function editPage(c: Context<AppEnv>, found: Exclude<Found, Response>, sent?: { body: string; error: string }) {
+/** Who sends the edit or delete, for the rate limit (admin requests skip it). */
+async function editRequest(c: Context<AppEnv>) {
+  return { ip: c.req.header('CF-Connecting-IP') || undefined, isAdmin: await isAdminRequest(c) }
+}
+
+/** The edit form alone (never the post and its thread: a refusal must stay cheap), 422 or 429 with the text sent. */
+function editPage(c: Context<AppEnv>, found: Exclude<Found, Response>, sent?: { body: string; error: string; status?: 422 | 429 }) {
   const { meta, comment, token } = found
   const page = (
     <EditCommentPage
@@ -51,7 +59,7 @@ function editPage(c: Context<AppEnv>, found: Exclude<Found, Response>, sent?: { 
       error={sent?.error}
     />
   )
-  return c.html(page, sent ? 422 : 200)
+  return c.html(page, sent ? (sent.status ?? 422) : 200)
 }
 
 commentEdit.get('/posts/:slug/comments/:id/edit', async (c) => {
@@ -72,9 +80,13 @@ commentEdit.post('/posts/:slug/comments/:id/edit', async (c) => {
     return editPage(c, found, { body, error: commentStrings(c, meta).fieldError('body', english) })
   }
   try {
-    const edited = await editComment(commentDeps(c), comment, body, { site: c.get('index').site })
+    const edited = await editComment(commentDeps(c), comment, body, { site: c.get('index').site, ...(await editRequest(c)) })
     return c.redirect(await landing(c, meta, edited), 303)
   } catch (error) {
+    if (isRateLimited(error)) {
+      c.header('Retry-After', String(RATE_LIMIT_RETRY_SECONDS))
+      return editPage(c, found, { body, error: commentStrings(c, meta).errors.rate_limited, status: 429 })
+    }
     console.error('editing a comment failed', error)
     return unavailablePage(c, meta, body)
   }
@@ -85,12 +97,18 @@ commentEdit.post('/posts/:slug/comments/:id/delete', async (c) => {
   const found = await editable(c, form.t)
   if (found instanceof Response) return found
   const { meta, comment } = found
+  const ui = commentStrings(c, meta)
   try {
-    await deleteOwnComment(commentDeps(c), comment)
+    await deleteOwnComment(commentDeps(c), comment, await editRequest(c))
   } catch (error) {
+    if (isRateLimited(error)) {
+      c.header('Retry-After', String(RATE_LIMIT_RETRY_SECONDS))
+      return noticePage(c, meta, 429, { title: ui.edit.deleteTitle, message: ui.errors.rate_limited })
+    }
     console.error('deleting a comment failed', error)
     return unavailablePage(c, meta)
   }
-  const ui = commentStrings(c, meta)
   return noticePage(c, meta, 200, { title: ui.edit.deleted, message: ui.edit.deletedNote })
 })
+
+const isRateLimited = (error: unknown) => error instanceof CommentRejected && error.code === 'rate_limited'

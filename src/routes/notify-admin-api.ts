@@ -2,11 +2,12 @@ import { Hono } from 'hono'
 import * as z from 'zod'
 import { requireAdminToken } from '../auth/admin-token'
 import type { AppEnv } from '../env'
-import { deliverSoon, deliveryDeps } from '../notify'
+import { retryFailedEmail } from '../comments/moderate'
 import { listMailbox } from '../notify/mailbox'
-import { listByStatus, retryFailed, type OutboxListing } from '../notify/outbox'
+import { listByStatus, type OutboxListing } from '../notify/outbox'
 import type { OutboxRow } from '../notify/types'
 import { apiError } from './api-error'
+import { commentDeps } from './comment-deps'
 
 /**
  * The notification part of the admin API (bearer token only), mounted under /api/admin:
@@ -56,8 +57,7 @@ notifyAdminApi.get('/notifications', async (c) => {
 
 /** Queues a failed email again, tried at once after the response. 404 unless it had failed. */
 notifyAdminApi.post('/notifications/:id{[1-9][0-9]{0,14}}/retry', async (c) => {
-  const row = await retryFailed(c.env.DB, Number(c.req.param('id')), Date.now())
+  const row = await retryFailedEmail(commentDeps(c), Number(c.req.param('id')))
   if (!row) return apiError(c, 404, { code: 'not_found', message: 'There is no failed email with this id.' })
-  if (row.commentId !== null) deliverSoon(c.executionCtx, deliveryDeps(c.env, c.get('index')), [row.commentId])
   return c.json({ notification: toJson(row) })
 })

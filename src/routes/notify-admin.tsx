@@ -2,12 +2,13 @@ import { Hono, type MiddlewareHandler } from 'hono'
 import { csrf } from 'hono/csrf'
 import { isAdminRequest } from '../auth/admin'
 import type { AppEnv } from '../env'
-import { deliverSoon, deliveryDeps } from '../notify'
+import { retryFailedEmail } from '../comments/moderate'
 import { listMailbox } from '../notify/mailbox'
-import { listByStatus, retryFailed } from '../notify/outbox'
+import { listByStatus } from '../notify/outbox'
 import { SignInPage } from '../views/admin/SignInPage'
 import { FailedDeliveriesPage } from '../views/notify/FailedDeliveries'
 import { MailboxPage } from '../views/notify/MailboxPage'
+import { commentDeps } from './comment-deps'
 
 /**
  * The author's notification pages, mounted under /admin: the local mailbox (`/admin/mailbox`),
@@ -38,7 +39,6 @@ notifyAdmin.get('/notifications', async (c) => {
 
 /** Queues a failed email again and tries it at once (after the response); 303 back (PRG). */
 notifyAdmin.post('/notifications/:id{[1-9][0-9]{0,14}}/retry', async (c) => {
-  const row = await retryFailed(c.env.DB, Number(c.req.param('id')), Date.now())
-  if (row?.commentId != null) deliverSoon(c.executionCtx, deliveryDeps(c.env, c.get('index')), [row.commentId])
+  const row = await retryFailedEmail(commentDeps(c), Number(c.req.param('id')))
   return c.redirect(row ? '/admin/notifications?retried=1' : '/admin/notifications', 303)
 })

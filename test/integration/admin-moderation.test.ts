@@ -4,6 +4,8 @@ import { getComment, insertComment } from '../../src/comments/store'
 import type { CommentStatus } from '../../src/comments/types'
 import { get, postForm, signIn, uniqueOrigin, warm } from '../fixtures/admin'
 import { newComment } from '../fixtures/comments/new-comment'
+import { DEFAULT_SITE } from '../../src/content/site-defaults'
+import { comment, commentIdOf } from './comments-http'
 import { seedContent } from '../fixtures/content'
 
 const SLUG = 'moderated-post'
@@ -253,5 +255,27 @@ describe('replying as the author from the queue', () => {
     await postForm(`${origin}/admin/comments/${parent.id}/reply`, { body: 'Fresh reply.' }, { Cookie: cookie })
     const res = await get(`${origin}/posts/${SLUG}`)
     expect(res.headers.get('X-Cache')).toBe('MISS')
+  })
+})
+
+describe('why a comment is held', () => {
+  it('is stored when a reader’s comment is held, shown in the queue, and gone once it is approved', async () => {
+    const origin = uniqueOrigin('held-reason')
+    // The post of the other tests stays: this replaces the index.
+    await seedContent(env.CONTENT, [{ slug: SLUG, title: 'A moderated post' }, { slug: 'held-reason', title: 'Held reasons' }], {
+      comments: { ...DEFAULT_SITE.comments, moderation: 'first-time', maxLinks: 1 },
+    })
+    const send = (body: string, author: string) =>
+      postForm(`${origin}/posts/held-reason/comments`, comment({ author, email: `${author.toLowerCase()}@example.com`, body }))
+    const first = commentIdOf((await send('Hello there', 'Newcomer')).headers.get('Location'))
+    const links = commentIdOf((await send('[a](https://a.example) [b](https://b.example)', 'Linker')).headers.get('Location'))
+    expect(await getComment(env.DB, first)).toMatchObject({ status: 'pending', heldReason: 'first_time' })
+    expect(await getComment(env.DB, links)).toMatchObject({ status: 'pending', heldReason: 'too_many_links' })
+    const cookie = await signIn(origin)
+    const queue = queueOf(await (await get(`${origin}/admin`, { Cookie: cookie })).text())
+    expect(queue).toContain('Held: the first comment under this name and email')
+    expect(queue).toContain('Held: more links than comments.maxLinks allows')
+    await postForm(`${origin}/admin/comments`, { action: 'approve', id: String(first) }, { Cookie: cookie })
+    expect(await getComment(env.DB, first)).toMatchObject({ status: 'approved', heldReason: null })
   })
 })

@@ -162,3 +162,88 @@ describe('the poster’s edit link on a cached post page', () => {
     expect(await (await get(`${base}/posts/${slug}`)).text()).not.toMatch(/\/edit\?t=/)
   })
 })
+
+describe('an edit of a published comment that a new comment would not get published with', () => {
+  it('goes back to the queue when it adds a link, even under maxLinks, and its page is purged', async () => {
+    const base = origin()
+    const slug = await seedPost('edit-adds-link', { comments: { maxLinks: 5 } })
+    const { id, token } = await postWithEditLink(base, slug, { body: 'A harmless remark' })
+    await get(`${base}/posts/${slug}`)
+    expect((await get(`${base}/posts/${slug}`)).headers.get('X-Cache')).toBe('HIT')
+    const res = await send(base, slug, id, 'edit', { t: token, body: 'Claim your prize: [here](https://phish.example)' })
+    expect(res.headers.get('Location')).toMatch(new RegExp(`^/posts/edit-adds-link/comments/${id}\\?t=`))
+    expect(await getComment(env.DB, id)).toMatchObject({ status: 'pending', heldReason: 'edit_added_link' })
+    const page = await get(`${base}/posts/${slug}`)
+    expect(page.headers.get('X-Cache')).toBe('MISS')
+    expect(await page.text()).not.toContain('phish.example')
+  })
+
+  it('stays published when it keeps or removes links', async () => {
+    const base = origin()
+    const slug = await seedPost('edit-same-links')
+    const { id, token } = await postWithEditLink(base, slug, { body: 'See [this](https://a.example) and [that](https://b.example)' })
+    await send(base, slug, id, 'edit', { t: token, body: 'See [this](https://a.example), fixed' })
+    expect(await getComment(env.DB, id)).toMatchObject({ status: 'approved', heldReason: null })
+  })
+
+  it('goes back to the queue when the policy would hold it as a new comment', async () => {
+    const base = origin()
+    const slug = await seedPost('edit-first-time', { comments: { moderation: 'first-time' } })
+    // Approved by the author although the commenter gave no email, so is never trusted.
+    const createdAt = Date.now()
+    const { comment: approved } = await insertComment(env.DB, newComment({ postSlug: slug, createdAt, authorEmail: null, body: 'Approved once' }))
+    const token = await signToken(KEY, 'edit', approved.id, createdAt + EDIT_WINDOW_MS)
+    const res = await send(base, slug, approved.id, 'edit', { t: token, body: 'Something else entirely' })
+    expect(res.status).toBe(303)
+    expect(await getComment(env.DB, approved.id)).toMatchObject({ status: 'pending', heldReason: 'first_time' })
+  })
+})
+
+describe('the rate limit on edits and deletes', () => {
+  let ips = 0
+  /** A client address of its own per test: the rate limiter's counts outlive a test. */
+  const ip = () => `2001:db8:e::${Math.floor(Math.random() * 0xffff).toString(16)}:${(++ips).toString(16)}`
+
+  it('answers the sixth edit of one comment within the period with a small 429 page that keeps the text', async () => {
+    const base = origin()
+    const slug = await seedPost('edit-flood')
+    const { id, token } = await postWithEditLink(base, slug)
+    // Sent without an address: only the limit per comment applies, whatever the IP.
+    for (let n = 1; n <= 5; n++) {
+      const res = await send(base, slug, id, 'edit', { t: token, body: `Edit number ${n}` })
+      expect(res.status, `edit ${n}`).toBe(303)
+    }
+    const res = await postForm(`${base}/posts/${slug}/comments/${id}/edit`, { t: token, body: 'Edit number 6' }, { 'CF-Connecting-IP': ip() })
+    expect(res.status).toBe(429)
+    expect(res.headers.get('Retry-After')).toBe('60')
+    expect(res.headers.get('Cache-Control')).toBe('no-store')
+    const html = await res.text()
+    expect(html).toContain('\nEdit number 6</textarea>')
+    expect(html).toContain('You have sent several comments in a short time.')
+    // Not the post page with its thread: the edit form alone.
+    expect(html).not.toContain('id="comments-title"')
+    expect((await getComment(env.DB, id))!.body).toBe('Edit number 5')
+    const deleted = await send(base, slug, id, 'delete', { t: token })
+    expect(deleted.status).toBe(429)
+    expect(deleted.headers.get('Retry-After')).toBe('60')
+    expect((await getComment(env.DB, id))!.status).toBe('approved')
+  })
+
+  it('counts edits from an address with its comments, as for posting', async () => {
+    const base = origin()
+    const slug = await seedPost('edit-flood-ip')
+    const address = { 'CF-Connecting-IP': ip() }
+    const post = async (body: string) => {
+      const res = await postForm(`${base}/posts/${slug}/comments`, comment({ body }), address)
+      return { id: commentIdOf(res.headers.get('Location')), token: new URL(base + res.headers.get('Location')!).searchParams.get('edit')!.split('.').slice(1).join('.') }
+    }
+    const first = await post('First from here')
+    const second = await post('Second from here')
+    for (let n = 1; n <= 3; n++) {
+      expect((await postForm(`${base}/posts/${slug}/comments/${first.id}/edit`, { t: first.token, body: `First, edit ${n}` }, address)).status).toBe(303)
+    }
+    const res = await postForm(`${base}/posts/${slug}/comments/${second.id}/edit`, { t: second.token, body: 'Second, edited' }, address)
+    expect(res.status).toBe(429)
+    expect(await res.text()).toContain('\nSecond, edited</textarea>')
+  })
+})

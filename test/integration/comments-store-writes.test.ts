@@ -116,9 +116,27 @@ describe('isTrustedCommenter', () => {
 describe('updateBody and rerenderStale', () => {
   it('replaces the text and its HTML', async () => {
     const { comment } = await insertComment(db, newComment({ postSlug: 'edit' }))
-    const edited = await updateBody(db, comment.id, 'Now *edited*.', renderComment('Now *edited*.'), 1, comment.createdAt + 5)
-    expect(edited).toMatchObject({ body: 'Now *edited*.', bodyHtml: '<p>Now <em>edited</em>.</p>\n', updatedAt: comment.createdAt + 5 })
-    expect(await updateBody(db, 999_999, 'x', 'x', 1)).toBeNull()
+    const edited = await updateBody(db, comment.id, { body: 'Now *edited*.', html: renderComment('Now *edited*.'), version: 1 }, comment.createdAt + 5)
+    expect(edited).toMatchObject({ body: 'Now *edited*.', bodyHtml: '<p>Now <em>edited</em>.</p>\n', updatedAt: comment.createdAt + 5, status: 'approved' })
+    expect(await updateBody(db, 999_999, { body: 'x', html: 'x', version: 1 })).toBeNull()
+  })
+
+  it('sends the comment back to the queue with its reason in the same write, unless the admin marked it meanwhile', async () => {
+    const back = { status: 'pending', heldReason: 'edit_added_link' } as const
+    const { comment } = await insertComment(db, newComment({ postSlug: 'edit-held' }))
+    const edited = await updateBody(db, comment.id, { body: 'x', html: 'x', version: 1, moderation: back })
+    expect(edited).toMatchObject({ status: 'pending', heldReason: 'edit_added_link' })
+    const [approved] = await setStatus(db, comment.id, 'approved')
+    expect(approved).toMatchObject({ status: 'approved', heldReason: null })
+    const { comment: spam } = await insertComment(db, newComment({ postSlug: 'edit-held', status: 'spam' }))
+    expect(await updateBody(db, spam.id, { body: 'y', html: 'y', version: 1, moderation: back })).toMatchObject({ status: 'spam', heldReason: null })
+  })
+
+  it('stores the held reason of a held comment only', async () => {
+    const held = await insertComment(db, newComment({ postSlug: 'reason', status: 'pending', heldReason: 'first_time' }))
+    const shown = await insertComment(db, newComment({ postSlug: 'reason', status: 'approved', heldReason: 'first_time' }))
+    expect(held.comment.heldReason).toBe('first_time')
+    expect(shown.comment.heldReason).toBeNull()
   })
 
   it('re-renders comments from an older renderer, in batches, until none is left', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CommentRejected, publicTags } from '../../src/comments/service'
-import { moderationStatus, TURNSTILE_VERIFY_URL, underRateLimit, verifyTurnstile } from '../../src/comments/spam'
+import { moderationDecision, moderationStatus, TURNSTILE_VERIFY_URL, underRateLimit, verifyTurnstile } from '../../src/comments/spam'
 import { DEFAULT_SITE } from '../../src/content/site-defaults'
 import type { CommentPolicy } from '../../src/content/types'
 
@@ -34,6 +34,21 @@ describe('moderationStatus', () => {
 
   it('approves an admin request (or the author’s reply) at once', async () => {
     expect(await moderationStatus(facts({ policy: policy({ moderation: 'hold', maxLinks: 0 }), links: 9, trustedRequest: true }))).toBe('approved')
+  })
+})
+
+describe('moderationDecision', () => {
+  const facts = { policy: policy({ maxLinks: 2 }), trustedRequest: false, links: 0, isTrustedCommenter: async () => false }
+
+  it('says why a comment is held: too many links first, then the policy', async () => {
+    expect(await moderationDecision({ ...facts, links: 3 })).toEqual({ status: 'pending', heldReason: 'too_many_links' })
+    expect(await moderationDecision({ ...facts, policy: policy({ moderation: 'hold' }) })).toEqual({ status: 'pending', heldReason: 'held_by_policy' })
+    expect(await moderationDecision({ ...facts, policy: policy({ moderation: 'first-time' }) })).toEqual({ status: 'pending', heldReason: 'first_time' })
+  })
+
+  it('gives no reason to an approved comment', async () => {
+    expect(await moderationDecision({ ...facts, policy: policy({ moderation: 'all' }) })).toEqual({ status: 'approved', heldReason: null })
+    expect(await moderationDecision({ ...facts, links: 9, trustedRequest: true })).toEqual({ status: 'approved', heldReason: null })
   })
 })
 

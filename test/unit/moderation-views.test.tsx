@@ -93,6 +93,25 @@ describe('the admin dashboard', () => {
     expect(html).not.toMatch(/\sstyle=/)
     expect(html).not.toContain('f'.repeat(64))
   })
+
+  it('says beside each held comment why it waits, in the site’s language', () => {
+    const queue = [
+      row(1, 'pending', { heldReason: 'first_time' }),
+      row(2, 'pending', { heldReason: 'edit_added_link' }),
+      row(3, 'pending', { heldReason: null }),
+    ]
+    const html = render({ queue })
+    expect(html).toContain('<p class="held-reason">Held: the first comment under this name and email</p>')
+    expect(html).toContain('<p class="held-reason">Held again: an edit after approval added a link</p>')
+    expect(html.match(/class="held-reason"/g)).toHaveLength(2)
+    const fr = render({ queue: [row(4, 'pending', { heldReason: 'too_many_links' })] }, { ...DEFAULT_SITE, language: 'fr' })
+    expect(fr).toContain('<p class="held-reason">Retenu\u00a0: plus de liens que comments.maxLinks n’en permet</p>')
+  })
+
+  it('gives no held reason to a comment out of the queue', () => {
+    const html = render({ recent: [row(5, 'approved', { heldReason: 'first_time' })] })
+    expect(html).not.toContain('held-reason')
+  })
 })
 
 describe('the sign-in page', () => {

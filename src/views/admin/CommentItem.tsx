@@ -26,7 +26,7 @@ export interface CommentItemProps {
   recent?: boolean
 }
 
-/** One comment for the admin: author, email, post, date, status, the start of its text, actions. */
+/** One comment for the admin: author, email, post, date, status (and why it is held), the start of its text, actions. */
 export function CommentItem({ site, comment, postTitle, bulkForm, reply, idPrefix, recent }: CommentItemProps) {
   const ui = uiStrings(site.language).admin.comment
   const id = `${idPrefix}-${comment.id}`
@@ -59,6 +59,7 @@ export function CommentItem({ site, comment, postTitle, bulkForm, reply, idPrefi
           <a href={`${postPath(comment.postSlug)}/comments/${comment.id}`}>{ui.view}</a>
         )}
       </p>
+      {comment.status === 'pending' && comment.heldReason && <p class="held-reason">{ui.heldReason[comment.heldReason]}</p>}
       {comment.parentId !== null && <p class="meta">{ui.inReplyTo(comment.parentId)}</p>}
       <blockquote class="excerpt">{excerpt(comment.body)}</blockquote>
       <form class="actions" method="post" action="/admin/comments" aria-label={(recent ? ui.recentActions : ui.actions)(comment.id)}>

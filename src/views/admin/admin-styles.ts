@@ -12,6 +12,7 @@ export const ADMIN_STYLES = `
 .excerpt{white-space:pre-wrap;margin:.5rem 0;color:var(--fg)}
 .status,.badge{font-size:.85rem;border:1px solid var(--line);border-radius:3px;padding:0 .35rem}
 .status-pending{border-color:var(--focus)}
+.held-reason{margin:.25rem 0;font-size:.95rem}
 .actions,.bulk{display:flex;flex-wrap:wrap;gap:.5rem;margin:.5rem 0}
 .bulk{border:1px solid var(--line);padding:.5rem 1rem}
 .reply label{display:block;font-size:.95rem}

@@ -1,0 +1,36 @@
+import type { CommentRow } from '../comments/types'
+import type { PostMeta, SiteConfig } from '../content/types'
+import { uiStrings } from '../i18n'
+import { CommentForm, type CommentFormState } from './CommentForm'
+import { Layout } from './Layout'
+import { ReplyPage } from './ReplyPage'
+import { postPath } from './urls'
+
+export interface CommentFormPageProps {
+  site: SiteConfig
+  post: PostMeta
+  /** What the reader sent and what is wrong with it. */
+  state: CommentFormState
+  /** The comment answered, when it is still public: the page shows it above the form. */
+  parent?: CommentRow
+  turnstileSiteKey?: string
+}
+
+/**
+ * The comment form alone, sent back after a refusal (422, 429) with the reader's text and the
+ * problems: not the post and its thread, so a refused POST costs one small render (a reply
+ * shows only the comment answered, as the reply page does). Never cached, never indexed.
+ */
+export function CommentFormPage({ site, post, state, parent, turnstileSiteKey }: CommentFormPageProps) {
+  if (parent) return <ReplyPage site={site} post={post} parent={parent} state={state} turnstileSiteKey={turnstileSiteKey} />
+  const locale = post.lang ?? site.language
+  const ui = uiStrings(locale).comments
+  return (
+    <Layout site={site} lang={locale} title={ui.form.title} noindex>
+      <p class="meta">
+        <a href={postPath(post.slug)}>{post.title}</a>
+      </p>
+      <CommentForm ui={ui} slug={post.slug} policy={site.comments} level={2} state={state} turnstileSiteKey={turnstileSiteKey} />
+    </Layout>
+  )
+}

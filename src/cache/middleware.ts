@@ -17,14 +17,14 @@ export function edgeCache(): MiddlewareHandler<AppEnv> {
   return async function edgeCache(c, next) {
     const readable = c.req.method === 'GET' || c.req.method === 'HEAD'
     const local = readable && !workersCache(c.executionCtx as ExecutionContext)
-    const key = cacheKey(c.req.url)
-    if (local && !isPersonalRequest(c.req.url)) {
+    const key = cacheKey(new URL(c.req.url))
+    if (local && key && !isPersonalRequest(c.req.url)) {
       const hit = await caches.default.match(key)
       if (hit) return conditional(c, fromCache(hit))
     }
     await next()
     const policy = c.get('cache')
-    if (!readable || !policy || c.res.status !== 200) {
+    if (!readable || !policy || !key || c.res.status !== 200) {
       replace(c, withHeaders(c.res, { 'Cache-Control': 'no-store', ...(local && { 'X-Cache': 'BYPASS' }) }))
       return
     }

@@ -5,7 +5,7 @@ import { renderPost } from '../markdown/post'
 import { absolutizeHtml } from './absolute-urls'
 import { buildAtomFeed } from './atom'
 import { buildRssFeed } from './rss'
-import { homeUrl, postUrl } from './urls'
+import { homeUrl, postUrl } from '../urls'
 
 /** Posts in the site's feeds: a fixed number, so a feed's weight does not follow the page size. */
 export const FEED_SIZE = 20

@@ -7,7 +7,7 @@ import { findPost, getPost, isPublic, listPublicPosts, secondsUntilNextPost } fr
 import type { PostMeta } from '../content/types'
 import type { AppEnv } from '../env'
 import { renderHomePage, renderPostPage, renderTagPage } from '../views/render'
-import { listPath, postPath, tagPath } from '../views/urls'
+import { listPath, postPath, tagPath } from '../urls'
 import { loadThread, parsePage, postPageHtml, posterEdit } from './post-page'
 
 /**

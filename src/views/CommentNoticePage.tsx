@@ -2,7 +2,7 @@ import type { PostMeta, SiteConfig } from '../content/types'
 import { uiStrings } from '../i18n'
 import { textareaText } from './CommentForm'
 import { Layout } from './Layout'
-import { postPath } from './urls'
+import { postPath } from '../urls'
 
 export interface CommentNoticePageProps {
   site: SiteConfig

@@ -3,7 +3,7 @@ import { uiStrings } from '../i18n'
 import { Layout } from './Layout'
 import { Pagination } from './Pagination'
 import { PostList } from './PostList'
-import { listPath } from './urls'
+import { listPath } from '../urls'
 
 export interface HomePageProps {
   site: SiteConfig

@@ -3,7 +3,7 @@ import type { Child } from 'hono/jsx'
 import type { SiteConfig } from '../content/types'
 import { uiStrings } from '../i18n'
 import { STYLES } from './styles'
-import { absoluteUrl } from './urls'
+import { absoluteUrl } from '../urls'
 
 export interface LayoutProps {
   site: SiteConfig

@@ -6,7 +6,7 @@ import { Byline } from './Byline'
 import { blogPostingJsonLd } from './json-ld'
 import { Layout } from './Layout'
 import { ShareBar } from './ShareBar'
-import { absoluteUrl, postPath } from './urls'
+import { absoluteUrl, postPath } from '../urls'
 
 export interface PostPageProps {
   site: SiteConfig

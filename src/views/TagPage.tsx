@@ -2,7 +2,7 @@ import type { PostMeta, SiteConfig } from '../content/types'
 import { formatCount, uiStrings } from '../i18n'
 import { Layout } from './Layout'
 import { PostList } from './PostList'
-import { tagPath } from './urls'
+import { tagPath } from '../urls'
 
 export interface TagPageProps {
   site: SiteConfig

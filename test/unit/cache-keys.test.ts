@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { edgeHeaders, etagMatches } from '../../src/cache/headers'
-import { cacheKey } from '../../src/cache/keys'
+import { cacheKey, requestTarget } from '../../src/cache/keys'
 import { encodeTag, LIST_TAG, parseTag, postTag, tagPageTag } from '../../src/cache/tags'
+import { signToken } from '../../src/comments/hmac'
 import { DEFAULT_SITE } from '../../src/content/site-defaults'
 import type { ContentIndex } from '../../src/content/types'
 import { pathsForTag } from '../../src/urls'
@@ -28,6 +29,31 @@ describe('cacheKey', () => {
   it('has no key for a page that is never cached', () => {
     expect(key('https://b.example/posts/a/comments/3?t=x')).toBeUndefined()
     expect(key('https://b.example/admin')).toBeUndefined()
+  })
+})
+
+describe('requestTarget', () => {
+  const KEY = 'k'
+  const target = (url: string, now = 1_000_000) => requestTarget(new URL(url), KEY, now)
+
+  it('keeps a valid edit link, checked by its signature alone, and skips the key', async () => {
+    const token = await signToken(KEY, 'edit', 4, 2_000_000)
+    const t = await target(`https://b.example/posts/a?edit=4.${token}&x=1`)
+    expect(t).toEqual({ canonical: `/posts/a?edit=4.${token}`, pathDiffers: false, key: undefined, personal: true })
+  })
+  it('drops an edit link that is expired, forged or for another purpose', async () => {
+    const expired = await signToken(KEY, 'edit', 4, 999_000)
+    const view = await signToken(KEY, 'view', 4, 2_000_000)
+    const other = await signToken('other key', 'edit', 4, 2_000_000)
+    for (const value of [`4.${expired}`, `4.${view}`, `4.${other}`, `5.${await signToken(KEY, 'edit', 4, 2_000_000)}`, 'x']) {
+      const t = await target(`https://b.example/posts/a?page=2&edit=${value}`)
+      expect(t, value).toEqual({ canonical: '/posts/a?page=2', pathDiffers: false, key: 'https://b.example/posts/a?page=2', personal: false })
+    }
+  })
+  it('says when the path is spelt otherwise, whatever the page', async () => {
+    expect((await target('https://b.example/posts/%C3%A9')).pathDiffers).toBe(false)
+    expect((await target('https://b.example/posts/%c3%a9')).pathDiffers).toBe(true)
+    expect((await target('https://b.example/admin/%6Dailbox?x=1')).canonical).toBe('/admin/mailbox?x=1')
   })
 })
 

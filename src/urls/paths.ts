@@ -23,6 +23,8 @@ export const ROBOTS_PATH = '/robots.txt'
 /** The discussion's optional script (the same for every page). */
 export const REPLY_SCRIPT_PATH = '/comments.js'
 export const ADMIN_PATH = '/admin'
+/** The site's icon, a static asset from `content/media/`. */
+export const FAVICON_PATH = '/media/favicon.svg'
 
 /** Page `n` of the post list: `/` for the first, `/page/<n>` after it. */
 export function listPath(page: number): string {

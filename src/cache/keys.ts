@@ -39,7 +39,7 @@ export interface RequestTarget {
 
 /**
  * The canonical form of `url`: its path, the query its page takes and its valid poster's links.
- * An invalid or expired link is dropped, so it neither skips the cache nor reaches the page.
+ * An invalid or expired link is dropped: it neither skips the cache nor survives a redirect.
  */
 export async function requestTarget(url: URL, signingKey: string, now = Date.now()): Promise<RequestTarget> {
   const canonical = canonicalUrl(url)

@@ -1,56 +1,59 @@
-import type { ContentIndex } from '../content/types'
-import { LIST_TAG } from './tags'
-
-/** Query parameters that change a cached page; any other (utm_…, cache busters) is ignored. */
-const KEYED_PARAMS = ['page']
+import { verifyToken } from '../comments/hmac'
+import { canonicalUrl, parseEditParam } from '../urls'
 
 /**
- * Query parameters that make a page personal (the poster's signed edit or view link): such a
- * request must reach the route, never a cached copy made for everyone.
+ * Cache keys and the canonical URL of a request, derived from `src/urls/` (which says which
+ * pages are cacheable, what query each takes and which paths each tag covers).
  */
-const PERSONAL_PARAMS = ['edit', 't']
 
-export function isPersonalRequest(url: string): boolean {
-  const { searchParams } = new URL(url)
-  return PERSONAL_PARAMS.some((name) => searchParams.has(name))
+/**
+ * The Cache API key of a canonical URL: for a cacheable page, its origin, path and the query
+ * parameters that change the page (`?utm_source=x` neither fills the cache nor bypasses it);
+ * undefined for a page never cached.
+ */
+export function cacheKey(url: URL): string | undefined {
+  const canonical = canonicalUrl(url)
+  return canonical.cacheable ? url.origin + canonical.path + canonical.search : undefined
+}
+
+/** Checks of the poster's link parameters, by name: a valid signature and expiry, no D1 read. */
+const PERSONAL_CHECKS: Record<string, (signingKey: string, value: string, now: number) => Promise<boolean>> = {
+  // The edit token signs (purpose, comment id, expiry) only, so it is checked in full here.
+  edit: async (signingKey, value, now) => {
+    const edit = parseEditParam(value)
+    return edit !== undefined && verifyToken(signingKey, edit.token, 'edit', edit.id, now)
+  },
+}
+
+/** What the edge cache makes of a request URL. */
+export interface RequestTarget {
+  /** The canonical path and query (valid personal parameters kept), root-relative. */
+  canonical: string
+  /** Whether the path itself was spelt otherwise (every cache must then redirect). */
+  pathDiffers: boolean
+  /** The Cache API key, when the page is cacheable and carries no valid personal link. */
+  key: string | undefined
+  /** Whether the request carries a valid poster's link (the page is personal). */
+  personal: boolean
 }
 
 /**
- * The Cache API key of a page: its URL with only the parameters that change the page, so
- * `?utm_source=x` cannot fill the cache or bypass it.
+ * The canonical form of `url`: its path, the query its page takes and its valid poster's links.
+ * An invalid or expired link is dropped: it neither skips the cache nor survives a redirect.
  */
-export function cacheKey(url: string): string {
-  const parsed = new URL(url)
-  const kept = new URLSearchParams()
-  for (const name of KEYED_PARAMS) {
-    const value = parsed.searchParams.get(name)
-    if (value !== null) kept.set(name, value)
+export async function requestTarget(url: URL, signingKey: string, now = Date.now()): Promise<RequestTarget> {
+  const canonical = canonicalUrl(url)
+  const pathDiffers = canonical.path !== url.pathname
+  if (!canonical.cacheable) return { canonical: canonical.path + canonical.search, pathDiffers, key: undefined, personal: false }
+  const valid = await Promise.all(
+    canonical.personal.map(async ([name, value]) => (await PERSONAL_CHECKS[name]?.(signingKey, value, now)) === true),
+  )
+  const personal = canonical.personal.filter((_, i) => valid[i])
+  const query = new URLSearchParams([...new URLSearchParams(canonical.search), ...personal]).toString()
+  return {
+    canonical: canonical.path + (query && `?${query}`),
+    pathDiffers,
+    key: personal.length ? undefined : url.origin + canonical.path + canonical.search,
+    personal: personal.length > 0,
   }
-  parsed.search = kept.toString()
-  parsed.hash = ''
-  return parsed.toString()
-}
-
-/** Upper bound on the discussion pages of one post that a Cache API purge deletes. */
-const MAX_DISCUSSION_PAGES = 20
-
-/**
- * The paths a tag covers, for the Cache API, which can only delete URLs (Workers Cache purges
- * by tag itself). Must stay in step with the tags the routes pass to `cacheFor`.
- */
-export function pathsForTag(tag: string, index: ContentIndex): string[] {
-  if (tag === LIST_TAG) {
-    const pages = Math.ceil(index.posts.length / Math.max(1, index.site.postsPerPage))
-    const listPages = Array.from({ length: Math.max(0, pages - 1) }, (_, i) => `/page/${i + 2}`)
-    return ['/', ...listPages, '/feed.xml', '/rss.xml', '/sitemap.xml', '/robots.txt']
-  }
-  const [kind, ...rest] = tag.split(':')
-  const name = encodeURIComponent(rest.join(':'))
-  if (kind === 'post') {
-    const discussionPages = Array.from({ length: MAX_DISCUSSION_PAGES - 1 }, (_, i) => `/posts/${name}?page=${i + 2}`)
-    // The feeds carry full post bodies, so they are tagged with every post they hold.
-    return [`/posts/${name}`, ...discussionPages, `/posts/${name}/comments.xml`, `/api/posts/${name}/comments`, '/feed.xml', '/rss.xml']
-  }
-  if (kind === 'tag') return [`/tags/${name}`]
-  return []
 }

@@ -1,7 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../env'
+import { rawSearch } from '../urls'
 import { edgeHeaders, etagMatches, notModified, strongEtag } from './headers'
-import { cacheKey, isPersonalRequest } from './keys'
+import { requestTarget } from './keys'
 import { workersCache } from './purge'
 
 /**
@@ -12,19 +13,35 @@ import { workersCache } from './purge'
  * only sets headers and stamps no `X-Cache` (it would be replayed on every hit). Without it
  * (local dev, tests, Workers Cache off) the Worker matches and puts in `caches.default` itself
  * and says which path it took in `X-Cache`.
+ *
+ * Before any cache is consulted, a path spelt otherwise than its canonical form is redirected
+ * (301) to it, so a purge reaches every cached copy. Workers Cache keys on the whole URL and the
+ * Worker cannot set that key, so there any query parameter the page does not take (or a poster's
+ * link that is not valid) is redirected away too; on the Cache API path the key simply leaves
+ * them out. The redirects are `no-store` and read nothing, so random URLs cost almost nothing.
  */
 export function edgeCache(): MiddlewareHandler<AppEnv> {
   return async function edgeCache(c, next) {
-    const readable = c.req.method === 'GET' || c.req.method === 'HEAD'
-    const local = readable && !workersCache(c.executionCtx as ExecutionContext)
-    const key = cacheKey(c.req.url)
-    if (local && !isPersonalRequest(c.req.url)) {
-      const hit = await caches.default.match(key)
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      await next()
+      replace(c, withHeaders(c.res, { 'Cache-Control': 'no-store' }))
+      return
+    }
+    const url = new URL(c.req.url)
+    const target = await requestTarget(url, c.env.SIGNING_KEY)
+    const local = !workersCache(c.executionCtx as ExecutionContext)
+    if (target.pathDiffers || (!local && target.canonical !== url.pathname + rawSearch(url))) {
+      return new Response(null, { status: 301, headers: { Location: target.canonical, 'Cache-Control': 'no-store' } })
+    }
+    if (local && target.key) {
+      const hit = await caches.default.match(target.key)
       if (hit) return conditional(c, fromCache(hit))
     }
     await next()
     const policy = c.get('cache')
-    if (!readable || !policy || c.res.status !== 200) {
+    // No key: a personal page, or a route caching a path src/urls/ does not list (and so no
+    // purge would reach): never kept.
+    if (!policy || !target.key || c.res.status !== 200) {
       replace(c, withHeaders(c.res, { 'Cache-Control': 'no-store', ...(local && { 'X-Cache': 'BYPASS' }) }))
       return
     }
@@ -33,7 +50,7 @@ export function edgeCache(): MiddlewareHandler<AppEnv> {
     const res = withHeaders(new Response(body, c.res), local ? { ...headers, 'X-Cache': 'MISS' } : headers)
     // Awaited rather than left to waitUntil: the body is already buffered for the ETag, the put
     // is local, and the next request then finds the page for certain.
-    if (local) await caches.default.put(key, toCache(res, policy.maxAge))
+    if (local) await caches.default.put(target.key, toCache(res, policy.maxAge))
     replace(c, conditional(c, res))
   }
 }

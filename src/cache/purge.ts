@@ -1,5 +1,6 @@
 import type { ContentIndex } from '../content/types'
-import { cacheKey, pathsForTag } from './keys'
+import { pathsForTag } from '../urls'
+import { cacheKey } from './keys'
 import { encodeTag } from './tags'
 
 /** Workers Cache, when `cache.enabled` puts it in front of the Worker (absent locally). */
@@ -37,7 +38,10 @@ export async function purgeTags(
   const urls = new Set<string>()
   for (const origin of new Set(origins)) {
     for (const tag of unique) {
-      for (const path of pathsForTag(tag, index)) urls.add(cacheKey(new URL(path, origin).toString()))
+      for (const path of pathsForTag(tag, index)) {
+        const key = cacheKey(new URL(path, origin))
+        if (key) urls.add(key)
+      }
     }
   }
   const deleted = await Promise.all([...urls].map((url) => caches.default.delete(url)))

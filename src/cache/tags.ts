@@ -24,3 +24,15 @@ export function tagPageTag(tag: string): string {
 export function encodeTag(tag: string): string {
   return tag.replace(/[^\x21-\x7e]|[%,]/gu, (ch) => encodeURIComponent(ch).replace(/,/g, '%2C'))
 }
+
+/** What a tag names, or undefined for a tag no page carries. */
+export type ParsedTag = { kind: 'list' } | { kind: 'post'; slug: string } | { kind: 'tag'; tag: string }
+
+export function parseTag(tag: string): ParsedTag | undefined {
+  if (tag === LIST_TAG) return { kind: 'list' }
+  const [kind, ...rest] = tag.split(':')
+  const name = rest.join(':')
+  if (kind === 'post' && name) return { kind: 'post', slug: name }
+  if (kind === 'tag' && name) return { kind: 'tag', tag: name }
+  return undefined
+}

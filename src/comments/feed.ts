@@ -1,9 +1,8 @@
 import type { PostMeta, SiteConfig } from '../content/types'
 import { buildAtomFeed } from '../feeds/atom'
-import { postUrl } from '../feeds/urls'
 import { el } from '../feeds/xml'
 import { postLocale, uiStrings } from '../i18n'
-import { commentPath, commentsFeedPath } from '../views/comment-urls'
+import { commentPath, commentsFeedPath, postUrl } from '../urls'
 import type { CommentRow } from './types'
 
 /** RFC 4685 (Atom Threading Extensions). */

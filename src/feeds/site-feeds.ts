@@ -2,10 +2,10 @@ import { getPost, listPublicPosts } from '../content/store'
 import type { ContentIndex, PostMeta, SiteConfig } from '../content/types'
 import { postLocale, uiStrings } from '../i18n'
 import { renderPost } from '../markdown/post'
+import { homeUrl, postUrl } from '../urls'
 import { absolutizeHtml } from './absolute-urls'
 import { buildAtomFeed } from './atom'
 import { buildRssFeed } from './rss'
-import { homeUrl, postUrl } from './urls'
 
 /** Posts in the site's feeds: a fixed number, so a feed's weight does not follow the page size. */
 export const FEED_SIZE = 20

@@ -1,8 +1,8 @@
 import type { PostMeta } from '../content/types'
 import { tagSlug } from '../content/slug'
+import { homeUrl, postUrl, tagUrl } from '../urls'
 import { rfc3339 } from './dates'
 import { feedUpdated, lastChanged } from './site-feeds'
-import { homeUrl, postUrl, tagUrl } from './urls'
 import { el, renderXml } from './xml'
 
 /** The Sitemaps 0.9 protocol (sitemaps.org) and robots.txt (RFC 9309). */

@@ -4,7 +4,7 @@ import { pageOfComment } from '../comments/tree'
 import type { CommentRow } from '../comments/types'
 import type { PostMeta } from '../content/types'
 import type { AppEnv } from '../env'
-import { commentAnchor, commentPath, discussionPath } from '../views/comment-urls'
+import { commentAnchor, commentPath, discussionPath } from '../urls'
 import { loadThread } from './post-page'
 
 /**

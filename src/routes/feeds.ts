@@ -7,11 +7,12 @@ import { ATOM_CONTENT_TYPE } from '../feeds/atom'
 import { RSS_CONTENT_TYPE } from '../feeds/rss'
 import { buildSiteAtom, buildSiteRss, listFeedPosts } from '../feeds/site-feeds'
 import { buildRobotsTxt, buildSitemap, siteSitemapUrls } from '../feeds/sitemap'
+import { ATOM_FEED_PATH, ROBOTS_PATH, RSS_FEED_PATH, SITEMAP_PATH } from '../urls'
 
 /** `/feed.xml` (Atom), `/rss.xml`, `/sitemap.xml` and `/robots.txt`: public posts only, cached. */
 export const feeds = new Hono<AppEnv>()
 
-feeds.get('/feed.xml', async (c) => {
+feeds.get(ATOM_FEED_PATH, async (c) => {
   const index = c.get('index')
   const now = new Date()
   const posts = await listFeedPosts(c.env.CONTENT, index, now)
@@ -20,7 +21,7 @@ feeds.get('/feed.xml', async (c) => {
   return c.body(buildSiteAtom(index.site, posts, now), 200, { 'Content-Type': ATOM_CONTENT_TYPE })
 })
 
-feeds.get('/rss.xml', async (c) => {
+feeds.get(RSS_FEED_PATH, async (c) => {
   const index = c.get('index')
   const now = new Date()
   const posts = await listFeedPosts(c.env.CONTENT, index, now)
@@ -28,7 +29,7 @@ feeds.get('/rss.xml', async (c) => {
   return c.body(buildSiteRss(index.site, posts, now), 200, { 'Content-Type': RSS_CONTENT_TYPE })
 })
 
-feeds.get('/sitemap.xml', (c) => {
+feeds.get(SITEMAP_PATH, (c) => {
   const index = c.get('index')
   const now = new Date()
   cacheFor(c, [LIST_TAG], secondsUntilNextPost(index, now))
@@ -36,7 +37,7 @@ feeds.get('/sitemap.xml', (c) => {
   return c.body(buildSitemap(urls), 200, { 'Content-Type': 'application/xml; charset=utf-8' })
 })
 
-feeds.get('/robots.txt', (c) => {
+feeds.get(ROBOTS_PATH, (c) => {
   cacheFor(c, [LIST_TAG])
   return c.body(buildRobotsTxt(c.get('index').site.baseUrl), 200, { 'Content-Type': 'text/plain; charset=utf-8' })
 })

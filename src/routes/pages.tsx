@@ -6,8 +6,8 @@ import { tagSlug } from '../content/slug'
 import { findPost, getPost, isPublic, listPublicPosts, secondsUntilNextPost } from '../content/store'
 import type { PostMeta } from '../content/types'
 import type { AppEnv } from '../env'
+import { FAVICON_PATH, listPath, postPath, tagPath } from '../urls'
 import { renderHomePage, renderPostPage, renderTagPage } from '../views/render'
-import { listPath, postPath, tagPath } from '../views/urls'
 import { loadThread, parsePage, postPageHtml, posterEdit } from './post-page'
 
 /**
@@ -17,7 +17,7 @@ import { loadThread, parsePage, postPageHtml, posterEdit } from './post-page'
  */
 export const pages = new Hono<AppEnv>()
 
-pages.get('/favicon.ico', (c) => c.redirect('/media/favicon.svg', 301))
+pages.get('/favicon.ico', (c) => c.redirect(FAVICON_PATH, 301))
 
 pages.get('/', (c) => listPage(c, 1))
 

@@ -4,6 +4,7 @@ import { listThread } from '../comments/store'
 import { buildThread, type Thread } from '../comments/tree'
 import type { PostMeta } from '../content/types'
 import type { AppEnv } from '../env'
+import { parseEditParam } from '../urls'
 import { renderDiscussionPage, type DiscussionPageInput } from '../views/render'
 import { turnstileSiteKey } from './comment-deps'
 
@@ -43,9 +44,7 @@ export function postPageHtml(c: Context<AppEnv>, input: PostPageInput): string |
  * the token is valid now. A page showing it is personal: never cached.
  */
 export async function posterEdit(c: Context<AppEnv>): Promise<{ id: number; token: string } | undefined> {
-  const match = /^([1-9]\d{0,14})\.(.+)$/.exec(c.req.query('edit') ?? '')
-  if (!match) return undefined
-  const id = Number(match[1])
-  const valid = await verifyToken(c.env.SIGNING_KEY, match[2]!, 'edit', id, Date.now())
-  return valid ? { id, token: match[2]! } : undefined
+  const edit = parseEditParam(c.req.query('edit'))
+  if (!edit) return undefined
+  return (await verifyToken(c.env.SIGNING_KEY, edit.token, 'edit', edit.id, Date.now())) ? edit : undefined
 }

@@ -1,6 +1,6 @@
 import type { PostMeta, SiteConfig } from '../content/types'
 import { formatCount, formatDate, type UiStrings } from '../i18n'
-import { tagPath } from './urls'
+import { tagPath } from '../urls'
 
 interface BylineProps {
   site: SiteConfig

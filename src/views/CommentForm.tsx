@@ -2,7 +2,7 @@ import type { CommentField, CommentStrings } from '../i18n'
 import type { CommentPolicy } from '../content/types'
 import type { NotifyWish } from '../comments/types'
 import { HONEYPOT_FIELD } from '../comments/schema'
-import { commentAnchor, commentsPath, formPath } from './comment-urls'
+import { commentAnchor, commentsPath, formPath } from '../urls'
 
 /** What the reader typed, kept when the form comes back with problems. */
 export interface CommentFormValues {

@@ -1,10 +1,10 @@
 import type { CommentRow } from '../comments/types'
 import type { PostMeta, SiteConfig } from '../content/types'
-import { uiStrings } from '../i18n'
+import { postLocale, uiStrings } from '../i18n'
+import { postPath } from '../urls'
 import { CommentForm, type CommentFormState } from './CommentForm'
 import { Layout } from './Layout'
 import { ReplyPage } from './ReplyPage'
-import { postPath } from './urls'
 
 export interface CommentFormPageProps {
   site: SiteConfig
@@ -23,7 +23,7 @@ export interface CommentFormPageProps {
  */
 export function CommentFormPage({ site, post, state, parent, turnstileSiteKey }: CommentFormPageProps) {
   if (parent) return <ReplyPage site={site} post={post} parent={parent} state={state} turnstileSiteKey={turnstileSiteKey} />
-  const locale = post.lang ?? site.language
+  const locale = postLocale(post, site)
   const ui = uiStrings(locale).comments
   return (
     <Layout site={site} lang={locale} title={ui.form.title} noindex>

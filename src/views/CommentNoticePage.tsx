@@ -1,8 +1,8 @@
 import type { PostMeta, SiteConfig } from '../content/types'
 import { postLocale, uiStrings } from '../i18n'
+import { postPath } from '../urls'
 import { textareaText } from './CommentForm'
 import { Layout } from './Layout'
-import { postPath } from './urls'
 
 export interface CommentNoticePageProps {
   site: SiteConfig

@@ -2,9 +2,8 @@ import type { Thread as ThreadData } from '../comments/tree'
 import type { CommentNode } from '../comments/types'
 import type { PostMeta, SiteConfig } from '../content/types'
 import { formatCount, postLocale, uiStrings, type CommentStrings } from '../i18n'
-import { commentsFeedPath, discussionPath, editPath } from './comment-urls'
+import { commentsFeedPath, discussionPath, editPath, REPLY_SCRIPT_PATH } from '../urls'
 import { CommentForm, type CommentFormState } from './CommentForm'
-import { REPLY_SCRIPT_PATH } from './reply-script'
 import { Thread, type ThreadView } from './Thread'
 
 export interface DiscussionProps {

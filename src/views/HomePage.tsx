@@ -1,9 +1,9 @@
 import type { PostMeta, SiteConfig } from '../content/types'
 import { uiStrings } from '../i18n'
+import { listPath } from '../urls'
 import { Layout } from './Layout'
 import { Pagination } from './Pagination'
 import { PostList } from './PostList'
-import { listPath } from './urls'
 
 export interface HomePageProps {
   site: SiteConfig

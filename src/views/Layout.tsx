@@ -2,8 +2,8 @@ import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import type { SiteConfig } from '../content/types'
 import { uiStrings } from '../i18n'
+import { absoluteUrl } from '../urls'
 import { STYLES } from './styles'
-import { absoluteUrl } from './urls'
 
 export interface LayoutProps {
   site: SiteConfig

@@ -1,11 +1,10 @@
 import type { CommentRow } from '../comments/types'
 import type { PostMeta, SiteConfig } from '../content/types'
 import { formatDateTime, postLocale, uiStrings } from '../i18n'
-import { commentPath, deletePath, editPath } from './comment-urls'
+import { commentPath, deletePath, editPath, postPath } from '../urls'
 import { textareaText } from './CommentForm'
 import { Layout } from './Layout'
 import { CommentCard } from './Thread'
-import { postPath } from './urls'
 
 /** The poster's own pages, reached by signed links: never cached, never indexed. */
 

@@ -1,5 +1,5 @@
 import type { UiStrings } from '../i18n'
-import { listPath } from './urls'
+import { listPath } from '../urls'
 
 /** Links to the newer and older pages of the post list, with `rel="prev"` and `rel="next"`. */
 export function Pagination({ page, totalPages, ui }: { page: number; totalPages: number; ui: UiStrings }) {

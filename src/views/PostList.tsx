@@ -1,7 +1,7 @@
 import type { PostMeta, SiteConfig } from '../content/types'
 import { formatCount, type UiStrings } from '../i18n'
+import { postPath } from '../urls'
 import { Byline } from './Byline'
-import { postPath } from './urls'
 
 interface PostListProps {
   site: SiteConfig

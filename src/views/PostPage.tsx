@@ -2,11 +2,11 @@ import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import type { PostMeta, SiteConfig } from '../content/types'
 import { formatDate, postLocale, uiStrings } from '../i18n'
+import { absoluteUrl, postPath } from '../urls'
 import { Byline } from './Byline'
 import { blogPostingJsonLd } from './json-ld'
 import { Layout } from './Layout'
 import { ShareBar } from './ShareBar'
-import { absoluteUrl, postPath } from './urls'
 
 export interface PostPageProps {
   site: SiteConfig

@@ -1,11 +1,10 @@
 import type { CommentRow } from '../comments/types'
 import type { PostMeta, SiteConfig } from '../content/types'
 import { postLocale, uiStrings } from '../i18n'
-import { commentPath } from './comment-urls'
+import { commentPath, postPath } from '../urls'
 import { CommentForm, type CommentFormState } from './CommentForm'
 import { Layout } from './Layout'
 import { CommentCard } from './Thread'
-import { postPath } from './urls'
 
 export interface ReplyPageProps {
   site: SiteConfig

@@ -1,8 +1,8 @@
 import type { PostMeta, SiteConfig } from '../content/types'
 import { formatCount, uiStrings } from '../i18n'
+import { tagPath } from '../urls'
 import { Layout } from './Layout'
 import { PostList } from './PostList'
-import { tagPath } from './urls'
 
 export interface TagPageProps {
   site: SiteConfig

@@ -2,7 +2,7 @@ import { html as template, raw } from 'hono/html'
 import type { HtmlEscapedString } from 'hono/utils/html'
 import type { CommentNode } from '../comments/types'
 import { formatDateTime, type CommentStrings } from '../i18n'
-import { commentAnchor, replyPath } from './comment-urls'
+import { commentAnchor, replyPath } from '../urls'
 
 /**
  * A discussion's comments. Written with hono's `html` template rather than JSX: it escapes every

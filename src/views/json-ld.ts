@@ -1,5 +1,5 @@
 import type { PostMeta, SiteConfig } from '../content/types'
-import { absoluteUrl, postPath } from './urls'
+import { absoluteUrl, postPath } from '../urls'
 
 // Inside <script>, `</script` or `<!--` in post text would end or change the block; JSON lets
 // these characters be written as escapes, which parse back to the same text.

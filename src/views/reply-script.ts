@@ -1,10 +1,8 @@
 /**
  * The discussion's one optional script, served from the site (CSP `script-src 'self'`): a reply
  * link moves the page's form under the comment it answers instead of opening the reply page, and
- * a button puts it back. Without it every link still works.
+ * a button puts it back. Without it every link still works. Served at `REPLY_SCRIPT_PATH`.
  */
-export const REPLY_SCRIPT_PATH = '/comments.js'
-
 export const REPLY_SCRIPT = `(() => {
   const form = document.getElementById('comment-form')
   if (!form || form.querySelector('input[name="parent_id"]')) return

@@ -67,10 +67,13 @@ describe('GET /posts/<slug>', () => {
     expect(html).toContain('Publié le')
   })
 
-  it('finds a post whose slug arrives in decomposed Unicode (NFD)', async () => {
+  it('redirects a slug that arrives in decomposed Unicode (NFD) to its one URL', async () => {
     await seedContent(env.CONTENT, [{ slug: 'café', title: 'Café', date: yesterday() }])
-    const res = await get(`${origin()}/posts/${encodeURIComponent('café'.normalize('NFD'))}`)
-    expect(res.status).toBe(200)
+    const base = origin()
+    const res = await get(`${base}/posts/${encodeURIComponent('café'.normalize('NFD'))}`)
+    expect(res.status).toBe(301)
+    expect(res.headers.get('Location')).toBe('/posts/caf%C3%A9')
+    expect((await get(base + res.headers.get('Location'))).status).toBe(200)
   })
 
   // CACHEABILITY (edge-cache middleware): a public post is cacheable, so it is not sent no-store.

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { edgeHeaders, etagMatches } from '../../src/cache/headers'
-import { cacheKey, pathsForTag } from '../../src/cache/keys'
-import { encodeTag, LIST_TAG, postTag, tagPageTag } from '../../src/cache/tags'
+import { cacheKey, requestTarget } from '../../src/cache/keys'
+import { encodeTag, LIST_TAG, parseTag, postTag, tagPageTag } from '../../src/cache/tags'
+import { signToken } from '../../src/comments/hmac'
 import { DEFAULT_SITE } from '../../src/content/site-defaults'
 import type { ContentIndex } from '../../src/content/types'
+import { pathsForTag } from '../../src/urls'
 import { postMeta } from '../fixtures/content'
 
 const index = (posts: number, perPage = 10): ContentIndex => ({
@@ -12,12 +14,55 @@ const index = (posts: number, perPage = 10): ContentIndex => ({
   posts: Array.from({ length: posts }, (_, i) => postMeta({ slug: `p${i}`, title: `P${i}` })),
 })
 
+const key = (url: string) => cacheKey(new URL(url))
+
 describe('cacheKey', () => {
   it('keeps the page parameter and drops every other one', () => {
-    expect(cacheKey('https://b.example/posts/a?utm_source=x&page=2&z=1#c')).toBe('https://b.example/posts/a?page=2')
+    expect(key('https://b.example/posts/a?utm_source=x&page=2&z=1#c')).toBe('https://b.example/posts/a?page=2')
   })
   it('gives the same key with and without tracking parameters', () => {
-    expect(cacheKey('https://b.example/?fbclid=1')).toBe(cacheKey('https://b.example/'))
+    expect(key('https://b.example/?fbclid=1')).toBe(key('https://b.example/'))
+  })
+  it('leaves the poster’s link out of the key', () => {
+    expect(key('https://b.example/posts/a?edit=3.x')).toBe('https://b.example/posts/a')
+  })
+  it('has no key for a page that is never cached', () => {
+    expect(key('https://b.example/posts/a/comments/3?t=x')).toBeUndefined()
+    expect(key('https://b.example/admin')).toBeUndefined()
+  })
+})
+
+describe('requestTarget', () => {
+  const KEY = 'k'
+  const target = (url: string, now = 1_000_000) => requestTarget(new URL(url), KEY, now)
+
+  it('keeps a valid edit link, checked by its signature alone, and skips the key', async () => {
+    const token = await signToken(KEY, 'edit', 4, 2_000_000)
+    const t = await target(`https://b.example/posts/a?edit=4.${token}&x=1`)
+    expect(t).toEqual({ canonical: `/posts/a?edit=4.${token}`, pathDiffers: false, key: undefined, personal: true })
+  })
+  it('drops an edit link that is expired, forged or for another purpose', async () => {
+    const expired = await signToken(KEY, 'edit', 4, 999_000)
+    const view = await signToken(KEY, 'view', 4, 2_000_000)
+    const other = await signToken('other key', 'edit', 4, 2_000_000)
+    for (const value of [`4.${expired}`, `4.${view}`, `4.${other}`, `5.${await signToken(KEY, 'edit', 4, 2_000_000)}`, 'x']) {
+      const t = await target(`https://b.example/posts/a?page=2&edit=${value}`)
+      expect(t, value).toEqual({ canonical: '/posts/a?page=2', pathDiffers: false, key: 'https://b.example/posts/a?page=2', personal: false })
+    }
+  })
+  it('says when the path is spelt otherwise, whatever the page', async () => {
+    expect((await target('https://b.example/posts/%C3%A9')).pathDiffers).toBe(false)
+    expect((await target('https://b.example/posts/%c3%a9')).pathDiffers).toBe(true)
+    expect((await target('https://b.example/admin/%6Dailbox?x=1')).canonical).toBe('/admin/mailbox?x=1')
+  })
+})
+
+describe('parseTag', () => {
+  it('names what each tag covers', () => {
+    expect(parseTag(LIST_TAG)).toEqual({ kind: 'list' })
+    expect(parseTag(postTag('a:b'))).toEqual({ kind: 'post', slug: 'a:b' })
+    expect(parseTag(tagPageTag('été'))).toEqual({ kind: 'tag', tag: 'été' })
+    expect(parseTag('post:')).toBeUndefined()
   })
 })
 
@@ -42,7 +87,7 @@ describe('pathsForTag', () => {
   })
   it('covers every list page, the feeds and the sitemap', () => {
     const paths = pathsForTag(LIST_TAG, index(25, 10))
-    expect(paths).toEqual(expect.arrayContaining(['/', '/page/2', '/page/3', '/feed.xml', '/rss.xml', '/sitemap.xml']))
+    expect(paths).toEqual(expect.arrayContaining(['/', '/page/2', '/page/3', '/feed.xml', '/rss.xml', '/sitemap.xml', '/robots.txt', '/comments.js']))
     expect(paths).not.toContain('/page/4')
   })
   it('covers a tag page', () => {

@@ -2,7 +2,7 @@ import type { SiteConfig } from '../../content/types'
 import type { CommentRow } from '../../comments/types'
 import { MODERATION_ACTIONS, type ModerationAction } from '../../comments/moderation'
 import { formatDateTime, uiStrings } from '../../i18n'
-import { postPath } from '../urls'
+import { postPath } from '../../urls'
 
 const EXCERPT_CHARS = 600
 

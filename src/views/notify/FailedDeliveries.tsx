@@ -1,8 +1,8 @@
 import type { SiteConfig } from '../../content/types'
 import { formatDateTime, notifyStrings } from '../../i18n'
 import type { OutboxListing } from '../../notify/outbox'
+import { commentPath } from '../../urls'
 import { AdminLayout } from '../admin/AdminLayout'
-import { commentPath } from '../comment-urls'
 
 /** Where the retry button of failed email `id` posts. */
 export const retryPath = (id: number) => `/admin/notifications/${id}/retry`

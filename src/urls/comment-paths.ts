@@ -1,4 +1,4 @@
-import { postPath } from './urls'
+import { postPath } from './paths'
 
 /** Root-relative URLs of a post's discussion (DESIGN.md's contract), slugs percent-encoded. */
 
@@ -46,4 +46,18 @@ export function deletePath(slug: string, id: number): string {
 /** The post's comment feed (Atom). */
 export function commentsFeedPath(slug: string): string {
   return `${postPath(slug)}/comments.xml`
+}
+
+/**
+ * The `edit` parameter of a discussion page that carries the poster's edit link (the 303 after
+ * a public comment): `<id>.<token>`.
+ */
+export function editParam(id: number, token: string): string {
+  return `${id}.${token}`
+}
+
+/** `editParam`'s id and token when `value` has its shape (the token is not checked here). */
+export function parseEditParam(value: string | null | undefined): { id: number; token: string } | undefined {
+  const match = /^([1-9]\d{0,14})\.(.+)$/.exec(value ?? '')
+  return match ? { id: Number(match[1]), token: match[2]! } : undefined
 }

@@ -1,0 +1,71 @@
+import { parseTag } from '../cache/tags'
+import type { ContentIndex } from '../content/types'
+import { commentsFeedPath, discussionPath } from './comment-paths'
+import {
+  ATOM_FEED_PATH,
+  commentsApiPath,
+  listPath,
+  REPLY_SCRIPT_PATH,
+  ROBOTS_PATH,
+  RSS_FEED_PATH,
+  SITEMAP_PATH,
+  tagPath,
+} from './paths'
+
+/**
+ * The pages the edge may keep, and for each cache tag the paths it covers. A route that calls
+ * `cacheFor` must answer a path listed here, under tags whose paths include it
+ * (test/integration/cache-coverage.test.ts checks every route against both).
+ */
+
+/** What a cacheable page takes from the query string; anything else only splits the cache. */
+export interface CacheablePage {
+  /** Parameters that change the page, in the order the canonical URL writes them. */
+  query: readonly string[]
+  /** Parameters that make the page personal when they hold a valid signed link (never cached). */
+  personal: readonly string[]
+}
+
+const PLAIN: CacheablePage = { query: [], personal: [] }
+const DISCUSSION: CacheablePage = { query: ['page'], personal: ['edit'] }
+
+const EXACT = new Map<string, CacheablePage>(
+  [listPath(1), ATOM_FEED_PATH, RSS_FEED_PATH, SITEMAP_PATH, ROBOTS_PATH, REPLY_SCRIPT_PATH].map((path) => [path, PLAIN]),
+)
+
+const PATTERNS: [RegExp, CacheablePage][] = [
+  [/^\/page\/[0-9]+$/, PLAIN],
+  [/^\/posts\/[^/]+$/, DISCUSSION],
+  [/^\/posts\/[^/]+\/comments\.xml$/, PLAIN],
+  [/^\/api\/posts\/[^/]+\/comments$/, PLAIN],
+  [/^\/tags\/[^/]+$/, PLAIN],
+]
+
+/** The cacheable page at `pathname` (canonical spelling), or undefined for a page never cached. */
+export function cacheablePage(pathname: string): CacheablePage | undefined {
+  return EXACT.get(pathname) ?? PATTERNS.find(([pattern]) => pattern.test(pathname))?.[1]
+}
+
+/** Upper bound on the discussion pages of one post that a Cache API purge deletes. */
+const MAX_DISCUSSION_PAGES = 20
+
+/**
+ * The paths a tag covers, for the Cache API, which can only delete URLs (Workers Cache purges
+ * by tag itself): exactly the pages the routes cache under that tag.
+ */
+export function pathsForTag(tag: string, index: ContentIndex): string[] {
+  const parsed = parseTag(tag)
+  if (parsed?.kind === 'list') {
+    const pages = Math.ceil(index.posts.length / Math.max(1, index.site.postsPerPage))
+    const listPages = Array.from({ length: Math.max(1, pages) }, (_, i) => listPath(i + 1))
+    return [...listPages, ATOM_FEED_PATH, RSS_FEED_PATH, SITEMAP_PATH, ROBOTS_PATH, REPLY_SCRIPT_PATH]
+  }
+  if (parsed?.kind === 'post') {
+    const { slug } = parsed
+    const discussion = Array.from({ length: MAX_DISCUSSION_PAGES }, (_, i) => discussionPath(slug, i + 1))
+    // The feeds carry full post bodies, so they are tagged with every post they hold.
+    return [...discussion, commentsFeedPath(slug), commentsApiPath(slug), ATOM_FEED_PATH, RSS_FEED_PATH]
+  }
+  if (parsed?.kind === 'tag') return [tagPath(parsed.tag)]
+  return []
+}

@@ -1,0 +1,5 @@
+export * from './absolute'
+export * from './cacheable'
+export * from './canonical'
+export * from './comment-paths'
+export * from './paths'

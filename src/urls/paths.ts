@@ -1,0 +1,63 @@
+import { tagSlug } from '../content/slug'
+import type { UnsubscribeScope } from '../notify/tokens'
+
+/**
+ * Every root-relative path of the site (DESIGN.md's contract), built in one place so that links,
+ * redirects, feeds, emails and cache purges agree. Slugs and tags are percent-encoded by
+ * `encodeSegment`, which is also what `canonicalPath` turns any other spelling into.
+ */
+
+/** RFC 3986 `pchar` characters that `encodeURIComponent` escapes but a path may hold as they are. */
+const PCHAR_KEPT = /%(?:24|26|2B|2C|3A|3B|3D|40)/g
+
+/** One path segment, percent-encoded with uppercase hex (RFC 3986 §2.1), `pchar` kept literal. */
+export function encodeSegment(text: string): string {
+  return encodeURIComponent(text).replace(PCHAR_KEPT, (escape) => decodeURIComponent(escape))
+}
+
+export const HOME_PATH = '/'
+export const ATOM_FEED_PATH = '/feed.xml'
+export const RSS_FEED_PATH = '/rss.xml'
+export const SITEMAP_PATH = '/sitemap.xml'
+export const ROBOTS_PATH = '/robots.txt'
+/** The discussion's optional script (the same for every page). */
+export const REPLY_SCRIPT_PATH = '/comments.js'
+export const ADMIN_PATH = '/admin'
+/** The site's icon, a static asset from `content/media/`. */
+export const FAVICON_PATH = '/media/favicon.svg'
+
+/** Page `n` of the post list: `/` for the first, `/page/<n>` after it. */
+export function listPath(page: number): string {
+  return page <= 1 ? HOME_PATH : `/page/${page}`
+}
+
+/** A post's page, `/posts/<slug>`. */
+export function postPath(slug: string): string {
+  return `/posts/${encodeSegment(slug)}`
+}
+
+/** A tag's page, `/tags/<tagSlug(tag)>`. */
+export function tagPath(tag: string): string {
+  return `/tags/${encodeSegment(tagSlug(tag))}`
+}
+
+/** The public thread as JSON (GET) and the API's new comment (POST). */
+export function commentsApiPath(slug: string): string {
+  return `/api${postPath(slug)}/comments`
+}
+
+export const CONFIRM_PATH = '/notify/confirm'
+export const UNSUBSCRIBE_PATH = '/notify/unsubscribe'
+
+/**
+ * The email links' pages. The token and the id travel in the query string, so the RFC 8058
+ * one-click POST (whose body is fixed) reaches the same URL as the page's own button.
+ */
+export function confirmPath(addressId: number, token: string): string {
+  return `${CONFIRM_PATH}?${new URLSearchParams({ a: String(addressId), t: token })}`
+}
+
+export function unsubscribePath(scope: UnsubscribeScope, token: string): string {
+  const [name, id] = 'subscription' in scope ? ['s', scope.subscription] : ['a', scope.address]
+  return `${UNSUBSCRIBE_PATH}?${new URLSearchParams([[name, String(id)], ['t', token]])}`
+}

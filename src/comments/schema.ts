@@ -52,8 +52,13 @@ function codePoints(text: string): number {
 const isBlank = (text: string) => !/[^\p{White_Space}\p{Cf}\p{Default_Ignorable_Code_Point}]/u.test(text)
 
 const format = (n: number) => n.toLocaleString('en-US')
-/** C0 and C1 controls (a name is one line), and bidi overrides, which can make a name read as another. */
-const NAME_CONTROLS = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u
+/**
+ * What a name may not hold. A name is one line (it goes into email subjects): C0 and C1 controls
+ * (CR, LF, VT, FF and NEL among them) and the line and paragraph separators U+2028 and U+2029
+ * (categories Zl and Zp, which are not controls), i.e. every mandatory line break of UAX #14.
+ * And bidi overrides, which can make a name read as another.
+ */
+const NAME_CONTROLS = /[\p{Cc}\p{Zl}\p{Zp}\u202a-\u202e\u2066-\u2069]/u
 /** Characters XML 1.0 cannot carry (the comment feed): C0 controls but tab and newlines, U+FFFE/F. */
 const BODY_CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/
 

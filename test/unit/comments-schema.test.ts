@@ -64,6 +64,19 @@ describe('commentFormSchema', () => {
     expect(error).toEqual({ code: 'invalid_input', message, fields: { [field]: message } })
   })
 
+  // Every character Unicode counts as breaking a line (UAX #14 mandatory breaks): an email
+  // subject or a header built from the name must stay one line.
+  const LINE_BREAKS = [
+    ['LF', '\n'], ['CR', '\r'], ['VT', '\u000b'], ['FF', '\u000c'], ['NEL', '\u0085'],
+    ['LINE SEPARATOR', '\u2028'], ['PARAGRAPH SEPARATOR', '\u2029'],
+  ]
+  it.each(LINE_BREAKS)('refuses a name holding %s, in the form and the API, with the line-break message', (_, char) => {
+    const message = 'Your name cannot contain line breaks or invisible control characters; remove them.'
+    const author = `Léa${char}Subject: hi`
+    expect(formErrors({ ...form, author }).fields).toEqual({ author: message })
+    expect(apiErrors({ ...api, author }).fields).toEqual({ author: message })
+  })
+
   it('counts code points, not UTF-16 units: 10,000 emoji fit', () => {
     expect(commentFormSchema.safeParse({ ...form, body: '😀'.repeat(10_000) }).success).toBe(true)
     expect(commentFormSchema.safeParse({ ...form, author: '😀'.repeat(100) }).success).toBe(true)

@@ -143,21 +143,28 @@ export const commentFormSchema = z
     }),
   )
 
-/** The JSON API: `{author, email?, body, parentId?, notify?}`, notify `true` meaning "replies". */
-export const commentApiSchema = z
-  .object(
-    {
-      author,
-      email: email.nullable(),
-      body,
-      parentId: z.number({ error: PARENT_MESSAGE }).int(PARENT_MESSAGE).positive(PARENT_MESSAGE)
-        .max(Number.MAX_SAFE_INTEGER, PARENT_MESSAGE).nullable().optional(),
-      notify: z.union([z.boolean(), z.enum(['replies', 'post'])], { error: NOTIFY_MESSAGE }).nullable().optional(),
-      [HONEYPOT_FIELD]: z.string().optional(),
-      turnstileToken: z.string().optional(),
-    },
-    { error: 'Send a JSON object with at least "author" and "body".' },
-  )
+const apiObject = z.object(
+  {
+    author,
+    email: email.nullable(),
+    body,
+    parentId: z.number({ error: PARENT_MESSAGE }).int(PARENT_MESSAGE).positive(PARENT_MESSAGE)
+      .max(Number.MAX_SAFE_INTEGER, PARENT_MESSAGE).nullable().optional(),
+    notify: z.union([z.boolean(), z.enum(['replies', 'post'])], { error: NOTIFY_MESSAGE }).nullable().optional(),
+    [HONEYPOT_FIELD]: z.string().optional(),
+    turnstileToken: z.string().optional(),
+  },
+  { error: 'Send a JSON object with at least "author" and "body".' },
+)
+
+/** The keys of a JSON API body, the honeypot included (`unknownApiFields` refuses any other). */
+export const API_FIELDS: readonly string[] = Object.keys(apiObject.shape)
+
+/**
+ * The JSON API: `{author, email?, body, parentId?, notify?}`, notify `true` meaning "replies".
+ * Keys it does not know are stripped here: the route refuses them first (`unknownApiFields`).
+ */
+export const commentApiSchema = apiObject
   .superRefine(requireEmailForNotify)
   .transform(
     (api): CommentInput => ({

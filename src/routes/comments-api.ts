@@ -12,6 +12,7 @@ import type { CommentNode, CommentRow } from '../comments/types'
 import type { AppEnv } from '../env'
 import { uiStrings } from '../i18n'
 import { apiError } from './api-error'
+import { COMMENT_MAX_BYTES, commentApiTooLarge, limitBody } from './body-limit'
 import { commentDeps, readerOptions } from './comment-deps'
 import { publicPost } from './comment-common'
 
@@ -68,7 +69,9 @@ commentsApi.get('/posts/:slug/comments', async (c) => {
   return c.json({ comments: roots.map(toPublic) })
 })
 
-commentsApi.post('/posts/:slug/comments', async (c) => {
+const commentApiLimit = limitBody({ maxBytes: COMMENT_MAX_BYTES, onTooLarge: commentApiTooLarge })
+
+commentsApi.post('/posts/:slug/comments', commentApiLimit, async (c) => {
   const meta = publicPost(c)
   if (!meta) return notFound(c)
   const json: unknown = await c.req.json().catch(() => undefined)

@@ -71,6 +71,15 @@ describe('the comment form', () => {
     expect(await rowsOf(slug)).toHaveLength(0)
   })
 
+  it('answers 413 on the edit and delete forms too, before their token is read from the body', async () => {
+    const base = origin('limit')
+    const slug = await seedPost('limit-edit')
+    for (const action of ['edit', 'delete']) {
+      const res = await send(`${base}/posts/${slug}/comments/1/${action}`, streamed(`t=x&${hugeForm()}`), FORM)
+      expect(res.status, action).toBe(413)
+    }
+  })
+
   it('takes the largest comment the schema accepts, at its worst encoding', async () => {
     const base = origin('limit')
     const slug = await seedPost('limit-largest')

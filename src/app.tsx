@@ -4,6 +4,7 @@ import { edgeCache } from './cache/middleware'
 import { getIndex } from './content/store'
 import type { AppEnv } from './env'
 import { admin } from './routes/admin'
+import { adminApiLimit, adminFormLimit } from './routes/body-limit'
 import { adminApi } from './routes/admin-api'
 import { commentEdit } from './routes/comment-edit'
 import { commentFeed } from './routes/comment-feed'
@@ -27,6 +28,10 @@ app.use(async function loadIndex(c, next) {
   c.set('index', await getIndex(c.env.CONTENT))
   await next()
 })
+
+// Before the routes: a body past its limit is refused before anything parses it.
+app.use('/admin/*', adminFormLimit)
+app.use('/api/admin/*', adminApiLimit)
 
 app.route('/', pages)
 app.route('/', feeds)

@@ -9,6 +9,8 @@ import type { NotifyWish } from './types'
 
 export const AUTHOR_MAX = 100
 export const BODY_MAX = 10_000
+/** RFC 5321's limit on a forward path. */
+export const EMAIL_MAX = 254
 /** Honeypot: hidden from people; a bot that fills it is dropped quietly by the route. */
 export const HONEYPOT_FIELD = 'website'
 /** Where the Turnstile widget puts its token in a form. */
@@ -52,8 +54,13 @@ function codePoints(text: string): number {
 const isBlank = (text: string) => !/[^\p{White_Space}\p{Cf}\p{Default_Ignorable_Code_Point}]/u.test(text)
 
 const format = (n: number) => n.toLocaleString('en-US')
-/** C0 and C1 controls (a name is one line), and bidi overrides, which can make a name read as another. */
-const NAME_CONTROLS = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/u
+/**
+ * What a name may not hold. A name is one line (it goes into email subjects): C0 and C1 controls
+ * (CR, LF, VT, FF and NEL among them) and the line and paragraph separators U+2028 and U+2029
+ * (categories Zl and Zp, which are not controls), i.e. every mandatory line break of UAX #14.
+ * And bidi overrides, which can make a name read as another.
+ */
+const NAME_CONTROLS = /[\p{Cc}\p{Zl}\p{Zp}\u202a-\u202e\u2066-\u2069]/u
 /** Characters XML 1.0 cannot carry (the comment feed): C0 controls but tab and newlines, U+FFFE/F. */
 const BODY_CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/
 
@@ -94,7 +101,7 @@ const emailFormat = z.email()
 const email = z
   .string({ error: EMAIL_MESSAGE })
   .trim()
-  .refine((value) => value === '' || (value.length <= 254 && emailFormat.safeParse(value).success), EMAIL_MESSAGE)
+  .refine((value) => value === '' || (value.length <= EMAIL_MAX && emailFormat.safeParse(value).success), EMAIL_MESSAGE)
   .transform((value) => value || null)
   .optional()
 
@@ -138,21 +145,28 @@ export const commentFormSchema = z
     }),
   )
 
-/** The JSON API: `{author, email?, body, parentId?, notify?}`, notify `true` meaning "replies". */
-export const commentApiSchema = z
-  .object(
-    {
-      author,
-      email: email.nullable(),
-      body,
-      parentId: z.number({ error: PARENT_MESSAGE }).int(PARENT_MESSAGE).positive(PARENT_MESSAGE)
-        .max(Number.MAX_SAFE_INTEGER, PARENT_MESSAGE).nullable().optional(),
-      notify: z.union([z.boolean(), z.enum(['replies', 'post'])], { error: NOTIFY_MESSAGE }).nullable().optional(),
-      [HONEYPOT_FIELD]: z.string().optional(),
-      turnstileToken: z.string().optional(),
-    },
-    { error: 'Send a JSON object with at least "author" and "body".' },
-  )
+const apiObject = z.object(
+  {
+    author,
+    email: email.nullable(),
+    body,
+    parentId: z.number({ error: PARENT_MESSAGE }).int(PARENT_MESSAGE).positive(PARENT_MESSAGE)
+      .max(Number.MAX_SAFE_INTEGER, PARENT_MESSAGE).nullable().optional(),
+    notify: z.union([z.boolean(), z.enum(['replies', 'post'])], { error: NOTIFY_MESSAGE }).nullable().optional(),
+    [HONEYPOT_FIELD]: z.string().optional(),
+    turnstileToken: z.string().optional(),
+  },
+  { error: 'Send a JSON object with at least "author" and "body".' },
+)
+
+/** The keys of a JSON API body, the honeypot included (`unknownApiFields` refuses any other). */
+export const API_FIELDS: readonly string[] = Object.keys(apiObject.shape)
+
+/**
+ * The JSON API: `{author, email?, body, parentId?, notify?}`, notify `true` meaning "replies".
+ * Keys it does not know are stripped here: the route refuses them first (`unknownApiFields`).
+ */
+export const commentApiSchema = apiObject
   .superRefine(requireEmailForNotify)
   .transform(
     (api): CommentInput => ({

@@ -46,7 +46,7 @@ export interface CreateOptions {
 export interface CreateResult {
   /** The stored row (private fields included: never send it to readers as is). */
   comment: CommentRow
-  /** False for a double submit: `comment` is the one stored first. */
+  /** False for a double submit (same submitter, see `submitKeys`): `comment` is the one stored first. */
   created: boolean
   /** The comment is approved: readers see it, and its pages were purged. */
   public: boolean
@@ -84,8 +84,8 @@ export function publicTags(slug: string): string[] {
 /**
  * Creates a comment on `options.postMeta`, in the fixed order: rules (comments open, rate limit,
  * Turnstile, reserved name, parent in the same post and visible), render and sanitize once,
- * moderation status, one atomic insert with the emails it causes (a double submit returns the
- * first comment with `created: false`), then, when the comment is public,
+ * moderation status, one atomic insert with the emails it causes (a double submit from the same
+ * IP and email returns the first comment with `created: false`), then, when the comment is public,
  * `deps.purge(publicTags(slug))`, and `deps.deliver` for the emails.
  *
  * Throws `CommentRejected` for a rule (4xx, or 503 when siteverify is down); any other error is a

@@ -66,8 +66,10 @@ export async function getComment(db: D1Database, id: number): Promise<CommentRow
 }
 
 /**
- * Stores a comment, once: when the same post, parent, author and body were stored within
- * DUPLICATE_WINDOW_MS, returns that comment with `created: false` and stores nothing. Atomic (one
+ * Stores a comment, once: when the same submitter sent the same post, parent, author and body
+ * within DUPLICATE_WINDOW_MS (`submitKeys`: the IP HMAC and the email are part of the key, so the
+ * answer, and the links it leads to, only ever go to whoever wrote the comment), returns that
+ * comment with `created: false` and stores nothing. Atomic (one
  * batch) and retried on transient errors; a retry after a write whose answer was lost also
  * reports `created: false`, so act on the returned comment's status, not on `created` alone.
  * `related` statements (the outbox rows the comment causes) run in the same batch, after the

@@ -85,6 +85,11 @@ export const commentsEn: CommentStrings = {
     message: 'The author has closed comments on this post, so yours was not posted.',
     yourText: 'Your text, so that you can keep it:',
   },
+  tooLarge: {
+    title: 'Too much to send',
+    message: (kb) =>
+      `What you sent is larger than ${kb} KB, the most this form takes, so none of it was read or saved. A comment holds at most 10,000 characters and a name 100: go back, shorten your text (your browser usually keeps it), and send it again.`,
+  },
   feedTitle: (title) => `Comments on “${title}”`,
   feedEntryTitle: (name) => `Comment by ${name}`,
 }

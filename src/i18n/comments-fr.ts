@@ -87,6 +87,11 @@ export const commentsFr: CommentStrings = {
     message: 'L’auteur a fermé les commentaires de ce billet\u00a0: le vôtre n’a pas été publié.',
     yourText: 'Votre texte, pour le garder\u00a0:',
   },
+  tooLarge: {
+    title: 'Trop de texte à envoyer',
+    message: (kb) =>
+      `Ce que vous avez envoyé dépasse ${kb}\u00a0Ko, le maximum de ce formulaire\u00a0: rien n’en a été lu ni enregistré. Un commentaire tient en 10\u00a0000\u00a0caractères au plus, et un nom en 100\u00a0: revenez en arrière, raccourcissez votre texte (votre navigateur le garde d’ordinaire), puis renvoyez-le.`,
+  },
   feedTitle: (title) => `Commentaires sur «\u00a0${title}\u00a0»`,
   feedEntryTitle: (name) => `Commentaire de ${name}`,
 }

@@ -74,6 +74,8 @@ export interface CommentStrings {
     invalidTitle: string
   }
   closedPage: { title: string; message: string; yourText: string }
+  /** The 413 page: what was sent is larger than the form takes (`kilobytes`); nothing of it was read. */
+  tooLarge: { title: string; message: (kilobytes: number) => string }
   feedTitle: (postTitle: string) => string
   feedEntryTitle: (name: string) => string
 }

@@ -5,6 +5,7 @@ import type { PostMeta } from '../content/types'
 import type { AppEnv } from '../env'
 import { postLocale, uiStrings, type CommentStrings } from '../i18n'
 import { CommentNoticePage } from '../views/CommentNoticePage'
+import { COMMENT_MAX_BYTES, FORM_MAX_FIELDS, limitBody } from './body-limit'
 
 /** Pieces the comment routes share: finding the post, reading forms, the short notice pages. */
 
@@ -29,6 +30,21 @@ export async function readForm(c: Context<AppEnv>): Promise<Record<string, strin
     return {}
   }
 }
+
+/**
+ * The limits of a reader's comment form, refused with 413 before parsing: a page in the post's
+ * language that says what fits (the text is not read, so it cannot be shown again).
+ */
+export const commentFormLimit = limitBody({
+  maxBytes: COMMENT_MAX_BYTES,
+  maxFields: FORM_MAX_FIELDS,
+  onTooLarge(c) {
+    const meta = publicPost(c)
+    if (!meta) return c.notFound()
+    const ui = commentStrings(c, meta).tooLarge
+    return noticePage(c, meta, 413, { title: ui.title, message: ui.message(Math.round(COMMENT_MAX_BYTES / 1024)) })
+  },
+})
 
 /** The UI strings of the post's language. */
 export function commentStrings(c: Context<AppEnv>, meta: PostMeta): CommentStrings {

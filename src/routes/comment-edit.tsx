@@ -9,7 +9,7 @@ import type { PostMeta } from '../content/types'
 import type { AppEnv } from '../env'
 import { EditCommentPage } from '../views/OwnCommentPages'
 import { commentDeps } from './comment-deps'
-import { commentId, commentStrings, noticePage, publicPost, readForm, unavailablePage } from './comment-common'
+import { commentFormLimit, commentId, commentStrings, noticePage, publicPost, readForm, unavailablePage } from './comment-common'
 import { landing } from './comment-landing'
 
 /**
@@ -67,7 +67,7 @@ commentEdit.get('/posts/:slug/comments/:id/edit', async (c) => {
   return found instanceof Response ? found : editPage(c, found)
 })
 
-commentEdit.post('/posts/:slug/comments/:id/edit', async (c) => {
+commentEdit.post('/posts/:slug/comments/:id/edit', commentFormLimit, async (c) => {
   const form = await readForm(c)
   const found = await editable(c, form.t)
   if (found instanceof Response) return found
@@ -92,7 +92,7 @@ commentEdit.post('/posts/:slug/comments/:id/edit', async (c) => {
   }
 })
 
-commentEdit.post('/posts/:slug/comments/:id/delete', async (c) => {
+commentEdit.post('/posts/:slug/comments/:id/delete', commentFormLimit, async (c) => {
   const form = await readForm(c)
   const found = await editable(c, form.t)
   if (found instanceof Response) return found

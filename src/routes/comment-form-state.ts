@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { AUTHOR_MAX, BODY_MAX, EMAIL_MAX } from '../comments/schema'
 import type { CommentNode } from '../comments/types'
 import { pageOfComment } from '../comments/tree'
 import { getPost } from '../content/store'
@@ -20,14 +21,29 @@ export interface FormProblem {
 
 const FIELDS: readonly string[] = ['author', 'email', 'body', 'notify'] satisfies CommentField[]
 
-/** What the reader sent, as the form shows it again (values it cannot hold are dropped). */
+/** The first `max` code points of `text` (never half of a surrogate pair). */
+function upTo(text: string, max: number): string {
+  if (text.length <= max) return text
+  let units = 0
+  let count = 0
+  for (const char of text) {
+    if (++count > max) break
+    units += char.length
+  }
+  return text.slice(0, units)
+}
+
+/**
+ * What the reader sent, as the form shows it again: only the form's own fields, each cut to its
+ * limit (a refused input never comes back larger than the field takes), values it cannot hold dropped.
+ */
 export function formValues(form: Record<string, string>): CommentFormValues {
   const parent = form.parent_id ?? ''
   const notify = form.notify
   return {
-    author: form.author ?? '',
-    email: form.email ?? '',
-    body: form.body ?? '',
+    author: upTo(form.author ?? '', AUTHOR_MAX),
+    email: upTo(form.email ?? '', EMAIL_MAX),
+    body: upTo(form.body ?? '', BODY_MAX),
     parentId: /^[1-9]\d{0,14}$/.test(parent) ? Number(parent) : null,
     notify: notify === 'replies' || notify === 'post' ? notify : '',
   }

@@ -6,17 +6,20 @@ import { commentApiSchema, HONEYPOT_FIELD, toApiError } from '../comments/schema
 import { CommentRejected, createComment } from '../comments/service'
 import { RATE_LIMIT_RETRY_SECONDS } from '../comments/spam'
 import { listThread } from '../comments/store'
+import { unknownApiFields } from '../comments/unknown-fields'
 import { buildThread } from '../comments/tree'
 import type { CommentNode, CommentRow } from '../comments/types'
 import type { AppEnv } from '../env'
 import { uiStrings } from '../i18n'
 import { apiError } from './api-error'
+import { COMMENT_MAX_BYTES, commentApiTooLarge, limitBody } from './body-limit'
 import { commentDeps, readerOptions } from './comment-deps'
 import { publicPost } from './comment-common'
 
 /**
  * The public comment API (DESIGN.md): the thread as JSON, and posting with the same rules and
- * anti-spam as the form. Errors are `{error:{code,message,fields}}` in English; never a 500.
+ * anti-spam as the form. Errors are `{error:{code,message,fields}}` in English; never a 500. A
+ * POST with a key the API does not take is refused (400 `unknown_fields`), not half-read.
  */
 export const commentsApi = new Hono<AppEnv>()
 
@@ -66,11 +69,15 @@ commentsApi.get('/posts/:slug/comments', async (c) => {
   return c.json({ comments: roots.map(toPublic) })
 })
 
-commentsApi.post('/posts/:slug/comments', async (c) => {
+const commentApiLimit = limitBody({ maxBytes: COMMENT_MAX_BYTES, onTooLarge: commentApiTooLarge })
+
+commentsApi.post('/posts/:slug/comments', commentApiLimit, async (c) => {
   const meta = publicPost(c)
   if (!meta) return notFound(c)
   const json: unknown = await c.req.json().catch(() => undefined)
   if (json === undefined) return apiError(c, 400, { code: 'invalid_json', message: 'Send the comment as a JSON object.' })
+  const unknown = unknownApiFields(json)
+  if (unknown) return apiError(c, 400, unknown)
   const parsed = commentApiSchema.safeParse(json)
   if (!parsed.success) return apiError(c, 422, toApiError(parsed.error))
   // A bot filled the trap: it is told the comment awaits moderation; nothing is stored.

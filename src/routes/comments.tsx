@@ -15,7 +15,7 @@ import { HeldCommentPage } from '../views/OwnCommentPages'
 import { REPLY_SCRIPT } from '../views/reply-script'
 import { ReplyPage } from '../views/ReplyPage'
 import { commentDeps, readerOptions, turnstileSiteKey } from './comment-deps'
-import { commentId, commentStrings, noticePage, publicPost, readForm, unavailablePage } from './comment-common'
+import { commentFormLimit, commentId, commentStrings, noticePage, publicPost, readForm, unavailablePage } from './comment-common'
 import { showForm, type FormProblem } from './comment-form-state'
 import { landing } from './comment-landing'
 import { loadThread } from './post-page'
@@ -33,7 +33,7 @@ comments.get(REPLY_SCRIPT_PATH, (c) => {
   return c.body(REPLY_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' })
 })
 
-comments.post('/posts/:slug/comments', async (c) => {
+comments.post('/posts/:slug/comments', commentFormLimit, async (c) => {
   const meta = publicPost(c)
   if (!meta) return c.notFound()
   const form = await readForm(c)

@@ -77,6 +77,20 @@ describe('POST /api/posts/<slug>/comments', () => {
     expect(await rowsOf(slug)).toHaveLength(0)
   })
 
+  it('refuses unknown fields with 400 naming each, instead of dropping them and storing the rest', async () => {
+    const base = origin()
+    const slug = await seedPost('api-unknown')
+    const root = (await (await postJson(api(base, slug), { author: 'Root', body: 'Root' })).json<Created>()).comment
+    // A snake_case parent would otherwise make the reply a top-level comment.
+    const res = await postJson(api(base, slug), { author: 'Kid', body: 'Reply', parent_id: root.id, colour: 'red' })
+    expect(res.status).toBe(400)
+    const { error } = await res.json<Failed>()
+    expect(error.code).toBe('unknown_fields')
+    expect(error.message).toBe('Unknown fields "parent_id" (did you mean "parentId"?) and "colour". The API takes author, email, body, parentId, notify and turnstileToken.')
+    expect(error.fields).toEqual({ parent_id: 'Unknown field: did you mean "parentId"?', colour: 'Unknown field.' })
+    expect(await rowsOf(slug)).toHaveLength(1)
+  })
+
   it('drops a filled honeypot quietly: 201 as if held, nothing stored', async () => {
     const base = origin()
     const slug = await seedPost('api-honeypot')

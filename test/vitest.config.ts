@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
-import { experimental_readRawConfig } from 'wrangler'
+import { experimental_readRawConfig, type Unstable_RawConfig } from 'wrangler'
 import { defineConfig } from 'vitest/config'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -14,7 +14,7 @@ const root = path.resolve(import.meta.dirname, '..')
  * tests define their own bindings (below). The folder is git-ignored with node_modules.
  */
 function testWranglerConfig(): string {
-  const { rawConfig } = experimental_readRawConfig({ config: path.join(root, 'wrangler.toml') })
+  const rawConfig: Unstable_RawConfig = experimental_readRawConfig({ config: path.join(root, 'wrangler.toml') }).rawConfig
   const fromRoot = (p: string | undefined) => (p === undefined ? undefined : path.resolve(root, p))
   const config = {
     ...rawConfig,

@@ -71,8 +71,10 @@ export default defineConfig({
           globalSetup: ['test/e2e/support/global-setup.ts'],
           sequence: { groupOrder: 1 },
           fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // Hang guards, generous so that a busy machine is slower, not failing (the global setup's
+          // wait for npm start has its own, in support/server.ts).
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
     ],

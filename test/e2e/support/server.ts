@@ -11,7 +11,9 @@ import { FIXTURE_CONTENT_DIR } from '../../fixtures/site'
 const ROOT = path.resolve(import.meta.dirname, '../../..')
 /** What `npm start` needs from the project; node_modules is linked, content/ is the fixture's. */
 const COPIED = ['src', 'migrations', 'wrangler.toml', 'package.json', 'tsconfig.json', '.dev.vars.example']
-const READY_TIMEOUT_MS = 120_000
+// A hang guard, not a speed check: a fresh copy's first start migrates, publishes and bundles,
+// which takes minutes on a busy 2-core machine.
+const READY_TIMEOUT_MS = 300_000
 
 /** A running `npm start` of a private copy of the project. */
 export interface Palabre {

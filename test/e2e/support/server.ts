@@ -30,8 +30,9 @@ export interface Palabre {
 /**
  * Starts `npm start` (src/cli/start.ts) on a free port in a temporary copy of the project, so
  * the run starts from empty local state and never touches the developer's `.wrangler/state` or
- * `.dev.vars`. Its content/ is test/fixtures/content/, never the author's. The copy's site.yaml gets this port as its baseUrl, so canonical URLs and feed
- * links point at the server under test. Resolves once the home page answers.
+ * `.dev.vars`; its content/ is test/fixtures/content/, never the author's. The copy's site.yaml
+ * gets this port as its baseUrl, so canonical URLs and feed links point at the server under
+ * test. Resolves once the home page answers.
  */
 export async function startPalabre(): Promise<Palabre> {
   try {

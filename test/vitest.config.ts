@@ -1,8 +1,32 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
+import { experimental_readRawConfig, type Unstable_RawConfig } from 'wrangler'
 import { defineConfig } from 'vitest/config'
 
 const root = path.resolve(import.meta.dirname, '..')
+
+/**
+ * The configuration the Worker is tested with: wrangler.toml as it is (bindings, vars,
+ * compatibility date) but with test/fixtures/content/ as its static assets instead of the
+ * author's content/ (test/fixtures/site.ts names what is in it), written where the project's
+ * `.dev.vars` and `.env` are not: wrangler reads those next to the configuration file, and the
+ * tests define their own bindings (below). The folder is git-ignored with node_modules.
+ */
+function testWranglerConfig(): string {
+  const rawConfig: Unstable_RawConfig = experimental_readRawConfig({ config: path.join(root, 'wrangler.toml') }).rawConfig
+  const fromRoot = (p: string | undefined) => (p === undefined ? undefined : path.resolve(root, p))
+  const config = {
+    ...rawConfig,
+    main: fromRoot(rawConfig.main),
+    assets: { ...rawConfig.assets, directory: path.join(root, 'test/fixtures/content') },
+    d1_databases: rawConfig.d1_databases?.map((db) => ({ ...db, migrations_dir: fromRoot(db.migrations_dir) })),
+  }
+  const dir = path.join(root, 'node_modules/.cache/palabre-test')
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(path.join(dir, 'wrangler.json'), `${JSON.stringify(config, null, 2)}\n`)
+  return path.join(dir, 'wrangler.json')
+}
 
 export default defineConfig({
   test: {
@@ -15,12 +39,12 @@ export default defineConfig({
         // The real Worker in workerd, with local KV, D1 (real migrations) and the Cache API.
         plugins: [
           cloudflareTest(async () => ({
-            wrangler: { configPath: path.join(root, 'wrangler.toml') },
+            wrangler: { configPath: testWranglerConfig() },
             miniflare: {
               bindings: {
                 ADMIN_TOKEN: 'test-admin-token',
                 SIGNING_KEY: 'test-signing-key',
-                // A developer's .dev.vars may hold a real provider key: tests never send real email.
+                // Tests never send real email.
                 EMAIL_TRANSPORT: 'mailbox',
                 EMAIL_API_KEY: '',
                 TEST_MIGRATIONS: await readD1Migrations(path.join(root, 'migrations')),
@@ -47,8 +71,10 @@ export default defineConfig({
           globalSetup: ['test/e2e/support/global-setup.ts'],
           sequence: { groupOrder: 1 },
           fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // Hang guards, generous so that a busy machine is slower, not failing (the global setup's
+          // wait for npm start has its own, in support/server.ts).
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
     ],

@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { XSS_VECTORS } from '../fixtures/comments/xss-vectors'
 import { launchChromium, newReader, watchPage } from './support/browser'
 import { publicComments, submitCommentForm } from './support/comments'
+import { FIXTURE } from '../fixtures/site'
 import { MISSING } from './support/features'
 import { palabre, server } from './support/pages'
 
 /** A post of its own, so these comments stay out of the thread the screenshots show. */
-const SLUG = 'writing-a-post'
+const SLUG = FIXTURE.markdown.slug
 const BODY_CHUNK = 8_000
 /** Controls the comment schema refuses by design (the integration tests check that refusal). */
 const REFUSED = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/

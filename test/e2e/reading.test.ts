@@ -1,9 +1,10 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, watchPage } from './support/browser'
+import { FIXTURE, FIXTURE_PUBLIC } from '../fixtures/site'
 import { PAGE_TYPES, palabre, server } from './support/pages'
 
-const PUBLIC_TITLES = ['Pourquoi un blog a besoin de lecteurs qui répondent', 'Writing a post: front matter, drafts and dates', 'How this blog works']
+const PUBLIC_TITLES = FIXTURE_PUBLIC.map((post) => post.title)
 
 describe.skipIf(!palabre())('reading the blog in Chromium', () => {
   let browser: Browser
@@ -20,21 +21,21 @@ describe.skipIf(!palabre())('reading the blog in Chromium', () => {
     return page
   }
 
-  it('lists the published posts on the home page, newest first, without the draft', async () => {
+  it('lists the published posts on the home page, newest first, without the draft or the scheduled post', async () => {
     const page = await open('/')
     const titles = await page.locator('main h2').allInnerTexts()
     expect(titles).toEqual(PUBLIC_TITLES)
-    await expect(page.title()).resolves.toBe('Palabre')
+    await expect(page.title()).resolves.toBe(FIXTURE.title)
     await page.context().close()
   })
 
   it('takes a reader from the home page to a post by its title, and shows its date, tags and figure', async () => {
     const page = await open('/')
-    await page.getByRole('link', { name: 'How this blog works' }).click()
-    await page.waitForURL('**/posts/how-this-blog-works')
-    await expect(page.locator('h1').innerText()).resolves.toBe('How this blog works')
+    await page.getByRole('link', { name: FIXTURE.thread.title }).click()
+    await page.waitForURL(`**/posts/${FIXTURE.thread.slug}`)
+    await expect(page.locator('h1').innerText()).resolves.toBe(FIXTURE.thread.title)
     await expect(page.locator('article time').first().getAttribute('datetime')).resolves.toMatch(/^2026-01-1\dT/)
-    await expect(page.locator('ul.tags a').allInnerTexts()).resolves.toEqual(['palabre', 'cloudflare', 'caching'])
+    await expect(page.locator('ul.tags a').allInnerTexts()).resolves.toEqual([...FIXTURE.thread.tags])
     const figure = page.locator('.post-body img').first()
     await figure.scrollIntoViewIfNeeded()
     await expect.poll(() => figure.evaluate((img: { complete: boolean; naturalWidth: number }) => img.complete && img.naturalWidth)).toBeGreaterThan(0)
@@ -42,10 +43,10 @@ describe.skipIf(!palabre())('reading the blog in Chromium', () => {
   })
 
   it('serves the French post in French, at its accented address', async () => {
-    const page = await open(`/posts/${encodeURIComponent('lecteurs-qui-répondent')}`)
+    const page = await open(`/posts/${encodeURIComponent(FIXTURE.french.slug)}`)
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('fr')
-    await expect(page.locator('h1').innerText()).resolves.toBe(PUBLIC_TITLES[0])
-    await expect(page.locator('.post-body').innerText()).resolves.toContain('Je ne suis pas d’accord')
+    await expect(page.locator('h1').innerText()).resolves.toBe(FIXTURE.french.title)
+    await expect(page.locator('.post-body').innerText()).resolves.toContain(FIXTURE.french.phrase)
     await page.context().close()
   })
 
@@ -58,11 +59,11 @@ describe.skipIf(!palabre())('reading the blog in Chromium', () => {
       await expect(page.locator('main h1').first().isVisible(), type.path).resolves.toBe(true)
     }
     await page.goto(`${server().origin}/`)
-    await page.getByRole('link', { name: 'Writing a post: front matter, drafts and dates' }).click()
-    await page.waitForURL('**/posts/writing-a-post')
+    await page.getByRole('link', { name: FIXTURE.markdown.title }).click()
+    await page.waitForURL(`**/posts/${FIXTURE.markdown.slug}`)
     await page.getByRole('link', { name: 'markdown', exact: true }).first().click()
     await page.waitForURL('**/tags/markdown')
-    await expect(page.locator('main').innerText()).resolves.toContain('Writing a post')
+    await expect(page.locator('main').innerText()).resolves.toContain(FIXTURE.markdown.title)
     await context.close()
   })
 

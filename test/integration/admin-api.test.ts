@@ -7,6 +7,7 @@ import type { CommentStatus } from '../../src/comments/types'
 import { ADMIN_TOKEN, adminApi, get, uniqueOrigin, warm } from '../fixtures/admin'
 import { newComment } from '../fixtures/comments/new-comment'
 import { seedContent } from '../fixtures/content'
+import { expectErrorsLogged } from '../fixtures/logged-errors'
 import { withFakeWorkersCache } from '../fixtures/workers-cache'
 
 const SLUG = 'api-moderated'
@@ -169,6 +170,8 @@ describe('POST /api/admin/posts/:slug/comments', () => {
 })
 
 describe('the admin API when D1 fails', () => {
+  expectErrorsLogged(/D1_ERROR/)
+
   it('answers JSON, not the HTML error page', async () => {
     const ctx = createExecutionContext()
     const request = new Request(`${uniqueOrigin('api-broken')}/api/admin/comments`, {

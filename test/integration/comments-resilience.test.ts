@@ -2,12 +2,15 @@ import { waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { app } from '../../src/app'
+import { expectErrorsLogged } from '../fixtures/logged-errors'
 import { withFakeWorkersCache } from '../fixtures/workers-cache'
 import { brokenDb, comment, discussionOf, fetchWith, get, origin, postForm, rowsOf, seedPost, shownIds } from './comments-http'
 
 const broken = (url: string, init: RequestInit = {}) => fetchWith(new Request(url, { redirect: 'manual', ...init }), { DB: brokenDb })
 
 describe('when D1 fails', () => {
+  expectErrorsLogged(/D1_ERROR/)
+
   it('still renders the post (200) with a note, uncached, and heals on the next request', async () => {
     const base = origin()
     const slug = await seedPost('d1-down')

@@ -2,6 +2,7 @@ import { createExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { app } from '../../src/app'
+import { expectErrorsLogged } from '../fixtures/logged-errors'
 
 /** A KV binding that fails every read, as an outage would. */
 const brokenKv = new Proxy(env.CONTENT, {
@@ -9,6 +10,8 @@ const brokenKv = new Proxy(env.CONTENT, {
 })
 
 describe('an unexpected failure', () => {
+  expectErrorsLogged(/KV is down/)
+
   it('answers a styled 500 page that is never cached and carries the security headers', async () => {
     const res = await app.fetch(new Request('https://errors.test/'), { ...env, CONTENT: brokenKv }, createExecutionContext())
     expect(res.status).toBe(500)

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { MAX_ATTEMPTS } from '../../src/notify/backoff'
 import { origin, seedPost } from './comments-http'
 import { signIn } from '../fixtures/admin'
+import { expectErrorsLogged } from '../fixtures/logged-errors'
 import { db, linkFor, mailTo, postComment, send } from './notify-support'
 
 /** Notifications through the Worker: the comment form, moderation, the admin's pages and API. */
@@ -82,6 +83,8 @@ describe('who gets a reply notice', () => {
 })
 
 describe('the comment and its emails', () => {
+  expectErrorsLogged(/outbox down/)
+
   it('are stored in one batch: when the outbox write fails, the comment is not stored either', async () => {
     const base = origin('atomic')
     const slug = await seedPost('atomic', { site: { email: { from: 'Blog <blog@blog.example>', author: 'me@blog.example' } } })

@@ -7,8 +7,8 @@ describe('the Worker', () => {
     expect(res.status).toBe(200)
     expect(await res.text()).toContain('Palabre')
   })
-  it('serves media from static assets', async () => {
-    const res = await env.ASSETS.fetch('http://example.com/media/favicon.svg')
+  it('serves media from static assets (test/fixtures/content/media/)', async () => {
+    const res = await env.ASSETS.fetch('http://example.com/media/three-boxes.svg')
     expect(res.status).toBe(200)
   })
 })

@@ -7,6 +7,7 @@ import type { ContentFiles } from '../../src/cli/content-files'
 import { imageSizeOf, readMediaSizes } from '../../src/cli/media-sizes'
 import { parseContent, type ParsedContent } from '../../src/cli/parse-content'
 import { loadContent, type Logger } from '../../src/cli/publish-content'
+import { FIXTURE, FIXTURE_CONTENT_DIR } from '../fixtures/site'
 
 // Tiny images, byte by byte: only the headers a size reader looks at.
 const ascii = (text: string) => [...text].map((ch) => ch.charCodeAt(0))
@@ -160,14 +161,15 @@ describe('image sizes in the content index', () => {
   })
 })
 
-describe('the real content/ directory', () => {
-  it('indexes the size of the diagram in how-this-blog-works, and warns about nothing', async () => {
+describe('the engine’s fixture content (test/fixtures/content/)', () => {
+  it('indexes the size of the figure in its post, and not the favicon, and warns about nothing', async () => {
     const lines: string[] = []
     const log: Logger = { info: () => {}, warn: (line) => lines.push(line), error: (line) => lines.push(line) }
-    const parsed = await loadContent(path.resolve(import.meta.dirname, '../../content'), log)
+    const parsed = await loadContent(FIXTURE_CONTENT_DIR, log)
     expect(lines).toEqual([])
     const { index } = buildIndex(parsed!, { drafts: false })
-    expect(index.media?.['/media/request-path.svg']).toEqual({ width: 640, height: 220 })
+    const { path: figure, width, height } = FIXTURE.figure
+    expect(index.media?.[figure]).toEqual({ width, height })
     expect(Object.keys(index.media ?? {})).not.toContain('/media/favicon.svg')
   })
 })

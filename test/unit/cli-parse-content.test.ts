@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { readContentFiles, type ContentFiles } from '../../src/cli/content-files'
 import { parseContent, type ParseResult } from '../../src/cli/parse-content'
 import { DEFAULT_SITE } from '../../src/content/site-defaults'
+import { FIXTURE, FIXTURE_CONTENT_DIR } from '../fixtures/site'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const fixture = (name: string) => readContentFiles(path.join(root, 'test/fixtures/content-files', name), 'content')
@@ -171,13 +172,15 @@ describe('parseContent in memory', () => {
   })
 })
 
-describe('the real content/ directory', () => {
-  it('validates without errors or warnings', async () => {
-    const result = parseContent(await readContentFiles(path.join(root, 'content')))
+describe('the engine’s fixture content (test/fixtures/content/)', () => {
+  it('validates without errors or warnings, with a draft, a scheduled post and a French post', async () => {
+    const result = parseContent(await readContentFiles(FIXTURE_CONTENT_DIR))
     if (!result.ok) throw new Error(result.errors.join('\n'))
     expect(result.warnings).toEqual([])
-    expect(result.content.posts.length).toBeGreaterThanOrEqual(3)
-    expect(result.content.posts.some((p) => p.meta.draft)).toBe(true)
-    expect(result.content.posts.some((p) => p.meta.lang === 'fr' && p.markdown.length > 13_000)).toBe(true)
+    const metas = result.content.posts.map((post) => post.meta)
+    const slugs = (test: (meta: (typeof metas)[number]) => boolean) => metas.filter(test).map((meta) => meta.slug)
+    expect(slugs((meta) => meta.draft)).toEqual([FIXTURE.draft.slug])
+    expect(slugs((meta) => Date.parse(meta.date) > Date.now())).toEqual([FIXTURE.scheduled.slug])
+    expect(slugs((meta) => meta.lang === 'fr')).toEqual([FIXTURE.french.slug])
   })
 })

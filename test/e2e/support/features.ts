@@ -1,5 +1,7 @@
-/** The public post every comment test writes to (it is published in content/). */
-export const THREAD_SLUG = 'how-this-blog-works'
+import { FIXTURE } from '../../fixtures/site'
+
+/** The public post every comment test writes to (in test/fixtures/content/). */
+export const THREAD_SLUG = FIXTURE.thread.slug
 
 /** Which parts of Palabre the running server has: tests of the missing ones are skipped, saying why. */
 export interface Features {

@@ -1,5 +1,6 @@
 import { inject } from 'vitest'
 import type { Features, PalabreUnderTest } from './features'
+import { FIXTURE } from '../../fixtures/site'
 import { THREAD_SLUG } from './features'
 
 /** One kind of page the blog serves, at a URL that shows it. */
@@ -15,9 +16,10 @@ export interface PageType {
 export const PAGE_TYPES: readonly PageType[] = [
   { name: 'home', path: '/', status: 200 },
   { name: 'post', path: `/posts/${THREAD_SLUG}`, status: 200 },
-  { name: 'post-fr', path: `/posts/${encodeURIComponent('lecteurs-qui-répondent')}`, status: 200 },
+  { name: 'post-fr', path: `/posts/${encodeURIComponent(FIXTURE.french.slug)}`, status: 200 },
   { name: 'tag', path: '/tags/writing', status: 200 },
-  { name: 'draft-preview', path: '/posts/moderating-without-burning-out', status: 200 },
+  { name: 'draft-preview', path: `/posts/${FIXTURE.draft.slug}`, status: 200 },
+  { name: 'scheduled-preview', path: `/posts/${FIXTURE.scheduled.slug}`, status: 200 },
   { name: 'not-found', path: '/posts/no-such-post', status: 404 },
   { name: 'admin-sign-in', path: '/admin', status: 200, needs: 'admin' },
 ]

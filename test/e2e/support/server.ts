@@ -6,11 +6,14 @@ import { createServer } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { parseDevVars } from '../../../src/cli/dev-vars'
+import { FIXTURE_CONTENT_DIR } from '../../fixtures/site'
 
 const ROOT = path.resolve(import.meta.dirname, '../../..')
-/** What `npm start` needs from the project; node_modules is linked, not copied. */
-const COPIED = ['src', 'content', 'migrations', 'wrangler.toml', 'package.json', 'tsconfig.json', '.dev.vars.example']
-const READY_TIMEOUT_MS = 120_000
+/** What `npm start` needs from the project; node_modules is linked, content/ is the fixture's. */
+const COPIED = ['src', 'migrations', 'wrangler.toml', 'package.json', 'tsconfig.json', '.dev.vars.example']
+// A hang guard, not a speed check: a fresh copy's first start migrates, publishes and bundles,
+// which takes minutes on a busy 2-core machine.
+const READY_TIMEOUT_MS = 300_000
 
 /** A running `npm start` of a private copy of the project. */
 export interface Palabre {
@@ -27,8 +30,9 @@ export interface Palabre {
 /**
  * Starts `npm start` (src/cli/start.ts) on a free port in a temporary copy of the project, so
  * the run starts from empty local state and never touches the developer's `.wrangler/state` or
- * `.dev.vars`. The copy's site.yaml gets this port as its baseUrl, so canonical URLs and feed
- * links point at the server under test. Resolves once the home page answers.
+ * `.dev.vars`; its content/ is test/fixtures/content/, never the author's. The copy's site.yaml
+ * gets this port as its baseUrl, so canonical URLs and feed links point at the server under
+ * test. Resolves once the home page answers.
  */
 export async function startPalabre(): Promise<Palabre> {
   try {
@@ -44,6 +48,7 @@ export async function startPalabre(): Promise<Palabre> {
 async function startCopy(): Promise<Palabre> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'palabre-e2e-'))
   for (const name of COPIED) await cp(path.join(ROOT, name), path.join(dir, name), { recursive: true }).catch(ignoreMissing)
+  await cp(FIXTURE_CONTENT_DIR, path.join(dir, 'content'), { recursive: true })
   await symlink(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir')
   const port = await freePort()
   const origin = `http://localhost:${port}`

@@ -36,7 +36,8 @@ async function main(): Promise<number> {
   const wrangler = await readWranglerConfig(path.join(PROJECT_ROOT, 'wrangler.toml'))
   const whoami = parseWhoami((await runWranglerResult(['whoami', '--json'])).stdout)
   const secrets = whoami?.loggedIn ? parseSecretList(await runWranglerResult(['secret', 'list', '--format', 'json'])) : undefined
-  const problems = checkDeploy({ wrangler, site: content?.site ?? null, env: process.env, whoami, secrets })
+  const env = { CLOUDFLARE_API_TOKEN: process.env.CLOUDFLARE_API_TOKEN, ADMIN_TOKEN: process.env.ADMIN_TOKEN }
+  const problems = checkDeploy({ wrangler, site: content?.site ?? null, env, whoami, secrets })
   console.log(formatProblems(problems))
   if (!whoami?.loggedIn) console.log('(The secrets were not checked: that needs credentials.)')
   if (!content || problems.some((p) => p.level === 'error')) return 1

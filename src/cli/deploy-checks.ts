@@ -4,6 +4,8 @@
  * configuration is tested without an account. Each problem says what to do.
  */
 import type { SiteConfig } from '../content/types'
+import { checkCredentials, checkPurgeToken, checkSecrets } from './deploy-checks-account'
+import { checkSite } from './deploy-checks-site'
 import type { WranglerConfig } from './deploy-config'
 
 export interface Problem {
@@ -30,8 +32,6 @@ export interface DeployInputs {
 
 /** The sample's rate-limiter namespace: every copy of Palabre starts with it. */
 export const SAMPLE_NAMESPACE_ID = '1001'
-export const REQUIRED_SECRETS = ['ADMIN_TOKEN', 'SIGNING_KEY'] as const
-const GENERATE = 'generate one with `openssl rand -base64 32` (or `node -e "console.log(crypto.randomBytes(32).toString(\'base64\'))"`)'
 
 /** Every problem at once, errors first. */
 export function checkDeploy(inputs: DeployInputs): Problem[] {
@@ -89,117 +89,6 @@ export function suggestNamespaceId(name: string): string {
   let hash = 7
   for (const ch of name) hash = (hash * 31 + ch.codePointAt(0)!) % 8999
   return String(1000 + hash + (1000 + hash === Number(SAMPLE_NAMESPACE_ID) ? 1 : 0))
-}
-
-const LOCAL_HOST = /^(?:localhost|127(?:\.\d+){3}|\[::1\]|0\.0\.0\.0)$|\.(?:localhost|test|local|example|invalid)$|^(?:www\.)?example\.(?:com|org|net)$/i
-
-/** `baseUrl` must be the public address, served by this Worker; `email.from` should be deliverable. */
-export function checkSite(site: Pick<SiteConfig, 'baseUrl' | 'email'>, config: WranglerConfig): Problem[] {
-  const problems: Problem[] = []
-  const url = new URL(site.baseUrl)
-  if (LOCAL_HOST.test(url.hostname)) {
-    problems.push({
-      level: 'error',
-      what: `content/site.yaml: baseUrl is ${site.baseUrl}.`,
-      fix: 'Set baseUrl to the public address of the blog (https://blog.example.org, or https://<worker>.<subdomain>.workers.dev): feeds, links in emails and the purge after the deploy use it.',
-    })
-  } else {
-    if (url.protocol !== 'https:')
-      problems.push({ level: 'warning', what: `content/site.yaml: baseUrl ${site.baseUrl} is not https.`, fix: 'Use https://: Cloudflare serves the blog over HTTPS.' })
-    problems.push(...checkRoute(url.hostname, config))
-  }
-  const fromDomain = /@([^\s>]+)>?\s*$/.exec(site.email.from)?.[1] ?? ''
-  if (LOCAL_HOST.test(fromDomain))
-    problems.push({
-      level: 'warning',
-      what: `content/site.yaml: email.from is "${site.email.from}".`,
-      fix: 'Set email.from to an address at a domain you verified with your email provider (README, "Email"), or readers’ emails will be refused.',
-    })
-  return problems
-}
-
-/** The host of a route pattern: `blog.example.org/*` → `blog.example.org`. */
-function patternHost(pattern: string): string {
-  return pattern.replace(/^https?:\/\//, '').split('/')[0]!.toLowerCase()
-}
-
-function checkRoute(host: string, config: WranglerConfig): Problem[] {
-  if (host.endsWith('.workers.dev')) {
-    return config.workers_dev === false
-      ? [{ level: 'error', what: `baseUrl is on workers.dev (${host}) but wrangler.toml sets workers_dev = false.`, fix: 'Remove `workers_dev = false`, or set baseUrl to your own domain and route it.' }]
-      : []
-  }
-  const routes = [config.routes ?? [], config.route ?? []].flat()
-  const hosts = routes.map((route) => patternHost(typeof route === 'string' ? route : route.pattern))
-  const served = hosts.some((h) => h === host || (h.startsWith('*.') && host.endsWith(h.slice(1))) || (h.startsWith('*') && host.endsWith(h.slice(1))))
-  if (served) return []
-  return [
-    {
-      level: 'error',
-      what: `baseUrl is on ${host}, but no route or custom domain of wrangler.toml sends ${host} to this Worker.`,
-      fix: `Add \`routes = [{ pattern = "${host}", custom_domain = true }]\` to wrangler.toml (the domain's zone must be on your Cloudflare account; README, "Your own domain").`,
-    },
-  ]
-}
-
-/** `wrangler login` on a machine with a browser, CLOUDFLARE_API_TOKEN elsewhere. */
-export function checkCredentials(whoami: WhoAmI | undefined, env: { CLOUDFLARE_API_TOKEN?: string }): Problem[] {
-  if (whoami?.loggedIn) return []
-  if (env.CLOUDFLARE_API_TOKEN)
-    return [
-      {
-        level: 'error',
-        what: 'CLOUDFLARE_API_TOKEN is set, but wrangler could not sign in with it.',
-        fix: 'Check the token in the Cloudflare dashboard (My Profile > API Tokens): it must be active and have the permissions the README lists ("Deploying from a machine without a browser").',
-      },
-    ]
-  return [
-    {
-      level: 'error',
-      what: 'wrangler is not signed in to Cloudflare.',
-      fix: 'Run `npx wrangler login` (it opens a browser), or, on a machine without one, set CLOUDFLARE_API_TOKEN (and CLOUDFLARE_ACCOUNT_ID) as the README explains.',
-    },
-  ]
-}
-
-/** ADMIN_TOKEN and SIGNING_KEY are required; email and Turnstile secrets are checked for consistency. */
-export function checkSecrets(secrets: SecretNames, config: WranglerConfig): Problem[] {
-  if (secrets === undefined) return []
-  const names = new Set(secrets === 'no-worker' ? [] : secrets)
-  const problems: Problem[] = []
-  const missing = REQUIRED_SECRETS.filter((name) => !names.has(name))
-  if (missing.length)
-    problems.push({
-      level: 'error',
-      what: `Missing secret${missing.length > 1 ? 's' : ''} ${missing.join(', ')}${secrets === 'no-worker' ? ' (the Worker does not exist yet)' : ''}.`,
-      fix: `For each, ${GENERATE}, then run \`npx wrangler secret put <NAME>\` and paste it${secrets === 'no-worker' ? ' (wrangler offers to create the Worker: answer yes)' : ''}. Keep ADMIN_TOKEN: you sign in to /admin with it.`,
-    })
-  const transport = String(config.vars?.EMAIL_TRANSPORT ?? 'auto')
-  if (!names.has('EMAIL_API_KEY') && (transport === 'auto' || transport === 'http'))
-    problems.push({
-      level: transport === 'http' ? 'error' : 'warning',
-      what: 'No EMAIL_API_KEY secret: readers’ emails (confirmations, replies) will be kept in the mailbox at /admin/mailbox, not sent.',
-      fix: 'Create an API key with your email provider (README, "Email") and run `npx wrangler secret put EMAIL_API_KEY`.',
-    })
-  if (names.has('TURNSTILE_SECRET') !== names.has('TURNSTILE_SITE_KEY'))
-    problems.push({
-      level: 'warning',
-      what: `${names.has('TURNSTILE_SECRET') ? 'TURNSTILE_SECRET' : 'TURNSTILE_SITE_KEY'} is set without its pair: Turnstile ${names.has('TURNSTILE_SECRET') ? 'refuses every comment (no widget is shown)' : 'is off'}.`,
-      fix: 'Set both from the same Turnstile widget (README, "Turnstile"), or neither.',
-    })
-  return problems
-}
-
-/** The purge after the deploy authenticates with ADMIN_TOKEN from the environment. */
-export function checkPurgeToken(env: { ADMIN_TOKEN?: string }): Problem[] {
-  if (env.ADMIN_TOKEN) return []
-  return [
-    {
-      level: 'error',
-      what: 'ADMIN_TOKEN is not set in the environment.',
-      fix: 'Run `ADMIN_TOKEN=<the value of the ADMIN_TOKEN secret> npm run deploy`: after the deploy the cached pages are purged through <baseUrl>/api/admin/purge with it, so no page keeps the old templates.',
-    },
-  ]
 }
 
 /** The report: every problem with its fix, then a summary line. */

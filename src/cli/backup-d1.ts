@@ -38,7 +38,7 @@ export async function backupD1(target: D1Target, now = new Date()): Promise<Back
   const bookmark = target.local
     ? undefined
     : parseBookmark((await runWranglerOrThrow(['d1', 'time-travel', 'info', 'DB'], { cwd: root })).stdout)
-  const tables = exportableTables(await queryD1<TableRow>("SELECT name, sql FROM sqlite_master WHERE type = 'table'", target))
+  const tables = exportableTables(await queryD1<TableRow>(TABLES, target))
   const file = path.join(root, backupFileName(now, target.local ? 'local' : 'remote'))
   await mkdir(path.dirname(file), { recursive: true })
   const only = (tables ?? []).flatMap((table) => ['--table', table])
@@ -46,9 +46,11 @@ export async function backupD1(target: D1Target, now = new Date()): Promise<Back
   return { file, bytes: (await stat(file)).size, bookmark }
 }
 
-/** Replaces the tables of the backup `file` with its content (`restoreScript`), in one `d1 execute --file`. */
+const TABLES = "SELECT name, sql FROM sqlite_master WHERE type = 'table'"
+
+/** Makes the database what the backup `file` holds (`restoreScript`), in one `d1 execute --file`. */
 export async function restoreD1(file: string, target: D1Target): Promise<void> {
-  const script = restoreScript(await readFile(file, 'utf8'))
+  const script = restoreScript(await readFile(file, 'utf8'), await queryD1<TableRow>(TABLES, target))
   const dir = await mkdtemp(path.join(os.tmpdir(), 'palabre-restore-'))
   try {
     const sql = path.join(dir, 'restore.sql')

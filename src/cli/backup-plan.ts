@@ -42,17 +42,21 @@ export function tablesOfDump(dump: string): string[] {
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
 
 /**
- * The SQL that replaces the tables of `dump` with the dump's content: foreign keys checked only
- * at the end, every table the dump creates dropped first (children before parents, the reverse
- * of the dump's order), then the dump itself. Tables the dump does not know (a later migration's)
- * are left alone; `d1_migrations` comes back with the dump, so migrations newer than the backup
- * run again at the next `npm run deploy` or `npm start`.
+ * The SQL that makes the database what the backup `dump` holds: foreign keys checked only at the
+ * end; `current` tables the dump does not have (a later migration's) dropped; every table of the
+ * dump dropped (children before parents, the reverse of the dump's order); then the dump itself.
+ * Virtual tables (a search index, which no export holds) and their shadow tables are left as they
+ * are. `d1_migrations` comes back with the dump, so migrations newer than the backup run again at
+ * the next `npm run deploy` or `npm start`.
  */
-export function restoreScript(dump: string): string {
+export function restoreScript(dump: string, current: TableRow[] = []): string {
   const tables = tablesOfDump(dump)
   if (!tables.length) throw new Error('this file creates no table: it is not a `wrangler d1 export` of the database')
+  const kept = new Set(exportableTables(current) ?? current.map((row) => row.name))
+  const extra = current.map((row) => row.name).filter((name) => kept.has(name) && !/^(?:sqlite_|_cf_)/i.test(name) && !tables.includes(name))
   const body = dump.replace(/^\s*PRAGMA\s+defer_foreign_keys\s*=\s*\w+\s*;\s*$/gim, '')
-  return ['PRAGMA defer_foreign_keys=TRUE;', ...[...tables].reverse().map((t) => `DROP TABLE IF EXISTS ${quote(t)};`), body.trim(), ''].join('\n')
+  const drops = [...extra, ...[...tables].reverse()].map((t) => `DROP TABLE IF EXISTS ${quote(t)};`)
+  return ['PRAGMA defer_foreign_keys=TRUE;', ...drops, body.trim(), ''].join('\n')
 }
 
 /** The bookmark in `wrangler d1 time-travel info` output, if any. */

@@ -30,6 +30,22 @@ describe('backup planning', () => {
     ])
     expect(() => restoreScript('SELECT 1;')).toThrow(/not a `wrangler d1 export`/)
   })
+
+  it('also drops a later migration’s tables, and leaves a search index (virtual) alone', () => {
+    const dump = 'CREATE TABLE comments (id);'
+    const current = [
+      { name: 'comments', sql: 'CREATE TABLE comments (id)' },
+      { name: 'later', sql: 'CREATE TABLE later (id)' },
+      { name: 'search_data', sql: 'CREATE TABLE search_data (id)' },
+      { name: 'search', sql: 'CREATE VIRTUAL TABLE search USING fts5(t)' },
+      { name: '_cf_KV', sql: 'CREATE TABLE _cf_KV (k)' },
+    ]
+    expect(restoreScript(dump, current).split('\n').slice(1, 4)).toEqual([
+      'DROP TABLE IF EXISTS "later";',
+      'DROP TABLE IF EXISTS "comments";',
+      'CREATE TABLE comments (id);',
+    ])
+  })
 })
 
 /**
@@ -44,6 +60,7 @@ describe('backup and restore of the local D1', () => {
       queryD1('SELECT id, post_slug, parent_id, author_name, author_email, body, status FROM comments ORDER BY id', target),
       queryD1('SELECT a.email, s.scope, s.post_slug, s.comment_id FROM notify_subscriptions s JOIN notify_addresses a ON a.id = s.address_id ORDER BY s.id', target),
       queryD1('SELECT name FROM d1_migrations ORDER BY id', target),
+      queryD1("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_cf\\_%' ESCAPE '\\' ORDER BY name", target),
     ])
 
   beforeAll(async () => {
@@ -76,7 +93,8 @@ describe('backup and restore of the local D1', () => {
     expect(path.relative(dir, backup.file)).toBe('backups/palabre-local-20261201T080000Z.sql')
     expect(await readFile(backup.file, 'utf8')).toContain('Premier « commentaire » l’été')
 
-    await queryD1("DELETE FROM notify_subscriptions; UPDATE comments SET status = 'spam' WHERE id = 1; DELETE FROM comments WHERE id = 3", target)
+    // Damage, and a table as a migration newer than the backup would add it.
+    await queryD1("DELETE FROM notify_subscriptions; UPDATE comments SET status = 'spam' WHERE id = 1; DELETE FROM comments WHERE id = 3; CREATE TABLE later_feature (id INTEGER)", target)
     expect((await snapshot())[0]).toHaveLength(2)
 
     await restoreD1(backup.file, target)

@@ -73,7 +73,7 @@ export const adminFr: AdminStrings = {
   },
   drafts: {
     title: 'Brouillons et billets programmés',
-    intro: 'Les billets que les lecteurs ne voient pas encore\u00a0: les brouillons (draft: true) et les billets dont la date n’est pas venue.',
+    intro: 'Les billets que les lecteurs ne voient pas encore\u00a0: les brouillons (champ draft à true) et les billets dont la date n’est pas venue.',
     empty: 'Aucun brouillon, aucun billet programmé.',
     draft: 'Brouillon',
     scheduled: (date) => `Programmé pour le ${date}`,

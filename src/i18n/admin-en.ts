@@ -55,4 +55,35 @@ export const adminEn: AdminStrings = {
     nothing: 'Nothing changed.',
   },
   missing: 'Tick at least one comment, or reload the page: that comment is gone.',
+  nav: {
+    label: 'Admin pages',
+    queue: 'Moderation queue',
+    recent: 'Recent comments',
+    failed: 'Failed emails',
+    mailbox: 'Mailbox',
+    drafts: 'Drafts and scheduled posts',
+  },
+  confirm: {
+    title: {
+      approve: { one: 'Approve this comment?', other: 'Approve these {n} comments?' },
+      spam: { one: 'Mark this comment as spam?', other: 'Mark these {n} comments as spam?' },
+      delete: { one: 'Delete this comment?', other: 'Delete these {n} comments?' },
+    },
+    explain: {
+      approve: 'Approved comments become public at once, and readers who follow the discussion are emailed: an email cannot be taken back.',
+      spam: 'Spam is hidden from readers; it stays listed under recent comments.',
+      delete: 'Deleted comments are hidden from readers; replies to them stay, under “[deleted]”.',
+    },
+    submit: { approve: 'Approve', spam: 'Mark as spam', delete: 'Delete' },
+    cancel: 'Cancel',
+  },
+  drafts: {
+    title: 'Drafts and scheduled posts',
+    intro: 'Posts readers cannot see yet: drafts (draft: true), and posts whose date has not come.',
+    empty: 'No draft and no scheduled post.',
+    draft: 'Draft',
+    scheduled: (date) => `Scheduled for ${date}`,
+    preview: 'Preview',
+    previewsOff: 'Previews are off here (DRAFTS = "hide"): drafts are only published locally, and npm start shows them at their address.',
+  },
 }

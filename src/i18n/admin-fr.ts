@@ -56,4 +56,35 @@ export const adminFr: AdminStrings = {
     nothing: 'Rien n’a changé.',
   },
   missing: 'Cochez au moins un commentaire, ou rechargez la page\u00a0: ce commentaire n’existe plus.',
+  nav: {
+    label: 'Pages d’administration',
+    queue: 'File de modération',
+    recent: 'Commentaires récents',
+    failed: 'Courriels en échec',
+    mailbox: 'Boîte aux lettres',
+    drafts: 'Brouillons et billets programmés',
+  },
+  confirm: {
+    title: {
+      approve: { one: 'Approuver ce commentaire\u00a0?', other: 'Approuver ces {n} commentaires\u00a0?' },
+      spam: { one: 'Marquer ce commentaire comme indésirable\u00a0?', other: 'Marquer ces {n} commentaires comme indésirables\u00a0?' },
+      delete: { one: 'Supprimer ce commentaire\u00a0?', other: 'Supprimer ces {n} commentaires\u00a0?' },
+    },
+    explain: {
+      approve: 'Les commentaires approuvés deviennent publics aussitôt, et les lecteurs qui suivent la discussion reçoivent un courriel\u00a0: un courriel ne se reprend pas.',
+      spam: 'Les indésirables sont cachés aux lecteurs\u00a0; ils restent dans les commentaires récents.',
+      delete: 'Les commentaires supprimés sont cachés aux lecteurs\u00a0; leurs réponses restent, sous «\u00a0[supprimé]\u00a0».',
+    },
+    submit: { approve: 'Approuver', spam: 'Marquer comme indésirable', delete: 'Supprimer' },
+    cancel: 'Annuler',
+  },
+  drafts: {
+    title: 'Brouillons et billets programmés',
+    intro: 'Les billets que les lecteurs ne voient pas encore\u00a0: les brouillons (champ draft à true) et les billets dont la date n’est pas venue.',
+    empty: 'Aucun brouillon, aucun billet programmé.',
+    draft: 'Brouillon',
+    scheduled: (date) => `Programmé pour le ${date}`,
+    preview: 'Aperçu',
+    previewsOff: 'Les aperçus sont désactivés ici (DRAFTS = "hide")\u00a0: les brouillons ne sont publiés qu’en local, et npm start les montre à leur adresse.',
+  },
 }

@@ -55,4 +55,23 @@ export interface AdminStrings {
   }
   /** A form sent without any comment ticked, or for a comment that is gone. */
   missing: string
+  /** The links between the admin pages. */
+  nav: { label: string; queue: string; recent: string; failed: string; mailbox: string; drafts: string }
+  /** The step before a destructive or bulk action, a page of its own (it works without JavaScript). */
+  confirm: {
+    title: { approve: PluralMessage; spam: PluralMessage; delete: PluralMessage }
+    explain: { approve: string; spam: string; delete: string }
+    submit: { approve: string; spam: string; delete: string }
+    cancel: string
+  }
+  /** /admin/drafts: what readers cannot see yet. */
+  drafts: {
+    title: string
+    intro: string
+    empty: string
+    draft: string
+    scheduled: (date: string) => string
+    preview: string
+    previewsOff: string
+  }
 }

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import * as z from 'zod'
 import { requireAdminToken } from '../auth/admin-token'
+import { purgeEverything } from '../cache/purge-all'
 import { moderateComments, parseAuthorReply, replyAsAuthor } from '../comments/moderate'
 import { MODERATION_ACTIONS } from '../comments/moderation'
 import { CommentRejected } from '../comments/service'
@@ -25,18 +26,29 @@ adminApi.onError((err, c) => {
   return apiError(c, 500, { code: 'internal_error', message: 'The request failed on the server; try again in a moment.' })
 })
 
-const PurgeRequest = z.object({
-  tags: z.array(z.string().min(1).max(1024)).min(1).max(1000),
-})
+const PurgeRequest = z.union([
+  z.object({ everything: z.literal(true) }),
+  z.object({ tags: z.array(z.string().min(1).max(1024)).min(1).max(1000) }),
+])
 
-/** What the Node publish tool calls: zone-level purges do not reach Workers Cache. */
+/**
+ * What the Node publish and deploy tools call: zone-level purges do not reach Workers Cache.
+ * `{"everything": true}` (after a deploy of new code) purges every cached page.
+ */
 adminApi.post('/purge', async (c) => {
   const parsed = PurgeRequest.safeParse(await c.req.json().catch(() => undefined))
   if (!parsed.success) {
     return apiError(c, 400, {
       code: 'invalid_request',
-      message: 'Send JSON {"tags": ["post:<slug>", …]} with 1 to 1000 non-empty tags.',
+      message: 'Send JSON {"tags": ["post:<slug>", …]} with 1 to 1000 non-empty tags, or {"everything": true}.',
     })
+  }
+  if ('everything' in parsed.data) {
+    const index = c.get('index')
+    // The same origins as a tag purge (comment-deps): a page may be cached under either.
+    const origins = [new URL(c.req.url).origin, new URL(index.site.baseUrl).origin]
+    const deleted = await purgeEverything(c.executionCtx as ExecutionContext, { origins, index })
+    return c.json({ purged: 'everything', deleted })
   }
   const deleted = await requestPurge(c)(parsed.data.tags)
   return c.json({ purged: parsed.data.tags, deleted })

@@ -15,6 +15,7 @@ import { DashboardPage, type ReplyProblem } from '../views/admin/DashboardPage'
 import { noticePath, parseNotice, type Notice } from '../views/admin/notice'
 import { SignInPage } from '../views/admin/SignInPage'
 import { FailedDeliveries } from '../views/notify/FailedDeliveries'
+import { adminPages } from './admin-pages'
 import { commentDeps } from './comment-deps'
 
 /**
@@ -47,6 +48,9 @@ admin.post('/login', async (c) => {
   await startAdminSession(c)
   return c.redirect('/admin', 303)
 })
+
+// The confirmation step and the drafts list (admin-pages.tsx), behind the same CSRF check.
+admin.route('/', adminPages)
 
 admin.post('/logout', (c) => {
   endAdminSession(c)

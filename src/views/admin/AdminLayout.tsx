@@ -2,14 +2,16 @@ import type { Child } from 'hono/jsx'
 import type { SiteConfig } from '../../content/types'
 import { uiStrings } from '../../i18n'
 import { Layout } from '../Layout'
+import { AdminNav, type AdminPage } from './AdminNav'
 
 export const ADMIN_STYLESHEET = '/admin/admin.css'
 
 /**
  * The frame of every /admin page: the site's layout, kept out of search engines, with the admin
- * stylesheet and, when signed in, a sign-out button. Uncached (no route here calls `cacheFor`).
+ * stylesheet and, when signed in, the links between the admin pages and a sign-out button.
+ * Uncached (no route here calls `cacheFor`).
  */
-export function AdminLayout(props: { site: SiteConfig; title: string; signedIn: boolean; children?: Child }) {
+export function AdminLayout(props: { site: SiteConfig; title: string; signedIn: boolean; current?: AdminPage; children?: Child }) {
   const ui = uiStrings(props.site.language).admin
   return (
     <Layout site={props.site} title={props.title} noindex head={<link rel="stylesheet" href={ADMIN_STYLESHEET} />}>
@@ -21,6 +23,7 @@ export function AdminLayout(props: { site: SiteConfig; title: string; signedIn: 
           </form>
         )}
       </div>
+      {props.signedIn && <AdminNav site={props.site} current={props.current} />}
       {props.children}
     </Layout>
   )

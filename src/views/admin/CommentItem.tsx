@@ -3,6 +3,7 @@ import type { CommentRow } from '../../comments/types'
 import { MODERATION_ACTIONS, type ModerationAction } from '../../comments/moderation'
 import { formatDateTime, uiStrings } from '../../i18n'
 import { postPath } from '../../urls'
+import { CONFIRM_PATH, isDestructive } from './confirm'
 
 const EXCERPT_CHARS = 600
 
@@ -24,10 +25,12 @@ export interface CommentItemProps {
   idPrefix: string
   /** In the recent list: its actions get a name of their own, since the queue may show the same comment. */
   recent?: boolean
+  /** Without actions: the comment as the confirmation step shows what it is about to change. */
+  summary?: boolean
 }
 
 /** One comment for the admin: author, email, post, date, status (and why it is held), the start of its text, actions. */
-export function CommentItem({ site, comment, postTitle, bulkForm, reply, idPrefix, recent }: CommentItemProps) {
+export function CommentItem({ site, comment, postTitle, bulkForm, reply, idPrefix, recent, summary }: CommentItemProps) {
   const ui = uiStrings(site.language).admin.comment
   const id = `${idPrefix}-${comment.id}`
   const actions = (Object.keys(MODERATION_ACTIONS) as ModerationAction[]).filter(
@@ -62,14 +65,22 @@ export function CommentItem({ site, comment, postTitle, bulkForm, reply, idPrefi
       {comment.status === 'pending' && comment.heldReason && <p class="held-reason">{ui.heldReason[comment.heldReason]}</p>}
       {comment.parentId !== null && <p class="meta">{ui.inReplyTo(comment.parentId)}</p>}
       <blockquote class="excerpt">{excerpt(comment.body)}</blockquote>
-      <form class="actions" method="post" action="/admin/comments" aria-label={(recent ? ui.recentActions : ui.actions)(comment.id)}>
-        <input type="hidden" name="id" value={String(comment.id)} />
-        {actions.map((action) => (
-          <button type="submit" name="action" value={action}>
-            {ui[action]}
-          </button>
-        ))}
-      </form>
+      {!summary && (
+        <form class="actions" method="post" action="/admin/comments" aria-label={(recent ? ui.recentActions : ui.actions)(comment.id)}>
+          <input type="hidden" name="id" value={String(comment.id)} />
+          {actions.map((action) => (
+            <button
+              type="submit"
+              name="action"
+              value={action}
+              class={isDestructive(action) ? 'danger' : undefined}
+              formaction={isDestructive(action) ? CONFIRM_PATH : undefined}
+            >
+              {ui[action]}
+            </button>
+          ))}
+        </form>
+      )}
       {reply && <ReplyForm site={site} comment={comment} id={`${id}-reply`} {...reply} />}
     </article>
   )

@@ -4,6 +4,7 @@ import type { CommentRow } from '../../comments/types'
 import { formatCount, uiStrings, type AdminStrings } from '../../i18n'
 import { AdminLayout } from './AdminLayout'
 import { CommentItem } from './CommentItem'
+import { CONFIRM_PATH } from './confirm'
 import type { Notice } from './notice'
 
 const BULK_FORM = 'bulk'
@@ -33,7 +34,7 @@ export function DashboardPage({ site, queue, recent, titleOf, notice, replyProbl
   const ui = uiStrings(site.language).admin
   const strayProblem = replyProblem && !queue.some((comment) => comment.id === replyProblem.commentId)
   return (
-    <AdminLayout site={site} title={ui.title} signedIn>
+    <AdminLayout site={site} title={ui.title} signedIn current="queue">
       {notice && (
         <p class="banner" role="status">
           {noticeText(ui, notice, site.language)}
@@ -51,9 +52,10 @@ export function DashboardPage({ site, queue, recent, titleOf, notice, replyProbl
         ) : (
           <>
             <form id={BULK_FORM} class="bulk" method="post" action="/admin/comments" aria-label={ui.queue.selected}>
-              <button type="submit" name="action" value="approve">{ui.queue.approveSelected}</button>
-              <button type="submit" name="action" value="spam">{ui.queue.spamSelected}</button>
-              <button type="submit" name="action" value="delete">{ui.queue.deleteSelected}</button>
+              {/* Every bulk action asks first: approving many at once emails their followers. */}
+              <button type="submit" name="action" value="approve" formaction={CONFIRM_PATH}>{ui.queue.approveSelected}</button>
+              <button type="submit" name="action" value="spam" class="danger" formaction={CONFIRM_PATH}>{ui.queue.spamSelected}</button>
+              <button type="submit" name="action" value="delete" class="danger" formaction={CONFIRM_PATH}>{ui.queue.deleteSelected}</button>
             </form>
             <ul class="admin-list">
               {queue.map((comment) => {

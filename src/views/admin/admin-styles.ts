@@ -20,4 +20,8 @@ export const ADMIN_STYLES = `
 .reply textarea{min-height:4.5rem}
 button{font:inherit;padding:.25rem .75rem}
 .field-error{color:var(--focus);font-weight:600;margin:.25rem 0}
+.admin-nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;padding:0;margin:0 0 1.5rem}
+.admin-nav [aria-current=page]{font-weight:700;color:var(--fg);text-decoration:none}
+button.danger{background:var(--error);border-color:var(--error);color:var(--bg)}
+.confirm .actions{align-items:center}
 `.trim()

@@ -51,7 +51,7 @@ export function FailedDeliveries({ site, failed }: { site: SiteConfig; failed: O
 export function FailedDeliveriesPage(props: { site: SiteConfig; failed: OutboxListing[]; retried: boolean }) {
   const ui = notifyStrings(props.site.language).failed
   return (
-    <AdminLayout site={props.site} title={ui.title} signedIn>
+    <AdminLayout site={props.site} title={ui.title} signedIn current="failed">
       {props.retried && (
         <p class="banner" role="status">
           {ui.retried}

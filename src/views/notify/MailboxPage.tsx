@@ -39,7 +39,7 @@ function oneClickUrl(message: MailboxMessage): string | undefined {
 export function MailboxPage({ site, messages }: { site: SiteConfig; messages: MailboxMessage[] }) {
   const ui = notifyStrings(site.language).mailbox
   return (
-    <AdminLayout site={site} title={ui.title} signedIn>
+    <AdminLayout site={site} title={ui.title} signedIn current="mailbox">
       <p>{ui.intro}</p>
       {messages.length === 0 ? (
         <p>{ui.empty}</p>

@@ -1,0 +1,65 @@
+/**
+ * Pure parts of `npm run backup` and `npm run restore`: where a backup goes, which tables it
+ * holds, and the SQL that puts one back.
+ */
+
+/** Backups are written here, relative to the project root (git-ignored: they hold emails). */
+export const BACKUP_DIR = 'backups'
+
+/** `backups/palabre-remote-20261201T080000Z.sql`: sortable, one per second at most. */
+export function backupFileName(now: Date, where: 'local' | 'remote'): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')
+  return `${BACKUP_DIR}/palabre-${where}-${stamp}.sql`
+}
+
+/** A table as `sqlite_master` describes it. */
+export interface TableRow {
+  name: string
+  sql: string | null
+}
+
+/**
+ * The tables a backup exports: not SQLite's or D1's own (`sqlite_*`, `_cf_*`), and no virtual
+ * table (FTS5) or its shadow tables: D1 cannot export those, and the search index is rebuilt
+ * from content/ by the next publish anyway. Null when every table can be exported as is (an
+ * export without `--table` keeps the indexes and triggers too).
+ */
+export function exportableTables(rows: TableRow[]): string[] | null {
+  const virtual = rows.filter((row) => /^\s*CREATE\s+VIRTUAL\s+TABLE/i.test(row.sql ?? '')).map((row) => row.name)
+  const isShadow = (name: string) => virtual.some((v) => name.startsWith(`${v}_`))
+  const own = rows.filter((row) => !/^(?:sqlite_|_cf_)/i.test(row.name))
+  if (!own.some((row) => virtual.includes(row.name) || isShadow(row.name))) return null
+  return own.filter((row) => !virtual.includes(row.name) && !isShadow(row.name)).map((row) => row.name)
+}
+
+const CREATE_TABLE = /^\s*CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:"((?:[^"]|"")+)"|`([^`]+)`|\[([^\]]+)\]|([A-Za-z_][\w$]*))/gim
+
+/** The tables a dump (`wrangler d1 export`) creates, in its order. */
+export function tablesOfDump(dump: string): string[] {
+  return [...dump.matchAll(CREATE_TABLE)].map((m) => (m[1] ? m[1].replace(/""/g, '"') : (m[2] ?? m[3] ?? m[4])!))
+}
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
+
+/**
+ * The SQL that makes the database what the backup `dump` holds: foreign keys checked only at the
+ * end; `current` tables the dump does not have (a later migration's) dropped; every table of the
+ * dump dropped (children before parents, the reverse of the dump's order); then the dump itself.
+ * Virtual tables (a search index, which no export holds) and their shadow tables are left as they
+ * are. `d1_migrations` comes back with the dump, so migrations newer than the backup run again at
+ * the next `npm run deploy` or `npm start`.
+ */
+export function restoreScript(dump: string, current: TableRow[] = []): string {
+  const tables = tablesOfDump(dump)
+  if (!tables.length) throw new Error('this file creates no table: it is not a `wrangler d1 export` of the database')
+  const kept = new Set(exportableTables(current) ?? current.map((row) => row.name))
+  const extra = current.map((row) => row.name).filter((name) => kept.has(name) && !/^(?:sqlite_|_cf_)/i.test(name) && !tables.includes(name))
+  const body = dump.replace(/^\s*PRAGMA\s+defer_foreign_keys\s*=\s*\w+\s*;\s*$/gim, '')
+  const drops = [...extra, ...[...tables].reverse()].map((t) => `DROP TABLE IF EXISTS ${quote(t)};`)
+  return ['PRAGMA defer_foreign_keys=TRUE;', ...drops, body.trim(), ''].join('\n')
+}
+
+/** The bookmark in `wrangler d1 time-travel info` output, if any. */
+export function parseBookmark(output: string): string | undefined {
+  return /bookmark is '([0-9a-f-]{20,})'/i.exec(output)?.[1]
+}

@@ -1,0 +1,32 @@
+import type { SiteConfig } from '../../content/types'
+import { uiStrings } from '../../i18n'
+
+/** The admin pages a signed-in author moves between; `recent` is a section of the dashboard. */
+export type AdminPage = 'queue' | 'failed' | 'mailbox' | 'drafts'
+
+/** Where each link of the admin navigation goes, in its order. */
+export const ADMIN_LINKS = [
+  { page: 'queue', href: '/admin' },
+  { page: 'recent', href: '/admin#recent-title' },
+  { page: 'failed', href: '/admin/notifications' },
+  { page: 'mailbox', href: '/admin/mailbox' },
+  { page: 'drafts', href: '/admin/drafts' },
+] as const
+
+/** The links between the admin pages, the current one marked for assistive technology. */
+export function AdminNav({ site, current }: { site: SiteConfig; current?: AdminPage }) {
+  const ui = uiStrings(site.language).admin.nav
+  return (
+    <nav class="admin-nav" aria-label={ui.label}>
+      <ul>
+        {ADMIN_LINKS.map((link) => (
+          <li>
+            <a href={link.href} aria-current={link.page === current ? 'page' : undefined}>
+              {ui[link.page]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}

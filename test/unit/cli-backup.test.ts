@@ -1,0 +1,103 @@
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { backupD1, queryD1, restoreD1, type D1Target } from '../../src/cli/backup-d1'
+import { backupFileName, exportableTables, restoreScript, tablesOfDump } from '../../src/cli/backup-plan'
+import { PROJECT_ROOT } from '../../src/cli/wrangler'
+import { runWranglerOrThrow } from '../../src/cli/wrangler-run'
+
+describe('backup planning', () => {
+  it('names backups by time, sortably', () => {
+    expect(backupFileName(new Date('2026-12-01T08:00:05.123Z'), 'remote')).toBe('backups/palabre-remote-20261201T080005Z.sql')
+  })
+
+  it('exports every table unless a virtual table is there, then leaves it and its shadow tables out', () => {
+    const plain = [{ name: 'comments', sql: 'CREATE TABLE comments (id)' }, { name: '_cf_KV', sql: 'CREATE TABLE _cf_KV (k)' }]
+    expect(exportableTables(plain)).toBeNull()
+    const withFts = [...plain, { name: 'search', sql: 'CREATE VIRTUAL TABLE search USING fts5(title)' }, { name: 'search_data', sql: 'CREATE TABLE search_data(id)' }, { name: 'search_idx', sql: 'CREATE TABLE search_idx(x)' }]
+    expect(exportableTables(withFts)).toEqual(['comments'])
+  })
+
+  it('drops the tables of the dump, children first, before replaying it', () => {
+    const dump = 'PRAGMA defer_foreign_keys=TRUE;\nCREATE TABLE IF NOT EXISTS "d1_migrations"(id);\nCREATE TABLE comments (id);\nCREATE TABLE notify_subscriptions (id);\nINSERT INTO comments VALUES(1);'
+    expect(tablesOfDump(dump)).toEqual(['d1_migrations', 'comments', 'notify_subscriptions'])
+    expect(restoreScript(dump).split('\n').slice(0, 4)).toEqual([
+      'PRAGMA defer_foreign_keys=TRUE;',
+      'DROP TABLE IF EXISTS "notify_subscriptions";',
+      'DROP TABLE IF EXISTS "comments";',
+      'DROP TABLE IF EXISTS "d1_migrations";',
+    ])
+    expect(() => restoreScript('SELECT 1;')).toThrow(/not a `wrangler d1 export`/)
+  })
+
+  it('also drops a later migration’s tables, and leaves a search index (virtual) alone', () => {
+    const dump = 'CREATE TABLE comments (id);'
+    const current = [
+      { name: 'comments', sql: 'CREATE TABLE comments (id)' },
+      { name: 'later', sql: 'CREATE TABLE later (id)' },
+      { name: 'search_data', sql: 'CREATE TABLE search_data (id)' },
+      { name: 'search', sql: 'CREATE VIRTUAL TABLE search USING fts5(t)' },
+      { name: '_cf_KV', sql: 'CREATE TABLE _cf_KV (k)' },
+    ]
+    expect(restoreScript(dump, current).split('\n').slice(1, 4)).toEqual([
+      'DROP TABLE IF EXISTS "later";',
+      'DROP TABLE IF EXISTS "comments";',
+      'CREATE TABLE comments (id);',
+    ])
+  })
+})
+
+/**
+ * The real round trip: wrangler against a private copy of the project (its own .wrangler/state),
+ * the real migrations, comments and subscriptions written by SQL, backed up, damaged, restored.
+ */
+describe('backup and restore of the local D1', () => {
+  let dir: string
+  let target: D1Target
+  const snapshot = () =>
+    Promise.all([
+      queryD1('SELECT id, post_slug, parent_id, author_name, author_email, body, status FROM comments ORDER BY id', target),
+      queryD1('SELECT a.email, s.scope, s.post_slug, s.comment_id FROM notify_subscriptions s JOIN notify_addresses a ON a.id = s.address_id ORDER BY s.id', target),
+      queryD1('SELECT name FROM d1_migrations ORDER BY id', target),
+      queryD1("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_cf\\_%' ESCAPE '\\' ORDER BY name", target),
+    ])
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'palabre-backup-'))
+    for (const entry of ['wrangler.toml', 'migrations']) await cp(path.join(PROJECT_ROOT, entry), path.join(dir, entry), { recursive: true })
+    target = { local: true, cwd: dir }
+    await runWranglerOrThrow(['d1', 'migrations', 'apply', 'DB', '--local'], { cwd: dir })
+    const comment = (id: number, parent: number | null, author: string, body: string, status: string) =>
+      `INSERT INTO comments (id, post_slug, parent_id, author_name, author_email, body, body_html, render_version, status, created_at, updated_at, submit_key) VALUES (${id}, 'lecteurs-qui-répondent', ${parent ?? 'NULL'}, '${author}', '${author.toLowerCase()}@example.com', '${body}', '<p>${body}</p>', 1, '${status}', ${1_700_000_000_000 + id}, ${1_700_000_000_000 + id}, 'k${id}')`
+    await queryD1(
+      [
+        comment(1, null, 'Ada', 'Premier « commentaire » l’été', 'approved'),
+        comment(2, 1, 'Bob', "A reply; with a quote '' inside", 'approved'),
+        comment(3, null, 'Cy', 'Held', 'pending'),
+        "INSERT INTO notify_addresses (id, email, created_at, confirmed_at) VALUES (1, 'ada@example.com', 1, 2)",
+        "INSERT INTO notify_subscriptions (address_id, scope, post_slug, comment_id, created_at) VALUES (1, 'replies', 'lecteurs-qui-répondent', 1, 3)",
+        "INSERT INTO notify_subscriptions (address_id, scope, post_slug, comment_id, created_at) VALUES (1, 'post', 'lecteurs-qui-répondent', NULL, 4)",
+      ].join('; '),
+      target,
+    )
+  }, 180_000)
+
+  afterAll(() => rm(dir, { recursive: true, force: true }))
+
+  it('puts back exactly the comments, subscriptions and migrations of the backup', async () => {
+    const before = await snapshot()
+    expect(before[0]).toHaveLength(3)
+    expect(before[1]).toHaveLength(2)
+    const backup = await backupD1(target, new Date('2026-12-01T08:00:00Z'))
+    expect(path.relative(dir, backup.file)).toBe('backups/palabre-local-20261201T080000Z.sql')
+    expect(await readFile(backup.file, 'utf8')).toContain('Premier « commentaire » l’été')
+
+    // Damage, and a table as a migration newer than the backup would add it.
+    await queryD1("DELETE FROM notify_subscriptions; UPDATE comments SET status = 'spam' WHERE id = 1; DELETE FROM comments WHERE id = 3; CREATE TABLE later_feature (id INTEGER)", target)
+    expect((await snapshot())[0]).toHaveLength(2)
+
+    await restoreD1(backup.file, target)
+    expect(await snapshot()).toEqual(before)
+  }, 180_000)
+})

@@ -54,8 +54,8 @@ admin.post('/login', async (c) => {
   return c.redirect('/admin', 303)
 })
 
-admin.post('/logout', (c) => {
-  endAdminSession(c)
+admin.post('/logout', async (c) => {
+  await endAdminSession(c)
   return c.redirect('/admin', 303)
 })
 

@@ -1,7 +1,7 @@
 import type { SiteConfig } from '../content/types'
 import { commentPath } from '../views/comment-urls'
 import { absoluteUrl } from '../views/urls'
-import type { UnsubscribeScope } from './tokens'
+import type { ConfirmScope, UnsubscribeScope } from './tokens'
 
 /**
  * Root-relative paths of the notification pages, and the absolute URLs emails carry. The token
@@ -12,18 +12,20 @@ import type { UnsubscribeScope } from './tokens'
 export const CONFIRM_PATH = '/notify/confirm'
 export const UNSUBSCRIBE_PATH = '/notify/unsubscribe'
 
-export function confirmPath(addressId: number, token: string): string {
-  return `${CONFIRM_PATH}?${new URLSearchParams({ a: String(addressId), t: token })}`
+const scopeQuery = (scope: ConfirmScope | UnsubscribeScope): [string, string] =>
+  'subscription' in scope ? ['s', String(scope.subscription)] : ['a', String(scope.address)]
+
+export function confirmPath(scope: ConfirmScope, token: string): string {
+  return `${CONFIRM_PATH}?${new URLSearchParams([scopeQuery(scope), ['t', token]])}`
 }
 
 export function unsubscribePath(scope: UnsubscribeScope, token: string): string {
-  const [name, id] = 'subscription' in scope ? ['s', scope.subscription] : ['a', scope.address]
-  return `${UNSUBSCRIBE_PATH}?${new URLSearchParams([[name, String(id)], ['t', token]])}`
+  return `${UNSUBSCRIBE_PATH}?${new URLSearchParams([scopeQuery(scope), ['t', token]])}`
 }
 
 /** Absolute URLs for an email (emails are read outside the site). */
 export const emailLinks = (site: SiteConfig) => ({
-  confirm: (addressId: number, token: string) => absoluteUrl(site, confirmPath(addressId, token)),
+  confirm: (scope: ConfirmScope, token: string) => absoluteUrl(site, confirmPath(scope, token)),
   unsubscribe: (scope: UnsubscribeScope, token: string) => absoluteUrl(site, unsubscribePath(scope, token)),
   /** The comment's permalink: it answers 303 to the discussion page that holds it, at its anchor. */
   comment: (slug: string, id: number) => absoluteUrl(site, commentPath(slug, id)),

@@ -9,3 +9,11 @@ CREATE TABLE admin_sessions (
 );
 -- Expired rows are swept at each sign-in.
 CREATE INDEX admin_sessions_expiry ON admin_sessions (expires_at);
+
+-- A subscription is active only once its address confirmed that very subscription (its own
+-- signed link), not merely because the address was confirmed for something else: anyone can
+-- type a confirmed reader's email into the form.
+ALTER TABLE notify_subscriptions ADD COLUMN confirmed_at INTEGER;
+-- Subscriptions from before this rule keep the old one: active once (or while) their address is
+-- confirmed, so confirmation emails already sent keep working.
+UPDATE notify_subscriptions SET confirmed_at = created_at;

@@ -1,28 +1,51 @@
 /**
  * The blog author's name is reserved: a reader may not post as the author, nor as a look-alike.
- * Names are compared after folding away what a reader would not notice: compatibility forms
- * (NFKC: full-width letters, ligatures), case, accents, spaces, punctuation, symbols and emoji,
- * zero-width and other invisible characters, and common look-alike letters.
+ * Names are compared by their confusable skeleton (UTS #39 §4): every character is replaced by
+ * the prototype Unicode's confusables.txt gives it (`ɑ` → `a`, `ᴄ` → `c`, Cyrillic `ӏ` → `i`,
+ * `m` → `rn`, `I` and `1` → `l`), so a name in another script, or mixing scripts, that looks
+ * like the author's has the author's skeleton. On top of that, what a reader would not notice
+ * is folded away: compatibility forms (NFKC: full-width letters, ligatures), case, accents,
+ * spaces, punctuation, symbols and emoji, zero-width and other invisible characters.
+ *
+ * The table is the `unhomoglyph` package's copy of confusables.txt (Unicode 13.0; about 28 KiB
+ * gzipped in the Worker), turned into a Map on first use: only a comment POST needs it.
  */
+import confusables from 'unhomoglyph/data.json'
 
-// Look-alikes of Latin letters (after lower-casing and accent removal) and of each other.
-const LOOK_ALIKES: Record<string, string> = {
-  а: 'a', в: 'b', с: 'c', ԁ: 'd', е: 'e', ɡ: 'g', н: 'h', і: 'i', ј: 'j', к: 'k',
-  м: 'm', о: 'o', р: 'p', ԛ: 'q', ѕ: 's', т: 't', у: 'y', х: 'x', ԝ: 'w',
-  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
-  ı: 'i', ł: 'i', l: 'i', '1': 'i', '|': 'i', '0': 'o', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe',
+/**
+ * Latin small capitals that confusables.txt leaves out (ᴅ, ᴀ, ʀ, ɴ, ʟ…) or maps to another
+ * letter (ᴍ → ʍ, ᴋ → ĸ): each is its letter's capital drawn at x-height, which is how a reader
+ * sees it. Checked against the table in test/unit/comments-reserved-name.test.ts.
+ */
+const SMALL_CAPITALS: Record<string, string> = {
+  ᴀ: 'a', ʙ: 'b', ᴅ: 'd', ᴇ: 'e', ꜰ: 'f', ɢ: 'g', ʜ: 'h', ᴊ: 'j', ᴋ: 'k', ʟ: 'l', ᴍ: 'm', ɴ: 'n', ᴘ: 'p',
+  ꞯ: 'q', ʀ: 'r', ᴛ: 't',
 }
 
-/** The form of a name used to compare names for impersonation. */
+let prototypes: Map<string, string> | undefined
+
+/** UTS #39 skeleton mapping, one code point at a time (every source in the table is one code point). */
+function mapConfusables(text: string): string {
+  prototypes ??= new Map([...Object.entries(confusables as Record<string, string>), ...Object.entries(SMALL_CAPITALS)])
+  let out = ''
+  for (const ch of text) out += prototypes.get(ch) ?? ch
+  return out
+}
+
+// Marks go after the skeleton too: the table writes `ø` as `o` + U+0338, `đ` as `d` + U+0335.
+const UNNOTICED = /[\p{M}\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{P}\p{S}]/gu
+
+/**
+ * The form of a name used to compare names for impersonation. The skeleton is taken twice:
+ * before case folding, since the table tells capitals apart (`Ꭰ` → `D`, `ᴅ` → `D`), and after
+ * it, since lower-casing makes letters the table maps again (`Ϲ` → `ϲ` → `c`).
+ */
 export function foldName(name: string): string {
-  return name
-    .normalize('NFKC')
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\p{M}\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{P}\p{S}]/gu, (ch) => (ch === '|' ? ch : ''))
-    .replace(/./gsu, (ch) => LOOK_ALIKES[ch] ?? ch)
-    .replace(/rn/g, 'm')
-    .replace(/vv/g, 'w')
+  const skeleton = (text: string) => mapConfusables(text.normalize('NFD')).normalize('NFD')
+  return skeleton(skeleton(name).normalize('NFKC').toLowerCase())
+    .replace(UNNOTICED, '')
+    // One vertical stroke: the table maps Ӏ and I to l but their lower cases ӏ and ı to i.
+    .replace(/l/g, 'i')
 }
 
 /** True when `name` would pass for `siteAuthor` (never for an empty author name). */

@@ -22,6 +22,11 @@ export const notifyEn: NotifyStrings = {
     confirmAction: 'Confirm my email address',
     confirmExpiry: (days) => `The link works for ${days} days.`,
     confirmIgnore: 'If you did not ask, ignore this email: you will not hear from us.',
+    alsoSubject: (title) => `Also email you about “${title}”?`,
+    alsoIntro: (title, site) =>
+      `Someone, hopefully you, asked for emails about the comments on “${title}” on ${site}. Nothing about it will be sent until you say yes.`,
+    alsoAction: 'Yes, also this post',
+    alsoIgnore: 'If you did not ask, ignore this email: the emails you already get do not change.',
   },
   pages: {
     confirm: {
@@ -30,6 +35,9 @@ export const notifyEn: NotifyStrings = {
       button: 'Confirm',
       done: 'Email address confirmed',
       doneMessage: 'Thank you. You will get the emails you asked for; each one has a link to stop them.',
+      pendingReplies: (title) => `This address was also put down for replies to a comment on “${title}”. Nothing about it is sent unless you say yes.`,
+      pendingPost: (title) => `This address was also put down for every new comment on “${title}”. Nothing about it is sent unless you say yes.`,
+      pendingButton: 'Yes, that too',
     },
     unsubscribe: {
       title: 'Stop emails',

@@ -24,6 +24,11 @@ export const notifyFr: NotifyStrings = {
     confirmAction: 'Confirmer mon adresse',
     confirmExpiry: (days) => `Le lien est valable ${days}\u00a0jours.`,
     confirmIgnore: 'Si vous n’avez rien demandé, ignorez ce courriel\u00a0: vous n’entendrez plus parler de nous.',
+    alsoSubject: (title) => `Vous écrire aussi à propos de «\u00a0${title}\u00a0»\u00a0?`,
+    alsoIntro: (title, site) =>
+      `Quelqu’un, vous sans doute, a demandé des courriels sur les commentaires de «\u00a0${title}\u00a0» sur ${site}. Rien ne sera envoyé à ce sujet avant votre accord.`,
+    alsoAction: 'Oui, ce billet aussi',
+    alsoIgnore: 'Si vous n’avez rien demandé, ignorez ce courriel\u00a0: les courriels que vous recevez déjà ne changent pas.',
   },
   pages: {
     confirm: {
@@ -32,6 +37,11 @@ export const notifyFr: NotifyStrings = {
       button: 'Confirmer',
       done: 'Adresse confirmée',
       doneMessage: 'Merci. Vous recevrez les courriels demandés\u00a0; chacun contient un lien pour les arrêter.',
+      pendingReplies: (title) =>
+        `Cette adresse a aussi été inscrite aux réponses à un commentaire sur «\u00a0${title}\u00a0». Rien n’est envoyé à ce sujet sans votre accord.`,
+      pendingPost: (title) =>
+        `Cette adresse a aussi été inscrite à tous les nouveaux commentaires sur «\u00a0${title}\u00a0». Rien n’est envoyé à ce sujet sans votre accord.`,
+      pendingButton: 'Oui, cela aussi',
     },
     unsubscribe: {
       title: 'Arrêter les courriels',

@@ -22,9 +22,24 @@ export interface NotifyStrings {
     confirmAction: string
     confirmExpiry: (days: number) => string
     confirmIgnore: string
+    /** To an address already confirmed for something else: one more post to follow? */
+    alsoSubject: (postTitle: string) => string
+    alsoIntro: (postTitle: string, siteTitle: string) => string
+    alsoAction: string
+    alsoIgnore: string
   }
   pages: {
-    confirm: { title: string; intro: string; button: string; done: string; doneMessage: string }
+    confirm: {
+      title: string
+      intro: string
+      button: string
+      done: string
+      doneMessage: string
+      /** Another subscription of the same address that waits: replies on a post, or the whole post. */
+      pendingReplies: (postTitle: string) => string
+      pendingPost: (postTitle: string) => string
+      pendingButton: string
+    }
     unsubscribe: {
       title: string
       replies: (postTitle: string) => string

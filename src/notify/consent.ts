@@ -1,5 +1,15 @@
-import { confirmAddress, getAddress, getSubscription, unsubscribeAll, unsubscribeOne, type AddressRow, type SubscriptionRow } from './subscriptions'
-import { verifyConfirm, verifyUnsubscribe } from './tokens'
+import {
+  confirmAddress,
+  confirmSubscription,
+  getAddress,
+  getPendingSubscription,
+  getSubscription,
+  unsubscribeAll,
+  unsubscribeOne,
+  type AddressRow,
+  type SubscriptionRow,
+} from './subscriptions'
+import { CONFIRM_TTL_MS, signConfirm, verifyConfirm, verifyUnsubscribe, type ConfirmScope } from './tokens'
 
 /**
  * What the confirm and unsubscribe links do, checked and done here for the routes: `check…`
@@ -15,26 +25,59 @@ export interface ConsentDeps {
 /** The link's query: `a` (address id) or `s` (subscription id), and `t` (token). */
 export type LinkQuery = Partial<Record<'a' | 's' | 't', string>>
 
-const parseId = (value: string | undefined) => (value && /^[1-9]\d{0,15}$/.test(value) ? Number(value) : null)
+// Ids are SQLite rowids; 15 digits keep them below Number.MAX_SAFE_INTEGER.
+const parseId = (value: string | undefined) => (value && /^[1-9]\d{0,14}$/.test(value) ? Number(value) : null)
 
-export type ConfirmState = { state: 'invalid' | 'expired' } | { state: 'valid'; address: AddressRow }
+/**
+ * `confirmed`: what the link confirms already is (a second POST, or a GET after the POST).
+ * `next`: after a POST, another subscription of the same address still waiting (one email a day
+ * at most asks about them), with a token of its own: whoever holds a genuine link for this
+ * address may say yes to it too, from the page.
+ */
+export type ConfirmState =
+  | { state: 'invalid' | 'expired' }
+  | { state: 'valid'; confirmed: boolean; next?: { subscription: SubscriptionRow; token: string } }
 
-/** The address a confirmation link names, when the link is genuine and alive. */
-export async function checkConfirmLink(deps: ConsentDeps, query: LinkQuery, now: number): Promise<ConfirmState> {
-  const id = parseId(query.a)
-  if (id === null || !query.t) return { state: 'invalid' }
-  const check = await verifyConfirm(deps.signingKey, query.t, id, now)
-  if (check !== 'valid') return { state: check }
-  const address = await getAddress(deps.db, id)
-  return address ? { state: 'valid', address } : { state: 'invalid' }
+/** The one scope a link names (`s` or `a`, never both), or null. */
+function linkScope(query: LinkQuery): ConfirmScope | null {
+  const subscription = parseId(query.s)
+  const address = parseId(query.a)
+  if ((query.s === undefined) === (query.a === undefined)) return null
+  if (subscription !== null) return { subscription }
+  return address !== null ? { address } : null
 }
 
-/** Confirms the address of a genuine, alive link (once: a second POST changes nothing). */
+/**
+ * What a confirmation link names, when the link is genuine and alive: a subscription (links
+ * sent now; confirming it confirms its address too) or an address alone (links sent before
+ * subscriptions had their own confirmation: they confirm the address and nothing new).
+ */
+export async function checkConfirmLink(deps: ConsentDeps, query: LinkQuery, now: number): Promise<ConfirmState> {
+  const scope = linkScope(query)
+  if (scope === null || !query.t) return { state: 'invalid' }
+  const check = await verifyConfirm(deps.signingKey, query.t, scope, now)
+  if (check !== 'valid') return { state: check }
+  if ('subscription' in scope) {
+    const subscription = await getSubscription(deps.db, scope.subscription)
+    return subscription ? { state: 'valid', confirmed: subscription.confirmedAt !== null } : { state: 'invalid' }
+  }
+  const address = await getAddress(deps.db, scope.address)
+  return address ? { state: 'valid', confirmed: address.confirmedAt !== null } : { state: 'invalid' }
+}
+
+/** Confirms what a genuine, alive link names (once: a second POST changes nothing). */
 export async function confirmByLink(deps: ConsentDeps, query: LinkQuery, now: number): Promise<ConfirmState> {
   const checked = await checkConfirmLink(deps, query, now)
   if (checked.state !== 'valid') return checked
-  const address = await confirmAddress(deps.db, checked.address.id, now)
-  return address ? { state: 'valid', address } : { state: 'invalid' }
+  const scope = linkScope(query)!
+  const addressId = 'subscription' in scope
+    ? (await confirmSubscription(deps.db, scope.subscription, now))?.addressId
+    : (await confirmAddress(deps.db, scope.address, now))?.id
+  if (addressId === undefined) return { state: 'invalid' }
+  const pending = await getPendingSubscription(deps.db, addressId)
+  if (!pending) return { state: 'valid', confirmed: true }
+  const token = await signConfirm(deps.signingKey, { subscription: pending.id }, now + CONFIRM_TTL_MS)
+  return { state: 'valid', confirmed: true, next: { subscription: pending, token } }
 }
 
 export type UnsubscribeState =
@@ -46,16 +89,13 @@ export type UnsubscribeState =
 
 /** What a genuine unsubscribe link would stop. Unsubscribe links never expire. */
 export async function checkUnsubscribeLink(deps: ConsentDeps, query: LinkQuery): Promise<UnsubscribeState> {
-  const subscriptionId = parseId(query.s)
-  const addressId = subscriptionId === null ? parseId(query.a) : null
-  if ((subscriptionId === null) === (addressId === null) || !query.t) return { state: 'invalid' }
-  if (subscriptionId !== null) {
-    if (!(await verifyUnsubscribe(deps.signingKey, query.t, { subscription: subscriptionId }))) return { state: 'invalid' }
-    const subscription = await getSubscription(deps.db, subscriptionId)
+  const scope = linkScope(query)
+  if (scope === null || !query.t || !(await verifyUnsubscribe(deps.signingKey, query.t, scope))) return { state: 'invalid' }
+  if ('subscription' in scope) {
+    const subscription = await getSubscription(deps.db, scope.subscription)
     return subscription ? { state: 'valid', subscription } : { state: 'gone' }
   }
-  if (!(await verifyUnsubscribe(deps.signingKey, query.t, { address: addressId! }))) return { state: 'invalid' }
-  const address = await getAddress(deps.db, addressId!)
+  const address = await getAddress(deps.db, scope.address)
   return address ? { state: 'valid', address } : { state: 'gone' }
 }
 

@@ -94,12 +94,7 @@ async function attempt(deps: DeliveryDeps, row: Delivery, now: number): Promise<
 async function contentFor(deps: DeliveryDeps, row: Delivery, now: number): Promise<EmailContent | { cancel: string }> {
   const links = emailLinks(deps.site)
   const { comment, address } = row
-  if (row.kind === 'confirm') {
-    if (!address) return { cancel: 'the address is gone' }
-    if (address.confirmed) return { cancel: 'the address is already confirmed' }
-    const token = await signConfirm(deps.signingKey, address.id, now + CONFIRM_TTL_MS)
-    return { kind: 'confirm', confirmUrl: links.confirm(address.id, token), validDays: Math.round(CONFIRM_TTL_MS / DAY_MS) }
-  }
+  if (row.kind === 'confirm') return confirmationFor(deps, row, now)
   if (!comment) return { cancel: 'the comment is gone' }
   const about = { name: comment.authorName, postTitle: deps.postTitle(comment.postSlug), body: comment.body }
   const commentUrl = links.comment(comment.postSlug, comment.id)
@@ -121,4 +116,26 @@ async function contentFor(deps: DeliveryDeps, row: Delivery, now: number): Promi
     unsubscribeUrl: links.unsubscribe({ subscription: row.subscriptionId }, one),
     unsubscribeAllUrl: links.unsubscribe({ address: address.id }, all),
   }
+}
+
+/**
+ * A confirmation names the subscription asked for: the first one of an address, or "also this
+ * post?" to an address already confirmed for something else. Rows queued before subscriptions
+ * had their own confirmation name only the address.
+ */
+async function confirmationFor(deps: DeliveryDeps, row: Delivery, now: number): Promise<EmailContent | { cancel: string }> {
+  const links = emailLinks(deps.site)
+  const validDays = Math.round(CONFIRM_TTL_MS / DAY_MS)
+  if (!row.address) return { cancel: 'the address is gone' }
+  if (row.subscriptionId === null) {
+    if (row.address.confirmed) return { cancel: 'the address is already confirmed' }
+    const token = await signConfirm(deps.signingKey, { address: row.address.id }, now + CONFIRM_TTL_MS)
+    return { kind: 'confirm', confirmUrl: links.confirm({ address: row.address.id }, token), validDays }
+  }
+  if (!row.subscribed) return { cancel: 'unsubscribed' }
+  if (row.subscriptionConfirmed) return { cancel: 'the subscription is already confirmed' }
+  const scope = { subscription: row.subscriptionId }
+  const token = await signConfirm(deps.signingKey, scope, now + CONFIRM_TTL_MS)
+  const also = row.address.confirmed && row.comment ? deps.postTitle(row.comment.postSlug) : undefined
+  return { kind: 'confirm', confirmUrl: links.confirm(scope, token), validDays, ...(also !== undefined && { alsoPost: also }) }
 }

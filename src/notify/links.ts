@@ -1,10 +1,10 @@
 import type { SiteConfig } from '../content/types'
 import { absoluteUrl, ADMIN_PATH, commentPath, confirmPath, unsubscribePath } from '../urls'
-import type { UnsubscribeScope } from './tokens'
+import type { ConfirmScope, UnsubscribeScope } from './tokens'
 
 /** Absolute URLs for an email (emails are read outside the site); the paths come from src/urls/. */
 export const emailLinks = (site: SiteConfig) => ({
-  confirm: (addressId: number, token: string) => absoluteUrl(site, confirmPath(addressId, token)),
+  confirm: (scope: ConfirmScope, token: string) => absoluteUrl(site, confirmPath(scope, token)),
   unsubscribe: (scope: UnsubscribeScope, token: string) => absoluteUrl(site, unsubscribePath(scope, token)),
   /** The comment's permalink: it answers 303 to the discussion page that holds it, at its anchor. */
   comment: (slug: string, id: number) => absoluteUrl(site, commentPath(slug, id)),

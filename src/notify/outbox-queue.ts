@@ -1,6 +1,7 @@
 import { commentIdSql, type CommentRef } from './comment-ref'
 import { normalizeEmail } from './recipients'
-import type { PlannedNotice } from './types'
+import { pendingTargetSql } from './subscriptions'
+import type { PlannedNotice, SubscriptionScope } from './types'
 
 /**
  * The statements that put emails in the outbox, or take them out before they are sent; they go
@@ -28,18 +29,25 @@ export function noticeStatement(db: D1Database, ref: CommentRef, notices: readon
 }
 
 /**
- * Queues the confirmation email of `email` when `subscribeStatements`, earlier in the same batch,
- * just made one due (it stamped `confirm_sent_at` with this batch's `now`); the key carries that
- * time, so one is queued per period.
+ * Queues the confirmation email of the subscription `request` asked for, when
+ * `subscribeStatements`, earlier in the same batch, just made one due (it stamped
+ * `confirm_sent_at` with this batch's `now`); the key carries that time, so one is queued per
+ * period. The row names the subscription: its link confirms that one and nothing else.
  */
-export function confirmationStatement(db: D1Database, email: string, ref: CommentRef, now: number): D1PreparedStatement {
-  const comment = commentIdSql(ref, 3)
+export function confirmationStatement(
+  db: D1Database,
+  request: { email: string; scope: SubscriptionScope; postSlug: string },
+  ref: CommentRef,
+  now: number,
+): D1PreparedStatement {
+  const comment = commentIdSql(ref, 5)
   return db
-    .prepare(`INSERT INTO notify_outbox (kind, recipient, comment_id, address_id, status, next_attempt_at, created_at, unique_key)
-      SELECT 'confirm', a.email, ${comment.sql}, a.id, 'pending', ?2, ?2, 'confirm:' || a.id || ':' || a.confirm_sent_at
-      FROM notify_addresses a WHERE a.email = ?1 AND a.confirmed_at IS NULL AND a.confirm_sent_at = ?2
+    .prepare(`INSERT INTO notify_outbox (kind, recipient, comment_id, subscription_id, address_id, status, next_attempt_at, created_at, unique_key)
+      SELECT 'confirm', a.email, ${comment.sql}, s.id, a.id, 'pending', ?4, ?4, 'confirm:' || a.id || ':' || a.confirm_sent_at
+      FROM notify_addresses a JOIN notify_subscriptions s ON ${pendingTargetSql(comment.sql)}
+      WHERE a.email = ?1 AND a.confirm_sent_at = ?4
       ON CONFLICT (unique_key) DO NOTHING`)
-    .bind(normalizeEmail(email), now, ...comment.binds)
+    .bind(normalizeEmail(request.email), request.scope, request.postSlug, now, ...comment.binds)
 }
 
 /** Cancels what is still owed for one subscription, or every reader email to one address. */

@@ -74,8 +74,10 @@ export interface Delivery extends OutboxRow {
   comment: { id: number; postSlug: string; authorName: string; body: string; status: CommentStatus } | null
   /** The recipient's address row (readers): its id, and whether it is confirmed. */
   address: { id: number; confirmed: boolean } | null
-  /** The subscription that matched still exists (reader notices). */
+  /** The subscription that matched still exists (reader notices), or the one a confirmation asks about. */
   subscribed: boolean
+  /** That subscription was confirmed by its address. */
+  subscriptionConfirmed: boolean
 }
 
 interface DeliveryRecord extends OutboxRecord {
@@ -87,6 +89,7 @@ interface DeliveryRecord extends OutboxRecord {
   a_id: number | null
   confirmed_at: number | null
   s_id: number | null
+  s_confirmed_at: number | null
 }
 
 /** The rows `ids` with their comments, addresses and subscriptions, in one query. */
@@ -94,7 +97,7 @@ export async function getDeliveries(db: D1Database, ids: readonly number[]): Pro
   if (ids.length === 0) return []
   const { results } = await db
     .prepare(`SELECT ${FIELDS.map((f) => `o.${f}`).join(', ')}, c.id AS c_id, c.post_slug, c.author_name, c.body, c.status AS comment_status,
-        a.id AS a_id, a.confirmed_at, s.id AS s_id
+        a.id AS a_id, a.confirmed_at, s.id AS s_id, s.confirmed_at AS s_confirmed_at
       FROM notify_outbox o
       LEFT JOIN comments c ON c.id = o.comment_id
       LEFT JOIN notify_addresses a ON a.email = o.recipient
@@ -109,6 +112,7 @@ export async function getDeliveries(db: D1Database, ids: readonly number[]): Pro
       : { id: r.c_id, postSlug: r.post_slug!, authorName: r.author_name!, body: r.body!, status: r.comment_status! },
     address: r.a_id === null ? null : { id: r.a_id, confirmed: r.confirmed_at !== null },
     subscribed: r.s_id !== null,
+    subscriptionConfirmed: r.s_confirmed_at !== null,
   }))
 }
 

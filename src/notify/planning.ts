@@ -33,9 +33,9 @@ export async function newCommentStatements(
     site.email.author,
   )
   const email = comment.notify && !comment.isAuthor ? comment.authorEmail : null
+  const request = email ? { email, scope: comment.notify!, postSlug: comment.postSlug } : null
   return (ref) => [
-    ...(email ? subscribeStatements(db, { email, scope: comment.notify!, postSlug: comment.postSlug }, ref, now) : []),
-    ...(email ? [confirmationStatement(db, email, ref, now)] : []),
+    ...(request ? [...subscribeStatements(db, request, ref, now), confirmationStatement(db, request, ref, now)] : []),
     ...[noticeStatement(db, ref, notices, now)].filter((s) => s !== null),
   ]
 }

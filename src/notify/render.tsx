@@ -5,7 +5,8 @@ import type { OutgoingEmail } from './types'
 
 /** What one email says; the URLs are absolute and already signed. */
 export type EmailContent =
-  | { kind: 'confirm'; confirmUrl: string; validDays: number }
+  /** `alsoPost`: the post's title, when the address is already confirmed for something else. */
+  | { kind: 'confirm'; confirmUrl: string; validDays: number; alsoPost?: string }
   | {
       kind: 'reply' | 'post'
       name: string
@@ -70,6 +71,16 @@ type Paragraph =
 
 function compose(site: SiteConfig, ui: NotifyStrings, content: EmailContent): { subject: string; paragraphs: Paragraph[] } {
   const t = ui.email
+  if (content.kind === 'confirm' && content.alsoPost !== undefined) {
+    return {
+      subject: t.alsoSubject(content.alsoPost),
+      paragraphs: [
+        { text: t.alsoIntro(content.alsoPost, site.title) },
+        { link: content.confirmUrl, label: t.alsoAction },
+        { small: `${t.confirmExpiry(content.validDays)} ${t.alsoIgnore}` },
+      ],
+    }
+  }
   if (content.kind === 'confirm') {
     return {
       subject: t.confirmSubject(site.title),

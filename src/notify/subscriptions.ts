@@ -2,7 +2,7 @@ import { retryTransient } from '../comments/retry'
 import { commentIdSql, type CommentRef } from './comment-ref'
 import { cancelPendingStatement } from './outbox-queue'
 import { normalizeEmail } from './recipients'
-import { CONFIRM_TTL_MS } from './tokens'
+import { CONFIRM_TTL_MS, RECONFIRM_INTERVAL_MS } from './tokens'
 import type { SubscriptionFacts, SubscriptionScope } from './types'
 
 /** Addresses (double opt-in) and subscriptions in D1: the only module with their SQL. */
@@ -22,6 +22,8 @@ export interface SubscriptionRow {
   scope: SubscriptionScope
   postSlug: string
   commentId: number | null
+  /** When the address said yes to this subscription (its own link); null while it waits. */
+  confirmedAt: number | null
 }
 
 interface SubscriptionRecord {
@@ -31,18 +33,34 @@ interface SubscriptionRecord {
   scope: SubscriptionScope
   post_slug: string
   comment_id: number | null
+  /** The subscription's own confirmation. */
   confirmed_at: number | null
+  /** The address's confirmation. */
+  address_confirmed_at: number | null
 }
 
 function toSubscription(r: SubscriptionRecord): SubscriptionRow {
-  return { id: r.id, addressId: r.address_id, email: r.email, scope: r.scope, postSlug: r.post_slug, commentId: r.comment_id }
+  return {
+    id: r.id,
+    addressId: r.address_id,
+    email: r.email,
+    scope: r.scope,
+    postSlug: r.post_slug,
+    commentId: r.comment_id,
+    confirmedAt: r.confirmed_at,
+  }
 }
+
+const SUBSCRIPTION_COLUMNS = 's.id, s.address_id, a.email, s.scope, s.post_slug, s.comment_id, s.confirmed_at, a.confirmed_at AS address_confirmed_at'
 
 /**
  * The statements that record a request for notifications (to run in the batch that stores the
- * comment `ref`): the address (once), the time of its confirmation email when one is due (never
- * confirmed, and none sent within CONFIRM_TTL_MS), and the subscription (once per target).
- * The confirmation itself is queued by `confirmationStatement` (outbox).
+ * comment `ref`): the address (once), the subscription (once per target, waiting for its own
+ * confirmation), and the time of the confirmation email when one is due: the target still waits,
+ * and the address was sent none within CONFIRM_TTL_MS (never confirmed) or RECONFIRM_INTERVAL_MS
+ * (confirmed for something else: the "also this post?" email). Anyone can type an address into
+ * the form, so nothing here makes a subscription active. The email itself is queued by
+ * `confirmationStatement` (outbox), for the subscription `pendingTargetSql` finds.
  */
 export function subscribeStatements(
   db: D1Database,
@@ -51,20 +69,31 @@ export function subscribeStatements(
   now: number,
 ): D1PreparedStatement[] {
   const email = normalizeEmail(request.email)
-  const comment = commentIdSql(ref, 5)
+  const comment = commentIdSql(ref, 6)
+  const binds = [email, request.scope, request.postSlug, now, CONFIRM_TTL_MS, ...comment.binds]
   return [
     db.prepare('INSERT INTO notify_addresses (email, created_at) VALUES (?1, ?2) ON CONFLICT (email) DO NOTHING').bind(email, now),
-    db
-      .prepare(`UPDATE notify_addresses SET confirm_sent_at = ?2 WHERE email = ?1 AND confirmed_at IS NULL
-        AND (confirm_sent_at IS NULL OR confirm_sent_at <= ?2 - ?3)`)
-      .bind(email, now, CONFIRM_TTL_MS),
     db
       .prepare(`INSERT INTO notify_subscriptions (address_id, scope, post_slug, comment_id, created_at)
         SELECT a.id, ?2, ?3, CASE WHEN ?2 = 'replies' THEN ${comment.sql} END, ?4 FROM notify_addresses a
         WHERE a.email = ?1 AND (?2 = 'post' OR ${comment.sql} IS NOT NULL)
         ON CONFLICT DO NOTHING`)
-      .bind(email, request.scope, request.postSlug, now, ...comment.binds),
+      .bind(...binds),
+    db
+      .prepare(`UPDATE notify_addresses AS a SET confirm_sent_at = ?4 WHERE a.email = ?1
+        AND (a.confirm_sent_at IS NULL OR a.confirm_sent_at <= ?4 - CASE WHEN a.confirmed_at IS NULL THEN ?5 ELSE ${RECONFIRM_INTERVAL_MS} END)
+        AND EXISTS (SELECT 1 FROM notify_subscriptions s WHERE ${pendingTargetSql(comment.sql)})`)
+      .bind(...binds),
   ]
+}
+
+/**
+ * The condition on `s` (joined to address `a`) naming the subscription a request made, while it
+ * still waits for its confirmation; binds `?2` scope, `?3` post slug, and `commentSql`.
+ */
+export function pendingTargetSql(commentSql: string): string {
+  return `s.address_id = a.id AND s.scope = ?2 AND s.post_slug = ?3 AND s.confirmed_at IS NULL
+    AND ifnull(s.comment_id, 0) = CASE WHEN ?2 = 'replies' THEN ${commentSql} ELSE 0 END`
 }
 
 const CHAIN = `WITH RECURSIVE chain (id, parent_id, depth) AS (
@@ -86,7 +115,7 @@ export async function getNoticeFacts(
   const [chain, subs] = await db.batch([
     db.prepare(`${CHAIN} SELECT id FROM chain ORDER BY depth`).bind(parentId),
     db
-      .prepare(`${CHAIN} SELECT s.id, s.address_id, a.email, s.scope, s.post_slug, s.comment_id, a.confirmed_at
+      .prepare(`${CHAIN} SELECT ${SUBSCRIPTION_COLUMNS}
         FROM notify_subscriptions s JOIN notify_addresses a ON a.id = s.address_id
         WHERE s.post_slug = ?2 AND (s.scope = 'post' OR s.comment_id IN (SELECT id FROM chain))`)
       .bind(parentId, postSlug),
@@ -95,7 +124,7 @@ export async function getNoticeFacts(
     ancestorIds: (chain!.results as { id: number }[]).map((row) => row.id),
     subscriptions: (subs!.results as SubscriptionRecord[]).map((r) => ({
       ...toSubscription(r),
-      confirmed: r.confirmed_at !== null,
+      confirmed: r.confirmed_at !== null && r.address_confirmed_at !== null,
     })),
   }
 }
@@ -108,7 +137,7 @@ export function getAddress(db: D1Database, id: number): Promise<AddressRow | nul
 
 export async function getSubscription(db: D1Database, id: number): Promise<SubscriptionRow | null> {
   const record = await db
-    .prepare(`SELECT s.id, s.address_id, a.email, s.scope, s.post_slug, s.comment_id, a.confirmed_at
+    .prepare(`SELECT ${SUBSCRIPTION_COLUMNS}
       FROM notify_subscriptions s JOIN notify_addresses a ON a.id = s.address_id WHERE s.id = ?1`)
     .bind(id)
     .first<SubscriptionRecord>()
@@ -123,6 +152,33 @@ export function confirmAddress(db: D1Database, id: number, now: number): Promise
       .bind(id, now)
       .first<AddressRow>(),
   )
+}
+
+/**
+ * Confirms subscription `id` and its address, as the POST on its confirmation page does; a
+ * confirmation already made keeps its first time. Null when the subscription is gone.
+ */
+export async function confirmSubscription(db: D1Database, id: number, now: number): Promise<SubscriptionRow | null> {
+  await retryTransient(() =>
+    db.batch([
+      db.prepare('UPDATE notify_subscriptions SET confirmed_at = coalesce(confirmed_at, ?2) WHERE id = ?1').bind(id, now),
+      db
+        .prepare(`UPDATE notify_addresses SET confirmed_at = coalesce(confirmed_at, ?2)
+          WHERE id = (SELECT address_id FROM notify_subscriptions WHERE id = ?1)`)
+        .bind(id, now),
+    ]),
+  )
+  return getSubscription(db, id)
+}
+
+/** The oldest subscription of address `addressId` still waiting for its confirmation, if any. */
+export async function getPendingSubscription(db: D1Database, addressId: number): Promise<SubscriptionRow | null> {
+  const record = await db
+    .prepare(`SELECT ${SUBSCRIPTION_COLUMNS} FROM notify_subscriptions s JOIN notify_addresses a ON a.id = s.address_id
+      WHERE s.address_id = ?1 AND s.confirmed_at IS NULL ORDER BY s.id LIMIT 1`)
+    .bind(addressId)
+    .first<SubscriptionRecord>()
+  return record ? toSubscription(record) : null
 }
 
 /** Ends subscription `id` and cancels the emails it still owed. Idempotent. */

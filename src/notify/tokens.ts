@@ -3,13 +3,17 @@
  * starts with `notify` and names its purpose and scope, so a token signed for one never verifies
  * for another, nor for the comment links of src/comments/hmac.ts (which start otherwise).
  * Unsubscribe tokens never expire: an old email must still stop the mail (SECURITY.md).
- * Confirmation tokens expire after CONFIRM_TTL_MS.
+ * Confirmation tokens expire after CONFIRM_TTL_MS. A confirmation names one subscription (what
+ * the address agrees to receive); links naming only an address were sent before that rule.
  */
 
 import { macBase64Url, macMatches } from '../auth/hmac'
 
-/** How long a confirmation link works; also the least time between two confirmation emails. */
+/** How long a confirmation link works; also the least time between two confirmation emails to an unconfirmed address. */
 export const CONFIRM_TTL_MS = 7 * 24 * 60 * 60 * 1000
+
+/** The least time between two "also this post?" emails to an address that is already confirmed. */
+export const RECONFIRM_INTERVAL_MS = 24 * 60 * 60 * 1000
 
 /** What an unsubscribe link stops: one subscription, or everything for one address. */
 export type UnsubscribeScope = { subscription: number } | { address: number }
@@ -30,25 +34,30 @@ export async function verifyUnsubscribe(secret: string, token: string, scope: Un
   return macMatches(secret, unsubscribeMessage(scope), token).catch(() => false)
 }
 
-const confirmMessage = (addressId: number, expires: number) => `notify\nconfirm\n${addressId}\n${expires}`
+/** What a confirmation link confirms: one subscription (and its address), or an address alone (older links). */
+export type ConfirmScope = { subscription: number } | { address: number }
 
-/** The token of address `addressId`'s confirmation link, valid until `expiresAt` (unix ms, kept to the second). */
-export async function signConfirm(secret: string, addressId: number, expiresAt: number): Promise<string> {
+// The address form is the one older links were signed with; the subscription form cannot collide with it.
+const confirmMessage = (scope: ConfirmScope, expires: number) =>
+  'subscription' in scope ? `notify\nconfirm\nsubscription\n${scope.subscription}\n${expires}` : `notify\nconfirm\n${scope.address}\n${expires}`
+
+/** The token of a confirmation link for `scope`, valid until `expiresAt` (unix ms, kept to the second). */
+export async function signConfirm(secret: string, scope: ConfirmScope, expiresAt: number): Promise<string> {
   const expires = Math.floor(expiresAt / 1000)
-  return `${expires.toString(36)}.${await macBase64Url(secret, confirmMessage(addressId, expires))}`
+  return `${expires.toString(36)}.${await macBase64Url(secret, confirmMessage(scope, expires))}`
 }
 
 /**
- * `valid`, `expired` (signed by us for this address, but too old) or `invalid` (forged,
- * tampered, or for another address). The signature is checked before the time, so a forged
+ * `valid`, `expired` (signed by us for this scope, but too old) or `invalid` (forged,
+ * tampered, or for another scope). The signature is checked before the time, so a forged
  * token never reads as merely expired. Never throws.
  */
-export async function verifyConfirm(secret: string, token: string, addressId: number, now: number): Promise<ConfirmCheck> {
+export async function verifyConfirm(secret: string, token: string, scope: ConfirmScope, now: number): Promise<ConfirmCheck> {
   const match = /^([0-9a-z]{1,10})\.([\w-]{43})$/.exec(token)
   if (!match) return 'invalid'
   const expires = Number.parseInt(match[1]!, 36)
   if (expires.toString(36) !== match[1]) return 'invalid'
-  const authentic = await macMatches(secret, confirmMessage(addressId, expires), match[2]!).catch(() => false)
+  const authentic = await macMatches(secret, confirmMessage(scope, expires), match[2]!).catch(() => false)
   if (!authentic) return 'invalid'
   return expires * 1000 > now ? 'valid' : 'expired'
 }

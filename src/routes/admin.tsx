@@ -52,8 +52,8 @@ admin.post('/login', async (c) => {
 // The confirmation step and the drafts list (admin-pages.tsx), behind the same CSRF check.
 admin.route('/', adminPages)
 
-admin.post('/logout', (c) => {
-  endAdminSession(c)
+admin.post('/logout', async (c) => {
+  await endAdminSession(c)
   return c.redirect('/admin', 303)
 })
 

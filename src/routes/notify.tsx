@@ -3,6 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { findPost } from '../content/store'
 import type { AppEnv } from '../env'
 import { notifyStrings } from '../i18n'
+import { confirmPath } from '../urls'
 import {
   checkConfirmLink,
   checkUnsubscribeLink,
@@ -58,7 +59,14 @@ notify.on(['GET', 'POST'], '/confirm', (c) =>
     const result: ConfirmState = act ? await confirmByLink(deps(c), query(c), Date.now()) : await checkConfirmLink(deps(c), query(c), Date.now())
     if (result.state !== 'valid') return refused(c, result.state)
     const ui = notifyStrings(c.get('index').site.language).pages.confirm
-    if (act || result.address.confirmedAt !== null) return page(c, { title: ui.done, messages: [ui.doneMessage] })
+    if (act && result.next) {
+      const { subscription, token } = result.next
+      const title = findPost(c.get('index'), subscription.postSlug)?.title ?? subscription.postSlug
+      const pending = (subscription.scope === 'replies' ? ui.pendingReplies : ui.pendingPost)(title)
+      const action = { href: confirmPath({ subscription: subscription.id }, token), label: ui.pendingButton }
+      return page(c, { title: ui.done, messages: [ui.doneMessage, pending], action })
+    }
+    if (act || result.confirmed) return page(c, { title: ui.done, messages: [ui.doneMessage] })
     return page(c, { title: ui.title, messages: [ui.intro], action: { href: self(c), label: ui.button } })
   }),
 )

@@ -1,5 +1,5 @@
 import { tagSlug } from '../content/slug'
-import type { UnsubscribeScope } from '../notify/tokens'
+import type { ConfirmScope, UnsubscribeScope } from '../notify/tokens'
 
 /**
  * Every root-relative path of the site (DESIGN.md's contract), built in one place so that links,
@@ -53,11 +53,13 @@ export const UNSUBSCRIBE_PATH = '/notify/unsubscribe'
  * The email links' pages. The token and the id travel in the query string, so the RFC 8058
  * one-click POST (whose body is fixed) reaches the same URL as the page's own button.
  */
-export function confirmPath(addressId: number, token: string): string {
-  return `${CONFIRM_PATH}?${new URLSearchParams({ a: String(addressId), t: token })}`
+const scopeQuery = (scope: ConfirmScope | UnsubscribeScope): [string, string] =>
+  'subscription' in scope ? ['s', String(scope.subscription)] : ['a', String(scope.address)]
+
+export function confirmPath(scope: ConfirmScope, token: string): string {
+  return `${CONFIRM_PATH}?${new URLSearchParams([scopeQuery(scope), ['t', token]])}`
 }
 
 export function unsubscribePath(scope: UnsubscribeScope, token: string): string {
-  const [name, id] = 'subscription' in scope ? ['s', scope.subscription] : ['a', scope.address]
-  return `${UNSUBSCRIBE_PATH}?${new URLSearchParams([[name, String(id)], ['t', token]])}`
+  return `${UNSUBSCRIBE_PATH}?${new URLSearchParams([scopeQuery(scope), ['t', token]])}`
 }

@@ -1,5 +1,7 @@
+import { createExecutionContext } from 'cloudflare:test'
 import { env, exports } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { app } from '../../src/app'
 import { getComment, insertComment } from '../../src/comments/store'
 import { ADMIN_TOKEN, adminApi, get, postForm, signIn, uniqueOrigin } from '../fixtures/admin'
 import { newComment } from '../fixtures/comments/new-comment'
@@ -85,6 +87,48 @@ describe('signing in to /admin', () => {
     expect(res.headers.get('Location')).toBe('/admin')
     expect(res.headers.get('Set-Cookie')).toMatch(/^palabre_admin=;.*Max-Age=0/)
     expect(await (await get(`${origin}/admin`)).text()).toContain('name="token"')
+  })
+})
+
+describe('revoking admin sessions', () => {
+  const isSignedIn = async (res: Response) => (await res.text()).includes('Awaiting moderation')
+
+  it('ends the session on the server at logout: the same cookie sent again is refused', async () => {
+    const origin = uniqueOrigin('revoke')
+    const cookie = await signIn(origin)
+    const other = await signIn(origin)
+    expect(await isSignedIn(await get(`${origin}/admin`, { Cookie: cookie }))).toBe(true)
+    await postForm(`${origin}/admin/logout`, {}, { Cookie: cookie })
+    expect(await isSignedIn(await get(`${origin}/admin`, { Cookie: cookie }))).toBe(false)
+    const moderation = await postForm(`${origin}/admin/comments`, { action: 'approve', id: '1' }, { Cookie: cookie })
+    expect(moderation.status).toBe(401)
+    // Only that session ends: another browser stays signed in.
+    expect(await isSignedIn(await get(`${origin}/admin`, { Cookie: other }))).toBe(true)
+  })
+
+  it('ends every session when ADMIN_TOKEN changes', async () => {
+    const origin = uniqueOrigin('revoke')
+    const cookie = await signIn(origin)
+    const request = () => new Request(`${origin}/admin`, { headers: { Cookie: cookie } })
+    const rotated = { ...env, ADMIN_TOKEN: 'a-new-admin-token' }
+    expect(await isSignedIn(await app.fetch(request(), env, createExecutionContext()))).toBe(true)
+    expect(await isSignedIn(await app.fetch(request(), rotated, createExecutionContext()))).toBe(false)
+  })
+  it('reads D1 only for a correctly signed cookie, never for a request without one', async () => {
+    const origin = uniqueOrigin('revoke')
+    const cookie = await signIn(origin)
+    const forged = cookie.replace(/.$/, (ch) => (ch === 'A' ? 'B' : 'A'))
+    const reads: string[] = []
+    const countingDb = new Proxy(env.DB, {
+      get: (db, key) => (key === 'prepare' ? (sql: string) => (reads.push(sql), db.prepare(sql)) : Reflect.get(db, key)),
+    })
+    const page = (headers: Record<string, string>) =>
+      app.fetch(new Request(`${origin}/admin`, { headers }), { ...env, DB: countingDb }, createExecutionContext())
+    expect(await isSignedIn(await page({}))).toBe(false)
+    expect(await isSignedIn(await page({ Cookie: forged }))).toBe(false)
+    expect(reads).toEqual([])
+    expect(await isSignedIn(await page({ Cookie: cookie }))).toBe(true)
+    expect(reads.some((sql) => sql.includes('admin_sessions'))).toBe(true)
   })
 })
 

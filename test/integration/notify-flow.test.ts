@@ -178,7 +178,7 @@ describe('the local mailbox', () => {
         from: 'Palabre <blog@localhost>',
         to: 'box@example.com',
         subject: 'Confirm your email for Palabre',
-        text: expect.stringContaining('/notify/confirm?a='),
+        text: expect.stringContaining('/notify/confirm?s='),
         html: expect.stringContaining('<!DOCTYPE html>'),
         headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': 'en' },
         createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
@@ -196,6 +196,6 @@ describe('the local mailbox', () => {
     expect(res.headers.get('Cache-Control')).toBe('no-store')
     const html = await res.text()
     expect(html).toContain('page@example.com')
-    expect(html).toMatch(/<a href="\/notify\/confirm\?a=\d+&amp;t=[\w.-]+">https:\/\/blog\.example\/notify\/confirm/)
+    expect(html).toMatch(/<a href="\/notify\/confirm\?s=\d+&amp;t=[\w.-]+">https:\/\/blog\.example\/notify\/confirm/)
   })
 })

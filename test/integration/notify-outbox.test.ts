@@ -34,12 +34,27 @@ describe('a request for notifications', () => {
     expect(await kinds(post)).toEqual(['confirm di@example.com', 'confirm di@example.com'])
   })
 
-  it('is never asked to confirm again once confirmed', async () => {
+  it('is never asked to confirm what it already confirmed', async () => {
     const post = slug('confirmed')
     await store({ postSlug: post, authorEmail: 'ed@example.com', notify: 'replies' }, noAuthor)
+    await store({ postSlug: post, authorEmail: 'ed@example.com', notify: 'post' }, noAuthor)
     await confirm('ed@example.com')
     const later = await store({ postSlug: post, authorEmail: 'ed@example.com', notify: 'post', createdAt: Date.now() + CONFIRM_TTL_MS * 2 }, noAuthor)
     expect((await outboxOf(post)).filter((row) => row.comment_id === later.id)).toEqual([])
+  })
+
+  it('asks a confirmed address about each new subscription, at most once a day, naming that subscription', async () => {
+    const post = slug('also')
+    const first = await store({ postSlug: post, authorEmail: 'fe@example.com', notify: 'replies' }, noAuthor)
+    await confirm('fe@example.com')
+    const day = 24 * 60 * 60 * 1000
+    const asked = await store({ postSlug: post, authorEmail: 'fe@example.com', notify: 'post', createdAt: first.createdAt + day }, noAuthor)
+    const again = await store({ postSlug: post, authorEmail: 'fe@example.com', notify: 'replies', createdAt: asked.createdAt + 1000 }, noAuthor)
+    const rows = (await outboxOf(post)).filter((row) => row.kind === 'confirm' && row.comment_id !== first.id)
+    const sub = await db.prepare(`SELECT s.id FROM notify_subscriptions s JOIN notify_addresses a ON a.id = s.address_id
+      WHERE a.email = 'fe@example.com' AND s.scope = 'post'`).first<{ id: number }>()
+    expect(rows.map((row) => [row.comment_id, row.subscription_id])).toEqual([[asked.id, sub!.id]])
+    expect(again.id).toBeGreaterThan(asked.id)
   })
 })
 

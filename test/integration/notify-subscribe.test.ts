@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { CONFIRM_TTL_MS, signConfirm, signUnsubscribe } from '../../src/notify/tokens'
-import { origin, seedPost } from './comments-http'
+import { origin, seedPost, yesterday } from './comments-http'
 import { db, KEY, linkFor, mailTo, postComment, send } from './notify-support'
 
 /** Double opt-in and unsubscribing, through the Worker (real routes, real migrations, the local mailbox). */
@@ -50,15 +50,19 @@ describe('double opt-in', () => {
     await postComment(`${base}/posts/${slug}/comments`, { email: 'bad@example.com', notify: 'post' })
     const link = new URL(base + (await linkFor('bad@example.com', '/notify/confirm')))
     const token = link.searchParams.get('t')!
-    const tampered = `${link.pathname}?a=${link.searchParams.get('a')}&t=${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`
-    for (const path of [tampered, '/notify/confirm', '/notify/confirm?a=1', '/notify/confirm?a=x&t=y', `/notify/confirm?a=999999&t=${token}`]) {
+    const subscription = Number(link.searchParams.get('s'))
+    const tampered = `${link.pathname}?s=${subscription}&t=${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`
+    const { id } = (await address('bad@example.com'))!
+    const bad = [tampered, '/notify/confirm', '/notify/confirm?s=1', '/notify/confirm?s=x&t=y', `/notify/confirm?s=999999&t=${token}`,
+      // A subscription's token does not confirm the address alone, nor does it confirm with both named.
+      `/notify/confirm?a=${id}&t=${token}`, `/notify/confirm?s=${subscription}&a=${id}&t=${token}`]
+    for (const path of bad) {
       for (const res of [await get(base + path), await post(base + path)]) {
         expect(res.status, path).toBe(400)
         expect(await res.text()).toContain('<h1>This link does not work</h1>')
       }
     }
-    const { id } = (await address('bad@example.com'))!
-    const expired = `/notify/confirm?a=${id}&t=${await signConfirm(KEY, id, Date.now() - CONFIRM_TTL_MS)}`
+    const expired = `/notify/confirm?s=${subscription}&t=${await signConfirm(KEY, { subscription }, Date.now() - CONFIRM_TTL_MS)}`
     const res = await post(base + expired)
     expect(res.status).toBe(410)
     expect(await res.text()).toContain('<h1>This link has expired</h1>')
@@ -70,7 +74,10 @@ describe('double opt-in', () => {
 async function follower(base: string, slug: string, email: string) {
   const followed = await postComment(`${base}/posts/${slug}/comments`, { email, notify: 'replies' })
   await postComment(`${base}/posts/${slug}/comments`, { email, notify: 'post' })
-  await post(base + (await linkFor(email, '/notify/confirm')))
+  // One confirmation email; its page then offers the second subscription, which waits.
+  const done = await (await post(base + (await linkFor(email, '/notify/confirm')))).text()
+  expect(done).toContain(`This address was also put down for every new comment on “Post ${slug}”.`)
+  await post(base + done.match(/action="(\/notify\/confirm\?[^"]+)"/)![1]!.replaceAll('&amp;', '&'))
   await postComment(`${base}/posts/${slug}/comments`, { parent_id: String(followed), author: 'Bo' })
   return followed
 }
@@ -153,5 +160,39 @@ describe('unsubscribing', () => {
     const subs = await env.DB.prepare(`SELECT COUNT(*) AS n FROM notify_subscriptions s JOIN notify_addresses a ON a.id = s.address_id
       WHERE a.email = 'scan@example.com' AND a.confirmed_at IS NOT NULL`).first<{ n: number }>()
     expect(subs?.n).toBe(2)
+  })
+})
+
+describe('a confirmed address asked for by someone else', () => {
+  it('is told nothing of a post it never followed until the address itself says yes, and asked at most once a day', async () => {
+    const base = origin('stranger')
+    const other = `stranger-other-${Date.now()}`
+    const third = `stranger-third-${Date.now()}`
+    const slug = await seedPost('stranger', {
+      site: { title: 'Carnets' },
+      others: [{ slug: other, title: `Post ${other}`, date: yesterday() }, { slug: third, title: `Post ${third}`, date: yesterday() }],
+    })
+    await follower(base, slug, 'alice@example.com')
+    // Alice confirmed two days ago.
+    await db.prepare("UPDATE notify_addresses SET confirm_sent_at = confirm_sent_at - 172800000 WHERE email = 'alice@example.com'").run()
+    const before = (await mailTo('alice@example.com')).length
+
+    // Mallory posts with Alice's confirmed address and asks for every comment on another post.
+    await postComment(`${base}/posts/${other}/comments`, { author: 'Mallory', email: 'alice@example.com', notify: 'post' })
+    await postComment(`${base}/posts/${other}/comments`, { author: 'Bo' })
+    const asked = (await mailTo('alice@example.com')).slice(before)
+    expect(asked.map((m) => m.subject)).toEqual([`Also email you about “Post ${other}”?`])
+    expect(asked[0]!.text).toContain('/notify/confirm?s=')
+
+    // A second request the same day brings no second email, and no notice either.
+    await postComment(`${base}/posts/${third}/comments`, { author: 'Mallory', email: 'alice@example.com', notify: 'post' })
+    await postComment(`${base}/posts/${third}/comments`, { author: 'Bo' })
+    expect((await mailTo('alice@example.com')).slice(before)).toHaveLength(1)
+
+    // Alice says yes to the one she was asked about: from then on that post's comments reach her.
+    await post(base + (await linkFor('alice@example.com', '/notify/confirm')))
+    await postComment(`${base}/posts/${other}/comments`, { author: 'Cy' })
+    await postComment(`${base}/posts/${third}/comments`, { author: 'Cy' })
+    expect((await mailTo('alice@example.com')).slice(before + 1).map((m) => m.subject)).toEqual([`New comment by Cy on “Post ${other}”`])
   })
 })

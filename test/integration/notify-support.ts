@@ -9,7 +9,7 @@ import type { SiteConfig } from '../../src/content/types'
 import { newCommentStatements } from '../../src/notify'
 import type { DeliveryDeps } from '../../src/notify/delivery'
 import { mailboxTransport } from '../../src/notify/mailbox'
-import { confirmAddress } from '../../src/notify/subscriptions'
+import { confirmSubscription } from '../../src/notify/subscriptions'
 import { httpTransport } from '../../src/notify/transports'
 import type { Transport } from '../../src/notify/types'
 import { newComment } from '../fixtures/comments/new-comment'
@@ -44,11 +44,14 @@ export async function batch(statements: D1PreparedStatement[]): Promise<void> {
   if (statements.length > 0) await db.batch(statements)
 }
 
-/** Confirms `email` as its confirmation page's POST would. */
+/** Confirms every subscription `email` asked for so far, as the POST on each one's confirmation page would. */
 export async function confirm(email: string, now = Date.now()): Promise<void> {
-  const row = await db.prepare('SELECT id FROM notify_addresses WHERE email = ?1').bind(email).first<{ id: number }>()
-  if (!row) throw new Error(`${email} never asked for notifications`)
-  await confirmAddress(db, row.id, now)
+  const { results } = await db
+    .prepare('SELECT s.id FROM notify_subscriptions s JOIN notify_addresses a ON a.id = s.address_id WHERE a.email = ?1')
+    .bind(email)
+    .all<{ id: number }>()
+  if (results.length === 0) throw new Error(`${email} never asked for notifications`)
+  for (const { id } of results) await confirmSubscription(db, id, now)
 }
 
 export interface OutboxRecord {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import confusables from 'unhomoglyph/data.json'
 import { isReservedName } from '../../src/comments/reserved-name'
 
 const AUTHOR = 'Ana Autora'
@@ -21,7 +22,7 @@ describe('isReservedName', () => {
   it('folds look-alike letters on both sides: I, l and 1; rn and m', () => {
     expect(isReservedName('AIice', 'Alice')).toBe(true)
     expect(isReservedName('A1ice', 'Alice')).toBe(true)
-    expect(isReservedName('Wiiliarn', 'William')).toBe(true)
+    expect(isReservedName('WiIliarn', 'William')).toBe(true)
   })
 
   it('allows other names, including ones that contain the author name', () => {
@@ -33,5 +34,55 @@ describe('isReservedName', () => {
   it('reserves nothing when the author has no name', () => {
     expect(isReservedName('', '')).toBe(false)
     expect(isReservedName('🙂', ' ')).toBe(false)
+  })
+})
+
+// The name the attack was reported against (the sample blog's author), written here rather than
+// read from content/: the engine's tests must not depend on the author's own site.yaml.
+describe('isReservedName against look-alikes of an author name', () => {
+  const author = 'Camille Durand'
+
+  it.each([
+    ['U+0251 Latin alpha', 'Cɑmille Durɑnd'],
+    ['U+04CF Cyrillic palochka', 'Camiӏle Durand'],
+    ['small capitals', 'ᴄamille ᴅurand'],
+    ['U+057D Armenian seh', 'Camille Dսrand'],
+    ['U+03F9 Greek lunate sigma', 'Ϲamille Durand'],
+    ['U+13A0 Cherokee A', 'Camille Ꭰurand'],
+    ['Cyrillic letters mixed into a Latin name', 'Сamillе Durаnd'],
+    ['a Latin and Greek mix', 'Camille Durαnd'],
+    ['rn for m and a capital I for l', 'CarniIle Durand'],
+  ])('refuses %s', (_, name) => {
+    expect(isReservedName(name, author)).toBe(true)
+  })
+
+  it('refuses every single-letter substitution the confusables table gives for the name', () => {
+    const table = confusables as Record<string, string>
+    const letters = [...author]
+    const names: string[] = []
+    letters.forEach((letter, at) => {
+      for (const [source, prototype] of Object.entries(table)) {
+        if (prototype !== letter && prototype !== letter.toLowerCase() && prototype !== letter.toUpperCase()) continue
+        names.push([...letters.slice(0, at), source, ...letters.slice(at + 1)].join(''))
+      }
+    })
+    expect(names.length).toBeGreaterThan(200)
+    expect(names.filter((name) => !isReservedName(name, author))).toEqual([])
+  })
+
+  it('maps only the small capitals the table lacks or sends elsewhere', () => {
+    const table = confusables as Record<string, string>
+    const supplement = { ᴀ: 'a', ʙ: 'b', ᴅ: 'd', ᴇ: 'e', ꜰ: 'f', ɢ: 'g', ʜ: 'h', ᴊ: 'j', ᴋ: 'k', ʟ: 'l', ᴍ: 'm', ɴ: 'n', ᴘ: 'p', ꞯ: 'q', ʀ: 'r', ᴛ: 't' }
+    // Each one is missing from the table or mapped to another letter there: none is redundant.
+    for (const [ch, letter] of Object.entries(supplement)) expect(table[ch]?.toLowerCase(), ch).not.toBe(letter)
+    // The ones the table has are left to it.
+    for (const ch of ['ᴄ', 'ɪ', 'ᴏ', 'ᴜ', 'ᴠ', 'ᴡ', 'ᴢ']) expect(table[ch], ch).toBeDefined()
+    expect(isReservedName('ᴄᴀᴍɪʟʟᴇ ᴅᴜʀᴀɴᴅ', author)).toBe(true)
+  })
+
+  it('accepts ordinary different names', () => {
+    for (const name of ['Camille Duran', 'Camilla Durand', 'Camille Dupont', 'Camille', 'Durand', 'Camille Durand-Martin', 'Camile Durand', 'Camille Durant', 'Carmille Durand']) {
+      expect(isReservedName(name, author), name).toBe(false)
+    }
   })
 })

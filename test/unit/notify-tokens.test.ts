@@ -40,28 +40,35 @@ describe('unsubscribe tokens', () => {
 
 describe('confirmation tokens', () => {
   it('are valid until they expire, then expired', async () => {
-    const token = await signConfirm(KEY, 5, NOW + CONFIRM_TTL_MS)
-    expect(await verifyConfirm(KEY, token, 5, NOW)).toBe('valid')
-    expect(await verifyConfirm(KEY, token, 5, NOW + CONFIRM_TTL_MS - 1000)).toBe('valid')
-    expect(await verifyConfirm(KEY, token, 5, NOW + CONFIRM_TTL_MS)).toBe('expired')
+    const token = await signConfirm(KEY, { address: 5 }, NOW + CONFIRM_TTL_MS)
+    expect(await verifyConfirm(KEY, token, { address: 5 }, NOW)).toBe('valid')
+    expect(await verifyConfirm(KEY, token, { address: 5 }, NOW + CONFIRM_TTL_MS - 1000)).toBe('valid')
+    expect(await verifyConfirm(KEY, token, { address: 5 }, NOW + CONFIRM_TTL_MS)).toBe('expired')
   })
 
   it('are invalid for another address, when tampered, or when the expiry is rewritten', async () => {
-    const token = await signConfirm(KEY, 5, NOW + CONFIRM_TTL_MS)
-    expect(await verifyConfirm(KEY, token, 6, NOW)).toBe('invalid')
-    expect(await verifyConfirm(KEY, tamper(token), 5, NOW)).toBe('invalid')
+    const token = await signConfirm(KEY, { address: 5 }, NOW + CONFIRM_TTL_MS)
+    expect(await verifyConfirm(KEY, token, { address: 6 }, NOW)).toBe('invalid')
+    expect(await verifyConfirm(KEY, tamper(token), { address: 5 }, NOW)).toBe('invalid')
     const [, mac] = token.split('.')
     const later = Math.floor((NOW + 10 * CONFIRM_TTL_MS) / 1000).toString(36)
-    expect(await verifyConfirm(KEY, `${later}.${mac}`, 5, NOW)).toBe('invalid')
+    expect(await verifyConfirm(KEY, `${later}.${mac}`, { address: 5 }, NOW)).toBe('invalid')
+  })
+
+  it('name one subscription or one address: a token for one never confirms the other', async () => {
+    const token = await signConfirm(KEY, { subscription: 5 }, NOW + CONFIRM_TTL_MS)
+    expect(await verifyConfirm(KEY, token, { subscription: 5 }, NOW)).toBe('valid')
+    expect(await verifyConfirm(KEY, token, { address: 5 }, NOW)).toBe('invalid')
+    expect(await verifyConfirm(KEY, await signConfirm(KEY, { address: 5 }, NOW + 1000), { subscription: 5 }, NOW)).toBe('invalid')
   })
 
   it('never read a forged token as merely expired', async () => {
-    const old = await signConfirm('another-key', 5, NOW - 1000)
-    expect(await verifyConfirm(KEY, old, 5, NOW)).toBe('invalid')
+    const old = await signConfirm('another-key', { address: 5 }, NOW - 1000)
+    expect(await verifyConfirm(KEY, old, { address: 5 }, NOW)).toBe('invalid')
   })
 
   it('cannot pass for a comment’s own links, nor those for them', async () => {
     const comment = await signToken(KEY, 'view', 5, NOW + CONFIRM_TTL_MS)
-    expect(await verifyConfirm(KEY, comment, 5, NOW)).toBe('invalid')
+    expect(await verifyConfirm(KEY, comment, { address: 5 }, NOW)).toBe('invalid')
   })
 })

@@ -38,6 +38,8 @@ const NEVER_CACHED = new Set([
   '/admin',
   '/admin/mailbox',
   '/admin/notifications',
+  '/admin/comments/confirm',
+  '/admin/drafts',
   '/notify/confirm',
   '/notify/unsubscribe',
 ])

@@ -116,7 +116,7 @@ describe('isTrustedCommenter', () => {
 describe('updateBody and rerenderStale', () => {
   it('replaces the text and its HTML', async () => {
     const { comment } = await insertComment(db, newComment({ postSlug: 'edit' }))
-    const edited = await updateBody(db, comment.id, 'Now *edited*.', renderComment('Now *edited*.'), 1, comment.createdAt + 5)
+    const edited = await updateBody(db, comment.id, 'Now *edited*.', renderComment('Now *edited*.'), COMMENT_RENDER_VERSION, comment.createdAt + 5)
     expect(edited).toMatchObject({ body: 'Now *edited*.', bodyHtml: '<p>Now <em>edited</em>.</p>\n', updatedAt: comment.createdAt + 5 })
     expect(await updateBody(db, 999_999, 'x', 'x', 1)).toBeNull()
   })

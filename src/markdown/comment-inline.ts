@@ -1,4 +1,5 @@
 import { emailAt, urlAt } from './comment-autolinks'
+import { type Delimiter, DelimiterStack } from './comment-emphasis'
 import { type LinkDefinitions, normalizeLabel } from './comment-blocks'
 import { type LinkBudget, parseLinkTail } from './comment-link-tail'
 import { escapeHtml, escapeText, renderText } from './comment-text'
@@ -13,19 +14,6 @@ import { escapeHtml, escapeText, renderText } from './comment-text'
 
 /** Turns a link's destination into the href to emit, or null to show its text alone. */
 export type HrefFilter = (href: string) => string | null
-
-interface Delimiter {
-  piece: number
-  char: string
-  count: number
-  length: number
-  canOpen: boolean
-  canClose: boolean
-  prev: Delimiter | null
-  next: Delimiter | null
-  opens: string
-  closes: string
-}
 
 interface Bracket {
   piece: number
@@ -63,7 +51,7 @@ function charAfter(src: string, i: number): string {
 
 export class InlineRenderer {
   private pieces: string[] = []
-  private top: Delimiter | null = null
+  private readonly delimiters: DelimiterStack
   private brackets: Bracket | null = null
   private textStart = 0
   private pos = 0
@@ -80,6 +68,7 @@ export class InlineRenderer {
     private readonly ops: { count: number } = { count: 0 },
   ) {
     this.budget = { steps: 2 * src.length + 1024 }
+    this.delimiters = new DelimiterStack(this.pieces, ops)
   }
 
   render(): string {
@@ -94,7 +83,7 @@ export class InlineRenderer {
       this.special(src[this.pos]!)
     }
     this.flush(src.length)
-    this.processEmphasis(null)
+    this.delimiters.process(null)
     return this.pieces.join('')
   }
 
@@ -212,17 +201,12 @@ export class InlineRenderer {
       this.pos = end
       return
     }
-    const piece = this.emit(pos, end, '')
-    const delimiter: Delimiter = {
-      piece, char, count: end - pos, length: end - pos, canOpen, canClose, prev: this.top, next: null, opens: '', closes: '',
-    }
-    if (this.top) this.top.next = delimiter
-    this.top = delimiter
+    this.delimiters.push(this.emit(pos, end, ''), char, end - pos, canOpen, canClose)
   }
 
   private openBracket(from: number, to: number, image: boolean): void {
     const piece = this.emit(from, to, image ? '![' : '[')
-    this.brackets = { piece, start: to, image, active: true, bottom: this.top, urls: [], prev: this.brackets }
+    this.brackets = { piece, start: to, image, active: true, bottom: this.delimiters.top, urls: [], prev: this.brackets }
   }
 
   private closeBracket(): void {
@@ -243,7 +227,7 @@ export class InlineRenderer {
       return
     }
     this.flush(pos)
-    this.processEmphasis(bracket.bottom)
+    this.delimiters.process(bracket.bottom)
     if (bracket.image) {
       // marked's images were shown as their markdown; the text inside is not parsed.
       this.pieces.length = bracket.piece
@@ -335,66 +319,5 @@ export class InlineRenderer {
     const safe = this.filter(href)
     const piece = this.emit(start, end, safe === null ? text : `<a href="${escapeHtml(safe)}">${text}</a>`)
     if (this.brackets && safe !== null) this.brackets.urls.push({ piece, text })
-  }
-
-  /** CommonMark's process_emphasis over the delimiters above `bottom`. */
-  private processEmphasis(bottom: Delimiter | null): void {
-    const openersBottom = new Map<string, Delimiter | null>()
-    let closer = bottom ? bottom.next : this.first()
-    while (closer) {
-      this.ops.count++
-      if (!closer.canClose) {
-        closer = closer.next
-        continue
-      }
-      const key = `${closer.char}${closer.canOpen ? 1 : 0}${closer.length % 3}`
-      const floor = openersBottom.has(key) ? openersBottom.get(key)! : bottom
-      let opener = closer.prev
-      while (opener && opener !== bottom && opener !== floor) {
-        this.ops.count++
-        if (opener.canOpen && opener.char === closer.char) {
-          const odd = (closer.canOpen || opener.canClose) && (opener.length + closer.length) % 3 === 0
-            && !(opener.length % 3 === 0 && closer.length % 3 === 0)
-          if (!odd) break
-        }
-        opener = opener.prev
-      }
-      if (opener && opener !== bottom && opener !== floor) {
-        const use = closer.count >= 2 && opener.count >= 2 ? 2 : 1
-        const tag = use === 2 ? 'strong' : 'em'
-        opener.count -= use
-        closer.count -= use
-        opener.opens = `<${tag}>${opener.opens}`
-        closer.closes = `${closer.closes}</${tag}>`
-        for (let d = opener.next; d && d !== closer; d = d.next) this.remove(d)
-        if (opener.count === 0) this.remove(opener)
-        if (closer.count === 0) {
-          const next = closer.next
-          this.remove(closer)
-          closer = next
-        }
-      } else {
-        openersBottom.set(key, closer.prev)
-        const next = closer.next
-        if (!closer.canOpen) this.remove(closer)
-        closer = next
-      }
-    }
-    while (this.top && this.top !== bottom) this.remove(this.top)
-  }
-
-  private first(): Delimiter | null {
-    let d = this.top
-    while (d?.prev) d = d.prev
-    return d
-  }
-
-  /** Takes a delimiter off the stack; its characters that were not used stay as text. */
-  private remove(d: Delimiter): void {
-    this.pieces[d.piece] = d.closes + d.char.repeat(d.count) + d.opens
-    if (d.prev) d.prev.next = d.next
-    if (d.next) d.next.prev = d.prev
-    if (this.top === d) this.top = d.prev
-    this.ops.count++
   }
 }

@@ -1,10 +1,18 @@
-import { rerenderStale } from './comments/store'
+import { rerenderStaleWithin } from './comments/store'
 import type { Bindings } from './env'
 import { COMMENT_RENDER_VERSION, renderComment } from './markdown/comment'
 import { runNotifyCron } from './notify'
 
-/** Batches of stale comments re-rendered per run: bounded, so one run stays short. */
-const RERENDER_BATCHES = 10
+/**
+ * What one cron run may spend re-rendering (it shares the run, and its 10 ms of CPU on the free
+ * plan, with email delivery): at most `comments` comments and `characters` characters of their
+ * text, whichever comes first, and no new batch after `wallMs`. Rendering is linear, so
+ * characters stand for CPU: workerd's clock does not move during computation, only across I/O.
+ * 20,000 characters is two worst-case 10,000-character bodies (under 5 ms each in the bench),
+ * or about sixty ordinary comments. What is left waits for the next minute.
+ */
+export const RERENDER_BUDGET = { comments: 50, characters: 20_000, batch: 25, wallMs: 2_000 }
+const ONE = { comments: 1, characters: Infinity }
 
 /**
  * The cron's work (every minute; `npm start` fires it locally): emails that are due are sent
@@ -12,12 +20,28 @@ const RERENDER_BATCHES = 10
  * run the sanitizer. Each job runs whatever the other does: one failing does not stop the other.
  */
 export async function runScheduled(env: Bindings): Promise<void> {
-  const jobs = await Promise.allSettled([runNotifyCron(env), rerender(env)])
+  const jobs = await Promise.allSettled([runNotifyCron(env), rerenderStaleComments(env.DB)])
   for (const job of jobs) if (job.status === 'rejected') console.error('scheduled job failed', job.reason)
 }
 
-async function rerender(env: Bindings): Promise<void> {
-  for (let batch = 0; batch < RERENDER_BATCHES; batch++) {
-    if ((await rerenderStale(env.DB, COMMENT_RENDER_VERSION, renderComment)) < 100) break
+/** Re-renders stale comments, oldest first, within `budget`; returns how many it did. */
+export async function rerenderStaleComments(db: D1Database, budget = RERENDER_BUDGET, now = Date.now): Promise<number> {
+  const start = now()
+  let comments = 0
+  let characters = 0
+  while (comments < budget.comments && characters < budget.characters && now() - start < budget.wallMs) {
+    const pass = await rerenderStaleWithin(db, COMMENT_RENDER_VERSION, renderComment, {
+      comments: Math.min(budget.batch, budget.comments - comments),
+      characters: budget.characters - characters,
+    })
+    comments += pass.comments
+    characters += pass.characters
+    if (!pass.more) break
+    if (pass.comments === 0) {
+      // The oldest stale comment is longer than what is left: alone in a run, it still goes.
+      if (comments === 0) comments += (await rerenderStaleWithin(db, COMMENT_RENDER_VERSION, renderComment, ONE)).comments
+      break
+    }
   }
+  return comments
 }

@@ -217,15 +217,44 @@ export async function rerenderStale(
   render: (body: string) => string,
   limit = 100,
 ): Promise<number> {
+  return (await rerenderStaleWithin(db, currentVersion, render, { comments: limit, characters: Infinity })).comments
+}
+
+/** What one call of `rerenderStaleWithin` did, and whether stale comments remain. */
+export interface RerenderPass {
+  comments: number
+  characters: number
+  more: boolean
+}
+
+/**
+ * Like `rerenderStale`, oldest first, but stops before the comment whose body would take the
+ * characters rendered past `budget.characters` (rendering is linear, so characters stand for
+ * CPU); `more` says whether stale comments are left.
+ */
+export async function rerenderStaleWithin(
+  db: D1Database,
+  currentVersion: number,
+  render: (body: string) => string,
+  budget: { comments: number; characters: number },
+): Promise<RerenderPass> {
   const { results } = await db
     .prepare(`SELECT ${COLUMNS} FROM comments WHERE render_version < ?1 ORDER BY id LIMIT ?2`)
-    .bind(currentVersion, limit)
+    .bind(currentVersion, budget.comments + 1)
     .all<CommentRecord>()
-  if (results.length === 0) return 0
+  const rows = results.map(toComment)
+  const taken: CommentRow[] = []
+  let characters = 0
+  for (const row of rows.slice(0, budget.comments)) {
+    if (characters + row.body.length > budget.characters) break
+    characters += row.body.length
+    taken.push(row)
+  }
+  if (taken.length === 0) return { comments: 0, characters: 0, more: rows.length > 0 }
   const update = db.prepare(
     'UPDATE comments SET body_html = ?2, render_version = ?3 WHERE id = ?1 AND body = ?4 AND render_version < ?3',
   )
-  const statements = results.map(toComment).map((row) => update.bind(row.id, render(row.body), currentVersion, row.body))
+  const statements = taken.map((row) => update.bind(row.id, render(row.body), currentVersion, row.body))
   await retryTransient(() => db.batch(statements))
-  return statements.length
+  return { comments: taken.length, characters, more: rows.length > taken.length }
 }

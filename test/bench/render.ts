@@ -2,6 +2,10 @@ import { performance } from 'node:perf_hooks'
 import { buildThread } from '../../src/comments/tree'
 import { DEFAULT_SITE } from '../../src/content/site-defaults'
 import { Marked } from 'marked'
+import { renderComment } from '../../src/markdown/comment'
+import { CRAFTED_UNITS, craftedBody } from '../fixtures/comments/crafted-bodies'
+import { renderWithMarked } from '../fixtures/comments/marked-comment-renderer'
+import { REALISTIC_COMMENTS } from '../fixtures/comments/realistic-comments'
 import { renderPost } from '../../src/markdown/post'
 import { renderDiscussionPage, renderPostPage } from '../../src/views/render'
 import { postMeta } from '../fixtures/content'
@@ -15,6 +19,8 @@ export interface RenderCase {
   targetMs?: number
   /** A fact about the case printed under the figures. */
   note?: string
+  /** Untimed and timed runs, when the defaults would take too long (the old renderer's seconds). */
+  runs?: { warmup: number; iterations: number }
   prepare(): () => unknown
 }
 
@@ -23,6 +29,7 @@ export interface RenderResult {
   iterations: number
   medianMs: number
   p95Ms: number
+  maxMs: number
   targetMs?: number
   note?: string
   /** UTF-8 bytes of one run's output, to show what was rendered. */
@@ -84,6 +91,43 @@ export const RENDER_CASES: RenderCase[] = [
   },
 ]
 
+// The comment renderer on every crafted 10,000-character body (test/fixtures/comments/crafted-bodies.ts),
+// beside ordinary comments, and marked (the renderer before version 2) on the same bodies as the
+// baseline: a few runs only, since it takes seconds on the worst of them.
+const BASELINE_UNITS = ['star-a-underscore', 'underscore-star-a', 'a-bang-underscore', 'a-underscore', 'nested-quotes']
+const ordinary = REALISTIC_COMMENTS.join('\n\n').slice(0, 10_000)
+
+RENDER_CASES.push(
+  {
+    name: `comment: ordinary comments, ${ordinary.length} chars (renderComment)`,
+    targetMs: 5,
+    runs: { warmup: 200, iterations: 200 },
+    prepare: () => () => renderComment(ordinary),
+  },
+  ...Object.entries(CRAFTED_UNITS).map(([name, unit]): RenderCase => ({
+    name: `comment: crafted ${name} × 10,000 chars`,
+    targetMs: 5,
+    runs: { warmup: 50, iterations: 100 },
+    prepare: () => {
+      const body = craftedBody(unit)
+      return () => renderComment(body)
+    },
+  })),
+  {
+    name: `baseline: marked comment renderer, ordinary comments`,
+    runs: { warmup: 50, iterations: 100 },
+    prepare: () => () => renderWithMarked(ordinary),
+  },
+  ...BASELINE_UNITS.map((name): RenderCase => ({
+    name: `baseline: marked comment renderer, crafted ${name}`,
+    runs: { warmup: 1, iterations: 3 },
+    prepare: () => {
+      const body = craftedBody(CRAFTED_UNITS[name]!)
+      return () => renderWithMarked(body)
+    },
+  })),
+)
+
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN
 }
@@ -91,7 +135,7 @@ function quantile(sorted: number[], q: number): number {
 /** Times `rendering` in Node: `warmup` untimed runs, then `iterations` timed ones. */
 export function timeRender(
   rendering: RenderCase,
-  { warmup = 500, iterations = 500 } = {},
+  { warmup = 500, iterations = 500 } = rendering.runs ?? {},
 ): RenderResult {
   const { name, targetMs, note } = rendering
   try {
@@ -105,10 +149,10 @@ export function timeRender(
       samples.push(performance.now() - start)
     }
     samples.sort((a, b) => a - b)
-    const [medianMs, p95Ms] = [quantile(samples, 0.5), quantile(samples, 0.95)]
-    return { name, targetMs, note, iterations, medianMs, p95Ms, outputBytes: Buffer.byteLength(String(output)) }
+    const [medianMs, p95Ms, maxMs] = [quantile(samples, 0.5), quantile(samples, 0.95), samples.at(-1)!]
+    return { name, targetMs, note, iterations, medianMs, p95Ms, maxMs, outputBytes: Buffer.byteLength(String(output)) }
   } catch (error) {
-    const failed = { iterations: 0, medianMs: Number.NaN, p95Ms: Number.NaN, outputBytes: 0 }
+    const failed = { iterations: 0, medianMs: Number.NaN, p95Ms: Number.NaN, maxMs: Number.NaN, outputBytes: 0 }
     return { name, targetMs, note, ...failed, error: String(error) }
   }
 }

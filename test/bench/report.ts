@@ -36,6 +36,22 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), ...rows.map(line)].join('\n')
 }
 
+/** The render timings as a table (alone under `BENCH_ONLY=render`). */
+export function formatRenderTable(render: RenderResult[]): string {
+  return table(
+    ['rendered in Node', 'runs', 'median ms', 'p95 ms', 'max ms', 'target', 'output'],
+    render.map((r) => [
+      r.name,
+      String(r.iterations),
+      r.error ? 'failed' : r.medianMs.toFixed(3),
+      r.error ? '-' : r.p95Ms.toFixed(3),
+      r.error ? '-' : r.maxMs.toFixed(3),
+      r.targetMs === undefined ? '-' : `< ${r.targetMs} ms`,
+      r.error ? r.error.slice(0, 60) : kb(r.outputBytes),
+    ]),
+  )
+}
+
 /** The report as a compact text table for the terminal. */
 export function formatReport(report: BenchReport): string {
   const served = table(
@@ -55,17 +71,7 @@ export function formatReport(report: BenchReport): string {
   const ratios = Object.entries(report.ratios)
     .map(([name, r]) => `  ${name}: ${r.value.toFixed(2)}${r.target ? ` (target ${r.target})` : ''}`)
     .join('\n')
-  const render = table(
-    ['rendered in Node', 'runs', 'median ms', 'p95 ms', 'target', 'output'],
-    report.render.map((r) => [
-      r.name,
-      String(r.iterations),
-      r.error ? 'failed' : r.medianMs.toFixed(3),
-      r.error ? '-' : r.p95Ms.toFixed(3),
-      r.targetMs === undefined ? '-' : `< ${r.targetMs} ms`,
-      r.error ? r.error.slice(0, 60) : kb(r.outputBytes),
-    ]),
-  )
+  const render = formatRenderTable(report.render)
   const notes = report.render.filter((r) => r.note).map((r) => `  ${r.name}: ${r.note}`)
   const { bundle, load, loadAverage, post } = report
   const busy = Math.max(loadAverage.before, loadAverage.after) > loadAverage.cores / 2

@@ -8,7 +8,7 @@ import { type LoadOptions, measureInTurns } from './load'
 import { type MiniflareInstance, startMiniflare } from './miniflare'
 import { buildWorker, realWorkerOptions, seedRealWorker } from './real-worker'
 import { RENDER_CASES, timeRender } from './render'
-import { type BenchReport, formatReport } from './report'
+import { type BenchReport, formatRenderTable, formatReport } from './report'
 import { BENCH_POST } from './sample-post'
 
 const LOAD: LoadOptions = {
@@ -49,6 +49,12 @@ async function probe(name: string, url: URL): Promise<Target> {
   const headers = Object.fromEntries([...response!.headers].filter(([header]) => !HOP_HEADERS.has(header)))
   const cachePath = [...new Set(paths)].join('→')
   return { name, url, status: response!.status, cachePath, page: { headers, body } }
+}
+
+// BENCH_ONLY=render: the render timings alone, without building or loading any Worker.
+if (process.env.BENCH_ONLY === 'render') {
+  console.log(formatRenderTable(RENDER_CASES.map((rendering) => timeRender(rendering))))
+  process.exit(0)
 }
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'palabre-bench-'))

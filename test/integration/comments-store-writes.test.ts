@@ -128,7 +128,7 @@ describe('isTrustedCommenter', () => {
 describe('updateBody and rerenderStale', () => {
   it('replaces the text and its HTML', async () => {
     const { comment } = await insertComment(db, newComment({ postSlug: 'edit' }))
-    const edited = await updateBody(db, comment.id, { body: 'Now *edited*.', html: renderComment('Now *edited*.'), version: 1 }, comment.createdAt + 5)
+    const edited = await updateBody(db, comment.id, { body: 'Now *edited*.', html: renderComment('Now *edited*.'), version: COMMENT_RENDER_VERSION }, comment.createdAt + 5)
     expect(edited).toMatchObject({ body: 'Now *edited*.', bodyHtml: '<p>Now <em>edited</em>.</p>\n', updatedAt: comment.createdAt + 5, status: 'approved' })
     expect(await updateBody(db, 999_999, { body: 'x', html: 'x', version: 1 })).toBeNull()
   })

@@ -195,4 +195,18 @@ describe('a confirmed address asked for by someone else', () => {
     await postComment(`${base}/posts/${third}/comments`, { author: 'Cy' })
     expect((await mailTo('alice@example.com')).slice(before + 1).map((m) => m.subject)).toEqual([`New comment by Cy on “Post ${other}”`])
   })
+
+  it('asks at once when the address has answered its last email: the owner following a second comment', async () => {
+    const base = origin('answered')
+    const slug = await seedPost('answered', { site: { title: 'Carnets' } })
+    await follower(base, slug, 'ada.answered@example.com')
+    const before = (await mailTo('ada.answered@example.com')).length
+    // Ada confirmed minutes ago (follower() confirms); she now follows a comment of hers on the same post.
+    await postComment(`${base}/posts/${slug}/comments`, { author: 'Ada', email: 'ada.answered@example.com', notify: 'replies' })
+    const asked = (await mailTo('ada.answered@example.com')).slice(before)
+    expect(asked.map((m) => m.subject)).toEqual([`Also email you about “Post ${slug}”?`])
+    // Not answered yet: a second request brings nothing more the same day.
+    await postComment(`${base}/posts/${slug}/comments`, { author: 'Ada', email: 'ada.answered@example.com', notify: 'replies' })
+    expect((await mailTo('ada.answered@example.com')).slice(before)).toHaveLength(1)
+  })
 })

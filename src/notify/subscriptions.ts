@@ -59,7 +59,7 @@ const SUBSCRIPTION_COLUMNS = 's.id, s.address_id, a.email, s.scope, s.post_slug,
  * confirmation), and the time of the confirmation email when one is due: the target still waits,
  * and the address was sent none within CONFIRM_TTL_MS (never confirmed) or RECONFIRM_INTERVAL_MS
  * (confirmed for something else: the "also this post?" email), unless the address has answered
- * the last email it was sent (a subscription confirmed since): a reader who follows a second
+ * the last email it was sent (the address, or a subscription, confirmed since): a reader who follows a second
  * comment minutes after confirming the first is asked at once, while a stranger typing someone's
  * address gets them at most one unanswered email a day. Anyone can type an address into
  * the form, so nothing here makes a subscription active. The email itself is queued by
@@ -85,6 +85,7 @@ export function subscribeStatements(
     db
       .prepare(`UPDATE notify_addresses AS a SET confirm_sent_at = ?4 WHERE a.email = ?1
         AND (a.confirm_sent_at IS NULL OR a.confirm_sent_at <= ?4 - CASE WHEN a.confirmed_at IS NULL THEN ?5 ELSE ${RECONFIRM_INTERVAL_MS} END
+          OR a.confirmed_at >= a.confirm_sent_at
           OR (a.confirmed_at IS NOT NULL AND EXISTS (SELECT 1 FROM notify_subscriptions answered
             WHERE answered.address_id = a.id AND answered.confirmed_at >= a.confirm_sent_at)))
         AND EXISTS (SELECT 1 FROM notify_subscriptions s WHERE ${pendingTargetSql(comment.sql)})`)

@@ -46,7 +46,7 @@ describe('a request for notifications', () => {
   it('asks a confirmed address about each new subscription, at most once a day, naming that subscription', async () => {
     const post = slug('also')
     const first = await store({ postSlug: post, authorEmail: 'fe@example.com', notify: 'replies' }, noAuthor)
-    await confirm('fe@example.com')
+    await confirm('fe@example.com', first.createdAt + 1000)
     const day = 24 * 60 * 60 * 1000
     const asked = await store({ postSlug: post, authorEmail: 'fe@example.com', notify: 'post', createdAt: first.createdAt + day }, noAuthor)
     const again = await store({ postSlug: post, authorEmail: 'fe@example.com', notify: 'replies', createdAt: asked.createdAt + 1000 }, noAuthor)

@@ -56,7 +56,7 @@ comments.post('/posts/:slug/comments', commentFormLimit, async (c) => {
 function closedPage(c: Context<AppEnv>, meta: PostMeta, text: string) {
   const ui = commentStrings(c, meta)
   const kept = { label: ui.closedPage.yourText, value: text }
-  return noticePage(c, meta, 403, { title: ui.closedPage.title, message: ui.closedPage.message, text: kept })
+  return noticePage(c, meta, 'comments_closed', { title: ui.closedPage.title, message: ui.closedPage.message, text: kept })
 }
 
 /** The permalink: 303 to the discussion page that shows the comment; with `?t=` the poster's own view. */
@@ -91,7 +91,7 @@ comments.get('/posts/:slug/comments/:id/reply', async (c) => {
   if (!meta || id === null) return c.notFound()
   if (!meta.comments) {
     const ui = commentStrings(c, meta)
-    return noticePage(c, meta, 403, { title: ui.closedPage.title, message: ui.closed })
+    return noticePage(c, meta, 'comments_closed', { title: ui.closedPage.title, message: ui.closed })
   }
   const parent = await tryRead(`reading comment ${id}`, () => getComment(c.env.DB, id))
   if (parent === READ_FAILED) return unavailablePage(c, meta)

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { MAX_BULK } from '../comments/moderation'
 import { AUTHOR_MAX, BODY_MAX } from '../comments/schema'
 import type { AppEnv } from '../env'
+import { ERROR_STATUS } from '../errors'
 import { uiStrings } from '../i18n'
 import { apiError } from './errors'
 
@@ -83,7 +84,7 @@ export const commentApiTooLarge = jsonTooLarge(
 export function textTooLarge(maxBytes: number) {
   return (c: Context<AppEnv>) => {
     const ui = uiStrings(c.get('index').site.language).comments.tooLarge
-    return c.text(`${ui.title}. ${ui.message(Math.round(maxBytes / 1024))}`, 413)
+    return c.text(`${ui.title}. ${ui.message(Math.round(maxBytes / 1024))}`, ERROR_STATUS.too_large)
   }
 }
 

@@ -1,5 +1,4 @@
 import { Hono } from 'hono'
-import { HTTPException } from 'hono/http-exception'
 import { edgeCache } from './cache/middleware'
 import { getIndex } from './content/store'
 import type { AppEnv } from './env'
@@ -10,13 +9,13 @@ import { commentEdit } from './routes/comment-edit'
 import { commentFeed } from './routes/comment-feed'
 import { comments } from './routes/comments'
 import { commentsApi } from './routes/comments-api'
+import { answerError } from './routes/errors'
 import { feeds } from './routes/feeds'
 import { notify } from './routes/notify'
 import { notifyAdmin } from './routes/notify-admin'
 import { notifyAdminApi } from './routes/notify-admin-api'
 import { pages } from './routes/pages'
 import { securityHeaders } from './security-headers'
-import { ErrorPage } from './views/ErrorPage'
 import { STYLES } from './views/styles'
 import { NotFoundPage } from './views/NotFoundPage'
 
@@ -50,10 +49,4 @@ app.notFound((c) => {
   return c.html(<NotFoundPage site={c.get('index')?.site} />, 404)
 })
 
-app.onError((err, c) => {
-  // Middleware such as bearerAuth throws its intended answer (401 and the like).
-  if (err instanceof HTTPException) return err.getResponse()
-  console.error(err)
-  c.header('Cache-Control', 'no-store')
-  return c.html(<ErrorPage site={c.get('index')?.site} />, 500)
-})
+app.onError(answerError)

@@ -1,10 +1,10 @@
 import type { PostMeta, SiteConfig } from '../content/types'
+import { CommentRejected, toApiError, type FieldsError } from '../errors'
 import { retryFailed } from '../notify/outbox'
 import type { OutboxRow } from '../notify/types'
 import { moderate, type ModerationResult, type ModerationStatus } from './moderation'
-import { commentApiSchema, toApiError, type FieldsError } from './schema'
+import { commentApiSchema } from './schema'
 import {
-  CommentRejected,
   createComment,
   purgeQuietly,
   type CommentDeps,

@@ -28,19 +28,6 @@ export interface CommentInput {
   turnstileToken: string | null
 }
 
-/**
- * The one error shape of the JSON API (`{error: ApiError}` on the wire, DESIGN.md): a stable
- * `code`, a sentence for people, and one message per field to fix when fields are at fault.
- */
-export interface ApiError {
-  code: string
-  message: string
-  fields?: Record<string, string>
-}
-
-/** An ApiError that names the fields at fault (validation). */
-export type FieldsError = ApiError & { fields: Record<string, string> }
-
 // ES2024 (workerd and Node 22 have it; the project's TS lib is ES2023).
 const isWellFormed = (text: string) => (text as string & { isWellFormed(): boolean }).isWellFormed()
 
@@ -179,23 +166,3 @@ export const commentApiSchema = apiObject
       turnstileToken: api.turnstileToken || null,
     }),
   )
-
-/** An ApiError naming each field to fix; routes add their own checks (reserved name, parent) here. */
-export function validationError(fields: Record<string, string>, message?: string): FieldsError {
-  const first = Object.values(fields)[0]
-  return { code: 'invalid_input', message: message ?? first ?? 'The comment is not valid.', fields }
-}
-
-/** Turns a zod error from these schemas into the API error shape: the first problem per field. */
-export function toApiError(error: z.ZodError): FieldsError {
-  const fields: Record<string, string> = {}
-  let general: string | undefined
-  for (const issue of error.issues) {
-    const field = issue.path[0]
-    if (field === undefined) general ??= issue.message
-    else fields[String(field)] ??= issue.message
-  }
-  const count = Object.keys(fields).length
-  const message = general ?? (count > 1 ? `${count} fields need fixing.` : undefined)
-  return validationError(fields, message)
-}

@@ -1,6 +1,6 @@
 import { LIST_TAG, postTag } from '../cache/tags'
 import type { PostMeta, SiteConfig } from '../content/types'
-import type { CommentErrorCode } from '../i18n'
+import { CommentRejected } from '../errors'
 import { COMMENT_RENDER_VERSION, countLinks, renderComment } from '../markdown/comment'
 import { newCommentStatements } from '../notify'
 import { hashIp } from './hmac'
@@ -50,30 +50,6 @@ export interface CreateResult {
   created: boolean
   /** The comment is approved: readers see it, and its pages were purged. */
   public: boolean
-}
-
-const STATUS_OF: Record<Exclude<CommentErrorCode, 'invalid_input'>, number> = {
-  comments_closed: 403,
-  parent_unknown: 422,
-  reserved_name: 422,
-  rate_limited: 429,
-  challenge_failed: 403,
-  challenge_unavailable: 503,
-  unavailable: 503,
-  edit_link_invalid: 403,
-}
-
-/** A comment refused by a rule; `status` is the HTTP answer, `field` the input at fault, if one. */
-export class CommentRejected extends Error {
-  readonly status: number
-  constructor(
-    readonly code: Exclude<CommentErrorCode, 'invalid_input'>,
-    readonly field?: 'author' | 'parent',
-  ) {
-    super(code)
-    this.name = 'CommentRejected'
-    this.status = STATUS_OF[code]
-  }
 }
 
 /** The cache tags a comment on `slug` makes stale when it becomes (or stops being) public. */

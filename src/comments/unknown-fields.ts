@@ -1,4 +1,5 @@
-import { API_FIELDS, HONEYPOT_FIELD, type FieldsError } from './schema'
+import type { FieldsError } from '../errors'
+import { API_FIELDS, HONEYPOT_FIELD } from './schema'
 
 /**
  * Unknown keys in a JSON comment. Dropping them silently turned `parent_id` (the form's spelling)

@@ -1,16 +1,7 @@
+import type { CommentErrorCode } from '../errors/codes'
 import type { PluralMessage } from './types'
 
-/** Why a comment was not taken, as the service and routes name it (see src/comments/service.ts). */
-export type CommentErrorCode =
-  | 'invalid_input'
-  | 'comments_closed'
-  | 'parent_unknown'
-  | 'reserved_name'
-  | 'rate_limited'
-  | 'challenge_failed'
-  | 'challenge_unavailable'
-  | 'unavailable'
-  | 'edit_link_invalid'
+export type { CommentErrorCode }
 
 /** The form fields a message can sit beside. */
 export type CommentField = 'author' | 'email' | 'body' | 'notify'

@@ -1,30 +1,20 @@
 import { Hono } from 'hono'
-import { HTTPException } from 'hono/http-exception'
 import * as z from 'zod'
 import { requireAdminToken } from '../auth/admin-token'
 import { purgeEverything } from '../cache/purge-all'
 import { moderateComments, parseAuthorReply, replyAsAuthor } from '../comments/moderate'
 import { MODERATION_ACTIONS } from '../comments/moderation'
-import { CommentRejected } from '../comments/service'
 import { listByStatus } from '../comments/store'
 import { COMMENT_STATUSES, type CommentRow } from '../comments/types'
 import { findPost, isPublic } from '../content/store'
 import type { AppEnv } from '../env'
-import { uiStrings } from '../i18n'
-import { apiError } from './api-error'
+import { CommentRejected, rejectedApiError } from '../errors'
+import { apiError } from './errors'
 import { commentDeps, requestPurge } from './comment-deps'
 
 export const adminApi = new Hono<AppEnv>()
 
 adminApi.use(requireAdminToken())
-
-// A JSON client gets JSON even when D1 fails, not the HTML error page.
-adminApi.onError((err, c) => {
-  if (err instanceof HTTPException) return err.getResponse()
-  console.error(err)
-  c.header('Cache-Control', 'no-store')
-  return apiError(c, 500, { code: 'internal_error', message: 'The request failed on the server; try again in a moment.' })
-})
 
 const PurgeRequest = z.union([
   z.object({ everything: z.literal(true) }),
@@ -38,7 +28,7 @@ const PurgeRequest = z.union([
 adminApi.post('/purge', async (c) => {
   const parsed = PurgeRequest.safeParse(await c.req.json().catch(() => undefined))
   if (!parsed.success) {
-    return apiError(c, 400, {
+    return apiError(c, {
       code: 'invalid_request',
       message: 'Send JSON {"tags": ["post:<slug>", …]} with 1 to 1000 non-empty tags, or {"everything": true}.',
     })
@@ -79,7 +69,7 @@ function parseId(param: string): number | null {
 }
 
 const notFound = (c: Parameters<typeof apiError>[0], id: string) =>
-  apiError(c, 404, { code: 'not_found', message: `There is no comment ${JSON.stringify(id)}.` })
+  apiError(c, { code: 'not_found', message: `There is no comment ${JSON.stringify(id)}.` })
 
 const ListQuery = z.object({
   status: z.enum(COMMENT_STATUSES, { error: `status must be one of ${COMMENT_STATUSES.join(', ')}.` }).default('pending'),
@@ -91,7 +81,7 @@ adminApi.get('/comments', async (c) => {
   const parsed = ListQuery.safeParse(c.req.query())
   if (!parsed.success) {
     const fields = Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message]))
-    return apiError(c, 400, { code: 'invalid_request', message: Object.values(fields).join(' '), fields })
+    return apiError(c, { code: 'invalid_request', message: Object.values(fields).join(' '), fields })
   }
   const rows = await listByStatus(c.env.DB, parsed.data.status, parsed.data.limit)
   return c.json({ comments: rows.map(adminComment) })
@@ -106,7 +96,7 @@ adminApi.patch('/comments/:id', async (c) => {
   if (id === null) return notFound(c, c.req.param('id'))
   const parsed = StatusRequest.safeParse(await c.req.json().catch(() => undefined))
   if (!parsed.success) {
-    return apiError(c, 400, { code: 'invalid_request', message: STATUS_MESSAGE, fields: { status: STATUS_MESSAGE } })
+    return apiError(c, { code: 'invalid_request', message: STATUS_MESSAGE, fields: { status: STATUS_MESSAGE } })
   }
   const [comment] = (await moderateComments(commentDeps(c), [id], parsed.data.status)).comments
   if (!comment) return notFound(c, c.req.param('id'))
@@ -119,21 +109,19 @@ adminApi.post('/posts/:slug/comments', async (c) => {
   const slug = c.req.param('slug').normalize('NFC')
   const postMeta = findPost(index, slug)
   if (!postMeta || !isPublic(postMeta, new Date())) {
-    return apiError(c, 404, { code: 'not_found', message: `There is no published post ${JSON.stringify(slug)}.` })
+    return apiError(c, { code: 'not_found', message: `There is no published post ${JSON.stringify(slug)}.` })
   }
   const raw = await c.req.json().catch(() => undefined)
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return apiError(c, 400, { code: 'invalid_request', message: 'Send JSON {"body": "…", "parentId": <id>?}.' })
+    return apiError(c, { code: 'invalid_request', message: 'Send JSON {"body": "…", "parentId": <id>?}.' })
   }
   const parsed = parseAuthorReply(index.site, raw)
-  if (!parsed.ok) return apiError(c, 422, parsed.error)
+  if (!parsed.ok) return apiError(c, parsed.error)
   try {
     const { comment } = await replyAsAuthor(commentDeps(c), parsed.input, { postMeta, site: index.site })
     return c.json({ comment: adminComment(comment) }, 201)
   } catch (error) {
     if (!(error instanceof CommentRejected)) throw error
-    const message = uiStrings('en').comments.errors[error.code]
-    const fields = error.field && { [error.field === 'parent' ? 'parentId' : error.field]: message }
-    return apiError(c, error.status as 403 | 422 | 429 | 503, { code: error.code, message, ...(fields && { fields }) })
+    return apiError(c, rejectedApiError(error))
   }
 })

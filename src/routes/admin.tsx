@@ -4,10 +4,10 @@ import { endAdminSession, isAdminRequest, startAdminSession } from '../auth/admi
 import { isAdminToken } from '../auth/admin-token'
 import { moderateComments, parseAuthorReply, replyAsAuthor } from '../comments/moderate'
 import { MAX_BULK, MODERATION_ACTIONS, type ModerationAction } from '../comments/moderation'
-import { CommentRejected } from '../comments/service'
 import { getComment, listByStatus, listRecent } from '../comments/store'
 import { findPost, isPublic } from '../content/store'
 import type { AppEnv } from '../env'
+import { CommentRejected, ERROR_STATUS, type CommentErrorCode, type ErrorStatus } from '../errors'
 import { uiStrings } from '../i18n'
 import { listByStatus as listEmails } from '../notify/outbox'
 import { ADMIN_STYLES } from '../views/admin/admin-styles'
@@ -86,8 +86,8 @@ admin.post('/comments/:id{[1-9][0-9]{0,14}}/reply', async (c) => {
   const text = typeof body === 'string' ? body : ''
   const index = c.get('index')
   const ui = uiStrings(index.site.language)
-  const problem = (error: string, status: 403 | 422 | 429 | 503 = 422) =>
-    dashboard(c, undefined, { commentId: parentId, body: text, error }, status)
+  const problem = (error: string, code: CommentErrorCode = 'invalid_input') =>
+    dashboard(c, undefined, { commentId: parentId, body: text, error }, ERROR_STATUS[code])
   const parent = await getComment(c.env.DB, parentId)
   if (!parent) return c.redirect(noticePath({ done: 'none' }), 303)
   const postMeta = findPost(index, parent.postSlug)
@@ -99,7 +99,7 @@ admin.post('/comments/:id{[1-9][0-9]{0,14}}/reply', async (c) => {
   } catch (error) {
     if (!(error instanceof CommentRejected)) throw error
     const message = error.code === 'parent_unknown' ? ui.admin.reply.closedParent : ui.comments.errors[error.code]
-    return problem(message, error.status as 403 | 422 | 429 | 503)
+    return problem(message, error.code)
   }
   return c.redirect(noticePath({ done: 'replied' }), 303)
 })
@@ -108,7 +108,7 @@ async function dashboard(
   c: Context<AppEnv>,
   notice?: Notice,
   replyProblem?: ReplyProblem,
-  status: 200 | 403 | 422 | 429 | 503 = 200,
+  status: 200 | ErrorStatus = 200,
 ) {
   const [queue, recent, failed] = await Promise.all([
     listByStatus(c.env.DB, 'pending', QUEUE_SIZE),

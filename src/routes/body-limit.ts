@@ -3,8 +3,9 @@ import { bodyLimit } from 'hono/body-limit'
 import { MAX_BULK } from '../comments/moderation'
 import { AUTHOR_MAX, BODY_MAX } from '../comments/schema'
 import type { AppEnv } from '../env'
+import { ERROR_STATUS } from '../errors'
 import { uiStrings } from '../i18n'
-import { apiError } from './api-error'
+import { apiError } from './errors'
 
 /**
  * How much a request may send, per route, refused with 413 before anything parses it: a 10 MB
@@ -70,7 +71,7 @@ const kib = (bytes: number) => Math.round(bytes / 1024).toLocaleString('en-US')
 /** The JSON 413, `{error:{code:'too_large',message}}`; `hint` says what fits. */
 export function jsonTooLarge(maxBytes: number, hint: string) {
   const message = `The request body is larger than ${kib(maxBytes)} KiB, the most this endpoint takes; nothing of it was read. ${hint}`
-  return (c: Context<AppEnv>) => apiError(c, 413, { code: 'too_large', message })
+  return (c: Context<AppEnv>) => apiError(c, { code: 'too_large', message })
 }
 
 /** The JSON 413 of the comment API. */
@@ -83,7 +84,7 @@ export const commentApiTooLarge = jsonTooLarge(
 export function textTooLarge(maxBytes: number) {
   return (c: Context<AppEnv>) => {
     const ui = uiStrings(c.get('index').site.language).comments.tooLarge
-    return c.text(`${ui.title}. ${ui.message(Math.round(maxBytes / 1024))}`, 413)
+    return c.text(`${ui.title}. ${ui.message(Math.round(maxBytes / 1024))}`, ERROR_STATUS.too_large)
   }
 }
 

@@ -1,8 +1,8 @@
 import type { Context } from 'hono'
-import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { findPost, isPublic } from '../content/store'
 import type { PostMeta } from '../content/types'
 import type { AppEnv } from '../env'
+import { ERROR_STATUS, type ErrorCode } from '../errors'
 import { postLocale, uiStrings, type CommentStrings } from '../i18n'
 import { CommentNoticePage } from '../views/CommentNoticePage'
 import { COMMENT_MAX_BYTES, FORM_MAX_FIELDS, limitBody } from './body-limit'
@@ -42,7 +42,7 @@ export const commentFormLimit = limitBody({
     const meta = publicPost(c)
     if (!meta) return c.notFound()
     const ui = commentStrings(c, meta).tooLarge
-    return noticePage(c, meta, 413, { title: ui.title, message: ui.message(Math.round(COMMENT_MAX_BYTES / 1024)) })
+    return noticePage(c, meta, 'too_large', { title: ui.title, message: ui.message(Math.round(COMMENT_MAX_BYTES / 1024)) })
   },
 })
 
@@ -51,19 +51,22 @@ export function commentStrings(c: Context<AppEnv>, meta: PostMeta): CommentStrin
   return uiStrings(postLocale(meta, c.get('index').site)).comments
 }
 
-/** A short page about the post's discussion (never cached: no route that sends it calls `cacheFor`). */
+/**
+ * A short page about the post's discussion (never cached: no route that sends it calls
+ * `cacheFor`): 200 for news, else the status of the error `answer` explains.
+ */
 export function noticePage(
   c: Context<AppEnv>,
   meta: PostMeta,
-  status: ContentfulStatusCode,
+  answer: 200 | ErrorCode,
   content: { title: string; message: string; text?: { label: string; value: string } },
 ) {
-  return c.html(<CommentNoticePage site={c.get('index').site} post={meta} {...content} />, status)
+  return c.html(<CommentNoticePage site={c.get('index').site} post={meta} {...content} />, answer === 200 ? 200 : ERROR_STATUS[answer])
 }
 
 /** 503: D1 could not be read or written. */
 export function unavailablePage(c: Context<AppEnv>, meta: PostMeta, text?: string) {
   const ui = commentStrings(c, meta)
   const kept = text ? { label: ui.closedPage.yourText, value: text } : undefined
-  return noticePage(c, meta, 503, { title: ui.heading, message: ui.errors.unavailable, text: kept })
+  return noticePage(c, meta, 'unavailable', { title: ui.heading, message: ui.errors.unavailable, text: kept })
 }

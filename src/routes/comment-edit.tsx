@@ -1,12 +1,12 @@
 import { Hono, type Context } from 'hono'
 import { isAdminRequest } from '../auth/admin'
 import { deleteOwnComment, editComment, editDeadline, getEditableComment } from '../comments/poster'
-import { commentApiSchema, toApiError } from '../comments/schema'
-import { CommentRejected } from '../comments/service'
+import { commentApiSchema } from '../comments/schema'
 import { RATE_LIMIT_RETRY_SECONDS } from '../comments/spam'
 import type { CommentRow } from '../comments/types'
 import type { PostMeta } from '../content/types'
 import type { AppEnv } from '../env'
+import { CommentRejected, ERROR_STATUS, toApiError } from '../errors'
 import { EditCommentPage } from '../views/OwnCommentPages'
 import { commentDeps } from './comment-deps'
 import { commentFormLimit, commentId, commentStrings, noticePage, publicPost, readForm, unavailablePage } from './comment-common'
@@ -36,7 +36,7 @@ async function editable(c: Context<AppEnv>, token: string | undefined): Promise<
       return unavailablePage(c, meta)
     }
     const ui = commentStrings(c, meta)
-    return noticePage(c, meta, 403, { title: ui.edit.invalidTitle, message: ui.errors.edit_link_invalid })
+    return noticePage(c, meta, 'edit_link_invalid', { title: ui.edit.invalidTitle, message: ui.errors.edit_link_invalid })
   }
 }
 
@@ -46,7 +46,7 @@ async function editRequest(c: Context<AppEnv>) {
 }
 
 /** The edit form alone (never the post and its thread: a refusal must stay cheap), 422 or 429 with the text sent. */
-function editPage(c: Context<AppEnv>, found: Exclude<Found, Response>, sent?: { body: string; error: string; status?: 422 | 429 }) {
+function editPage(c: Context<AppEnv>, found: Exclude<Found, Response>, sent?: { body: string; error: string; code?: 'invalid_input' | 'rate_limited' }) {
   const { meta, comment, token } = found
   const page = (
     <EditCommentPage
@@ -59,7 +59,7 @@ function editPage(c: Context<AppEnv>, found: Exclude<Found, Response>, sent?: { 
       error={sent?.error}
     />
   )
-  return c.html(page, sent ? (sent.status ?? 422) : 200)
+  return c.html(page, sent ? ERROR_STATUS[sent.code ?? 'invalid_input'] : 200)
 }
 
 commentEdit.get('/posts/:slug/comments/:id/edit', async (c) => {
@@ -85,7 +85,7 @@ commentEdit.post('/posts/:slug/comments/:id/edit', commentFormLimit, async (c) =
   } catch (error) {
     if (isRateLimited(error)) {
       c.header('Retry-After', String(RATE_LIMIT_RETRY_SECONDS))
-      return editPage(c, found, { body, error: commentStrings(c, meta).errors.rate_limited, status: 429 })
+      return editPage(c, found, { body, error: commentStrings(c, meta).errors.rate_limited, code: 'rate_limited' })
     }
     console.error('editing a comment failed', error)
     return unavailablePage(c, meta, body)
@@ -103,7 +103,7 @@ commentEdit.post('/posts/:slug/comments/:id/delete', commentFormLimit, async (c)
   } catch (error) {
     if (isRateLimited(error)) {
       c.header('Retry-After', String(RATE_LIMIT_RETRY_SECONDS))
-      return noticePage(c, meta, 429, { title: ui.edit.deleteTitle, message: ui.errors.rate_limited })
+      return noticePage(c, meta, 'rate_limited', { title: ui.edit.deleteTitle, message: ui.errors.rate_limited })
     }
     console.error('deleting a comment failed', error)
     return unavailablePage(c, meta)

@@ -1,17 +1,16 @@
 import { Hono, type Context } from 'hono'
-import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { cacheFor } from '../cache/policy'
 import { postTag } from '../cache/tags'
-import { commentApiSchema, HONEYPOT_FIELD, toApiError } from '../comments/schema'
-import { CommentRejected, createComment } from '../comments/service'
+import { commentApiSchema, HONEYPOT_FIELD } from '../comments/schema'
+import { createComment } from '../comments/service'
 import { RATE_LIMIT_RETRY_SECONDS } from '../comments/spam'
 import { listThread } from '../comments/store'
 import { unknownApiFields } from '../comments/unknown-fields'
 import { buildThread } from '../comments/tree'
 import type { CommentNode, CommentRow } from '../comments/types'
 import type { AppEnv } from '../env'
-import { uiStrings } from '../i18n'
-import { apiError } from './api-error'
+import { CommentRejected, READ_FAILED, rejectedApiError, toApiError, tryRead, UNAVAILABLE } from '../errors'
+import { apiError } from './errors'
 import { COMMENT_MAX_BYTES, commentApiTooLarge, limitBody } from './body-limit'
 import { commentDeps, readerOptions } from './comment-deps'
 import { publicPost } from './comment-common'
@@ -51,19 +50,14 @@ function toPublic(node: CommentNode): PublicComment {
   }
 }
 
-const ENGLISH = uiStrings('en').comments
-const notFound = (c: Context<AppEnv>) => apiError(c, 404, { code: 'not_found', message: 'There is no public post with this slug.' })
-const unavailable = (c: Context<AppEnv>) => apiError(c, 503, { code: 'unavailable', message: ENGLISH.errors.unavailable })
+const notFound = (c: Context<AppEnv>) => apiError(c, { code: 'not_found', message: 'There is no public post with this slug.' })
 
 /** The whole public tree, true nesting (no depth limit: `parentId` is always the enclosing comment). */
 commentsApi.get('/posts/:slug/comments', async (c) => {
   const meta = publicPost(c)
   if (!meta) return notFound(c)
-  const rows = await listThread(c.env.DB, meta.slug).catch((error: unknown) => {
-    console.error('reading the thread failed', meta.slug, error)
-    return null
-  })
-  if (!rows) return unavailable(c)
+  const rows = await tryRead(`reading the thread of ${meta.slug}`, () => listThread(c.env.DB, meta.slug))
+  if (rows === READ_FAILED) return apiError(c, UNAVAILABLE)
   cacheFor(c, [postTag(meta.slug)])
   const { roots } = buildThread(rows, { maxDepth: Number.POSITIVE_INFINITY })
   return c.json({ comments: roots.map(toPublic) })
@@ -75,11 +69,11 @@ commentsApi.post('/posts/:slug/comments', commentApiLimit, async (c) => {
   const meta = publicPost(c)
   if (!meta) return notFound(c)
   const json: unknown = await c.req.json().catch(() => undefined)
-  if (json === undefined) return apiError(c, 400, { code: 'invalid_json', message: 'Send the comment as a JSON object.' })
+  if (json === undefined) return apiError(c, { code: 'invalid_json', message: 'Send the comment as a JSON object.' })
   const unknown = unknownApiFields(json)
-  if (unknown) return apiError(c, 400, unknown)
+  if (unknown) return apiError(c, unknown)
   const parsed = commentApiSchema.safeParse(json)
-  if (!parsed.success) return apiError(c, 422, toApiError(parsed.error))
+  if (!parsed.success) return apiError(c, toApiError(parsed.error))
   // A bot filled the trap: it is told the comment awaits moderation; nothing is stored.
   if (parsed.data.honeypot) return c.json({ comment: { ...echo(parsed.data), status: 'pending' } }, 201)
   try {
@@ -88,12 +82,10 @@ commentsApi.post('/posts/:slug/comments', commentApiLimit, async (c) => {
   } catch (error) {
     if (!(error instanceof CommentRejected)) {
       console.error('storing a comment failed', error)
-      return unavailable(c)
+      return apiError(c, UNAVAILABLE)
     }
     if (error.code === 'rate_limited') c.header('Retry-After', String(RATE_LIMIT_RETRY_SECONDS))
-    const message = ENGLISH.errors[error.code]
-    const fields = error.field && { [error.field === 'parent' ? 'parentId' : error.field]: message }
-    return apiError(c, error.status as ContentfulStatusCode, { code: error.code, message, ...(fields && { fields }) })
+    return apiError(c, rejectedApiError(error))
   }
 })
 

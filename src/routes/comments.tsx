@@ -1,15 +1,15 @@
 import { Hono, type Context } from 'hono'
 import { cacheFor } from '../cache/policy'
 import { LIST_TAG } from '../cache/tags'
-import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { editDeadline, editToken, getOwnComment } from '../comments/poster'
-import { commentFormSchema, HONEYPOT_FIELD, toApiError } from '../comments/schema'
-import { CommentRejected, createComment } from '../comments/service'
+import { commentFormSchema, HONEYPOT_FIELD } from '../comments/schema'
+import { createComment } from '../comments/service'
 import { RATE_LIMIT_RETRY_SECONDS } from '../comments/spam'
 import { getComment } from '../comments/store'
 import { pageOfComment } from '../comments/tree'
 import type { PostMeta } from '../content/types'
 import type { AppEnv } from '../env'
+import { CommentRejected, READ_FAILED, toApiError, tryRead } from '../errors'
 import { commentAnchor, discussionPath, editPath, REPLY_SCRIPT_PATH } from '../urls'
 import { HeldCommentPage } from '../views/OwnCommentPages'
 import { REPLY_SCRIPT } from '../views/reply-script'
@@ -40,23 +40,23 @@ comments.post('/posts/:slug/comments', commentFormLimit, async (c) => {
   // A bot filled the trap: answer as if the comment were taken, store nothing.
   if (form[HONEYPOT_FIELD]) return c.redirect(`${discussionPath(meta.slug, 1)}#comments`, 303)
   const parsed = commentFormSchema.safeParse(form)
-  if (!parsed.success) return showForm(c, meta, form, 422, { code: 'invalid_input', fields: toApiError(parsed.error).fields })
+  if (!parsed.success) return showForm(c, meta, form, { code: 'invalid_input', fields: toApiError(parsed.error).fields })
   try {
     const { comment } = await createComment(commentDeps(c), parsed.data, await readerOptions(c, meta))
     return c.redirect(await landing(c, meta, comment), 303)
   } catch (error) {
     if (!(error instanceof CommentRejected)) console.error('storing a comment failed', error)
-    const problem: FormProblem = error instanceof CommentRejected ? error : { code: 'unavailable', status: 503 }
+    const problem: FormProblem = error instanceof CommentRejected ? error : { code: 'unavailable' }
     if (problem.code === 'comments_closed') return closedPage(c, meta, parsed.data.body)
     if (problem.code === 'rate_limited') c.header('Retry-After', String(RATE_LIMIT_RETRY_SECONDS))
-    return showForm(c, meta, form, problem.status as ContentfulStatusCode, problem)
+    return showForm(c, meta, form, problem)
   }
 })
 
 function closedPage(c: Context<AppEnv>, meta: PostMeta, text: string) {
   const ui = commentStrings(c, meta)
   const kept = { label: ui.closedPage.yourText, value: text }
-  return noticePage(c, meta, 403, { title: ui.closedPage.title, message: ui.closedPage.message, text: kept })
+  return noticePage(c, meta, 'comments_closed', { title: ui.closedPage.title, message: ui.closedPage.message, text: kept })
 }
 
 /** The permalink: 303 to the discussion page that shows the comment; with `?t=` the poster's own view. */
@@ -77,11 +77,8 @@ comments.get('/posts/:slug/comments/:id', async (c) => {
 async function ownView(c: Context<AppEnv>, meta: PostMeta, id: number, token: string) {
   const deps = { db: c.env.DB, signingKey: c.env.SIGNING_KEY }
   const now = Date.now()
-  const comment = await getOwnComment(deps, { id, slug: meta.slug, token }, now).catch((error: unknown) => {
-    console.error('reading a comment failed', error)
-    return undefined
-  })
-  if (comment === undefined) return unavailablePage(c, meta)
+  const comment = await tryRead(`reading comment ${id}`, () => getOwnComment(deps, { id, slug: meta.slug, token }, now))
+  if (comment === READ_FAILED) return unavailablePage(c, meta)
   if (comment === null) return c.notFound()
   const editHref = now < editDeadline(comment) ? editPath(meta.slug, id, await editToken(deps.signingKey, comment)) : undefined
   return c.html(<HeldCommentPage site={c.get('index').site} post={meta} comment={comment} editHref={editHref} />)
@@ -94,13 +91,10 @@ comments.get('/posts/:slug/comments/:id/reply', async (c) => {
   if (!meta || id === null) return c.notFound()
   if (!meta.comments) {
     const ui = commentStrings(c, meta)
-    return noticePage(c, meta, 403, { title: ui.closedPage.title, message: ui.closed })
+    return noticePage(c, meta, 'comments_closed', { title: ui.closedPage.title, message: ui.closed })
   }
-  const parent = await getComment(c.env.DB, id).catch((error: unknown) => {
-    console.error('reading a comment failed', error)
-    return undefined
-  })
-  if (parent === undefined) return unavailablePage(c, meta)
+  const parent = await tryRead(`reading comment ${id}`, () => getComment(c.env.DB, id))
+  if (parent === READ_FAILED) return unavailablePage(c, meta)
   if (!parent || parent.postSlug !== meta.slug || parent.status !== 'approved') return c.notFound()
   return c.html(<ReplyPage site={c.get('index').site} post={meta} parent={parent} turnstileSiteKey={turnstileSiteKey(c)} />)
 })

@@ -6,7 +6,7 @@ import { retryFailedEmail } from '../comments/moderate'
 import { listMailbox } from '../notify/mailbox'
 import { listByStatus, type OutboxListing } from '../notify/outbox'
 import type { OutboxRow } from '../notify/types'
-import { apiError } from './api-error'
+import { apiError } from './errors'
 import { commentDeps } from './comment-deps'
 
 /**
@@ -24,7 +24,7 @@ const Limit = z.coerce.number().int().min(1).max(500).default(200)
 /** `{messages: [{id, from, to, subject, text, html, headers, createdAt}]}`, newest first. */
 notifyAdminApi.get('/mailbox', async (c) => {
   const limit = Limit.safeParse(c.req.query('limit'))
-  if (!limit.success) return apiError(c, 400, { code: 'invalid_request', message: 'limit must be a number from 1 to 500.' })
+  if (!limit.success) return apiError(c, { code: 'invalid_request', message: 'limit must be a number from 1 to 500.' })
   return c.json({ messages: await listMailbox(c.env.DB, limit.data) })
 })
 
@@ -49,7 +49,7 @@ function toJson(row: OutboxRow | OutboxListing) {
 notifyAdminApi.get('/notifications', async (c) => {
   const status = Status.safeParse(c.req.query('status'))
   if (!status.success) {
-    return apiError(c, 400, { code: 'invalid_request', message: 'status must be one of pending, sent, failed, cancelled.' })
+    return apiError(c, { code: 'invalid_request', message: 'status must be one of pending, sent, failed, cancelled.' })
   }
   const rows = await listByStatus(c.env.DB, status.data, 200)
   return c.json({ notifications: rows.map(toJson) })
@@ -58,6 +58,6 @@ notifyAdminApi.get('/notifications', async (c) => {
 /** Queues a failed email again, tried at once after the response. 404 unless it had failed. */
 notifyAdminApi.post('/notifications/:id{[1-9][0-9]{0,14}}/retry', async (c) => {
   const row = await retryFailedEmail(commentDeps(c), Number(c.req.param('id')))
-  if (!row) return apiError(c, 404, { code: 'not_found', message: 'There is no failed email with this id.' })
+  if (!row) return apiError(c, { code: 'not_found', message: 'There is no failed email with this id.' })
   return c.json({ notification: toJson(row) })
 })

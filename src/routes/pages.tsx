@@ -4,8 +4,8 @@ import { LIST_TAG, postTag, tagPageTag } from '../cache/tags'
 import { countApproved } from '../comments/store'
 import { tagSlug } from '../content/slug'
 import { findPost, getPost, isPublic, listPublicPosts, secondsUntilNextPost } from '../content/store'
-import type { PostMeta } from '../content/types'
 import type { AppEnv } from '../env'
+import { READ_FAILED, tryRead } from '../errors'
 import { FAVICON_PATH, listPath, postPath, tagPath } from '../urls'
 import { renderHomePage, renderPostPage, renderTagPage } from '../views/render'
 import { loadThread, parsePage, postPageHtml, posterEdit } from './post-page'
@@ -80,18 +80,9 @@ async function listPage(c: Context<AppEnv>, page: number) {
   const totalPages = Math.max(1, Math.ceil(posts.length / perPage))
   if (page > totalPages) return c.notFound()
   const shown = posts.slice((page - 1) * perPage, page * perPage)
-  const commentCounts = await countComments(c.env.DB, shown)
+  const counts = await tryRead('counting comments', () => countApproved(c.env.DB, shown.map((post) => post.slug)))
+  const commentCounts = counts === READ_FAILED ? undefined : counts
   // Without the counts the list is still shown, but not cached, so the next reader gets them.
   if (commentCounts) cacheFor(c, [LIST_TAG], secondsUntilNextPost(index, now))
   return c.html(renderHomePage({ site: index.site, posts: shown, page, totalPages, commentCounts }))
-}
-
-/** Approved comments per post of a list (one query), or undefined when D1 failed (logged). */
-async function countComments(db: D1Database, posts: PostMeta[]): Promise<Map<string, number> | undefined> {
-  try {
-    return await countApproved(db, posts.map((post) => post.slug))
-  } catch (error) {
-    console.error('counting comments failed', error)
-    return undefined
-  }
 }

@@ -13,6 +13,8 @@ export interface CommentFormPageProps {
   state: CommentFormState
   /** The comment answered, when it is still public: the page shows it above the form. */
   parent?: CommentRow
+  /** The reply kept when the comment answered cannot be shown (D1 down): its id is sent again. */
+  replyTo?: { id: number; author: string }
   turnstileSiteKey?: string
 }
 
@@ -21,7 +23,7 @@ export interface CommentFormPageProps {
  * problems: not the post and its thread, so a refused POST costs one small render (a reply
  * shows only the comment answered, as the reply page does). Never cached, never indexed.
  */
-export function CommentFormPage({ site, post, state, parent, turnstileSiteKey }: CommentFormPageProps) {
+export function CommentFormPage({ site, post, state, parent, replyTo, turnstileSiteKey }: CommentFormPageProps) {
   if (parent) return <ReplyPage site={site} post={post} parent={parent} state={state} turnstileSiteKey={turnstileSiteKey} />
   const locale = postLocale(post, site)
   const ui = uiStrings(locale).comments
@@ -30,7 +32,7 @@ export function CommentFormPage({ site, post, state, parent, turnstileSiteKey }:
       <p class="meta">
         <a href={postPath(post.slug)}>{post.title}</a>
       </p>
-      <CommentForm ui={ui} slug={post.slug} policy={site.comments} level={2} state={state} turnstileSiteKey={turnstileSiteKey} />
+      <CommentForm ui={ui} slug={post.slug} policy={site.comments} replyTo={replyTo} level={2} state={state} turnstileSiteKey={turnstileSiteKey} />
     </Layout>
   )
 }

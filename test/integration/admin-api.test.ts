@@ -183,6 +183,21 @@ describe('the admin API when D1 fails', () => {
     expect(res.headers.get('Content-Type')).toContain('application/json')
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('internal_error')
   })
+
+  it('answers JSON on the notification routes too, uncached (one onError for all of /api)', async () => {
+    for (const path of ['/api/admin/mailbox', '/api/admin/notifications?status=failed']) {
+      const ctx = createExecutionContext()
+      const request = new Request(`${uniqueOrigin('api-broken-notify')}${path}`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })
+      const res = await app.fetch(request, { ...env, DB: brokenDb }, ctx)
+      await waitOnExecutionContext(ctx)
+      expect(res.status, path).toBe(500)
+      expect(res.headers.get('Content-Type'), path).toContain('application/json')
+      expect(res.headers.get('Cache-Control'), path).toBe('no-store')
+      const { error } = (await res.json()) as { error: { code: string; message: string } }
+      expect(error.code, path).toBe('internal_error')
+      expect(error.message, path).not.toContain('D1_ERROR')
+    }
+  })
 })
 
 describe('purging through Workers Cache (a fake ctx.cache)', () => {

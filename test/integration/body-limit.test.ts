@@ -2,7 +2,7 @@ import { exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { COMMENT_MAX_BYTES, FORM_MAX_FIELDS } from '../../src/routes/body-limit'
 import { ADMIN_TOKEN, signIn, uniqueOrigin } from '../fixtures/admin'
-import { origin, postForm, postJson, rowsOf, seedPost } from './comments-http'
+import { origin, postForm, postJson, refusedFormOf, rowsOf, seedPost } from './comments-http'
 
 /**
  * Request bodies past a route's limit are refused with 413 before anything parses them, whether
@@ -104,7 +104,7 @@ describe('the comment form', () => {
     const fields = { author: 'n'.repeat(5_000), body: 'y'.repeat(40_000), email: `${'e'.repeat(2_000)}@example.com`, junk: 'JUNKMARK'.repeat(1_000) }
     const res = await postForm(`${base}/posts/${slug}/comments`, fields)
     expect(res.status).toBe(422)
-    const html = await res.text()
+    const html = refusedFormOf(await res.text())
     expect(html).toContain(`>\n${'y'.repeat(10_000)}</textarea>`)
     expect(html).not.toContain('y'.repeat(10_001))
     expect(html).toContain(`value="${'n'.repeat(100)}"`)

@@ -90,6 +90,18 @@ export function discussionOf(html: string): string {
   return html.slice(start, html.indexOf('</section>', start) + '</section>'.length)
 }
 
+/**
+ * The page a refused comment form gets (422, 429, 503): the form alone with the reader's text,
+ * never the post and its thread, which would cost a full render per refusal; a reply shows
+ * only the comment answered. Throws when it is the post page.
+ */
+export function refusedFormOf(html: string): string {
+  if (html.includes('<section id="comments"')) throw new Error('the refusal rendered the post and its thread')
+  if (!html.includes('<meta name="robots" content="noindex"/>')) throw new Error('the refused form is indexable')
+  if (!html.includes('<form id="comment-form"')) throw new Error('no comment form on the page')
+  return html
+}
+
 /** Comment ids in the order the page shows them. */
 export function shownIds(html: string): number[] {
   return [...html.matchAll(/<li id="comment-(\d+)"/g)].map((m) => Number(m[1]))

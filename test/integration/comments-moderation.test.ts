@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { setStatus } from '../../src/comments/store'
-import { comment, commentIdOf, fetchWith, get, origin, postForm, postJson, rowsOf, seedPost, shownIds } from './comments-http'
+import { comment, commentIdOf, fetchWith, get, origin, postForm, postJson, refusedFormOf, rowsOf, seedPost, shownIds } from './comments-http'
 
 const ADMIN = { Authorization: 'Bearer test-admin-token' }
 let ips = 0
@@ -105,7 +105,7 @@ describe('the rate limit per IP', () => {
     expect(res.status).toBe(429)
     expect(res.headers.get('Retry-After')).toBe('60')
     expect(res.headers.get('Cache-Control')).toBe('no-store')
-    const html = await res.text()
+    const html = refusedFormOf(await res.text())
     expect(html).toContain('Wait a minute, then send this one again.')
     expect(html).toContain('\nOne too many</textarea>')
     const api = await postJson(`${base}/api/posts/${slug}/comments`, { author: 'Léa', body: 'Via the API' }, { 'CF-Connecting-IP': address })

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { app } from '../../src/app'
 import { expectErrorsLogged } from '../fixtures/logged-errors'
 import { withFakeWorkersCache } from '../fixtures/workers-cache'
-import { brokenDb, comment, discussionOf, fetchWith, get, origin, postForm, rowsOf, seedPost, shownIds } from './comments-http'
+import { brokenDb, comment, discussionOf, fetchWith, get, origin, postForm, refusedFormOf, rowsOf, seedPost, shownIds } from './comments-http'
 
 const broken = (url: string, init: RequestInit = {}) => fetchWith(new Request(url, { redirect: 'manual', ...init }), { DB: brokenDb })
 
@@ -36,7 +36,7 @@ describe('when D1 fails', () => {
     })
     expect(res.status).toBe(503)
     expect(res.headers.get('Cache-Control')).toBe('no-store')
-    const html = discussionOf(await res.text())
+    const html = refusedFormOf(await res.text())
     expect(html).toContain('Your comment could not be saved just now.')
     expect(html).toContain('\nPlease keep &lt;this&gt; text</textarea>')
     expect(html).toContain('value="Patient"')

@@ -2,14 +2,14 @@ import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { insertComment, setStatus } from '../../src/comments/store'
 import { newComment } from '../fixtures/comments/new-comment'
-import { comment, commentIdOf, discussionOf, get, origin, postForm, rowsOf, seedPost } from './comments-http'
+import { comment, commentIdOf, get, origin, postForm, refusedFormOf, rowsOf, seedPost } from './comments-http'
 
-/** Posts `fields` and expects the form back with 422, returning the discussion's HTML. */
+/** Posts `fields` and expects the form alone back with 422, returning its page. */
 async function refused(base: string, slug: string, fields: Record<string, string>, status = 422): Promise<string> {
   const res = await postForm(`${base}/posts/${slug}/comments`, fields)
   expect(res.status).toBe(status)
   expect(res.headers.get('Cache-Control')).toBe('no-store')
-  return discussionOf(await res.text())
+  return refusedFormOf(await res.text())
 }
 
 /** The message shown beside `field`, checked to be tied to it by aria-describedby. */
@@ -115,9 +115,22 @@ describe('the comment answered', () => {
     const slug = await seedPost('reply-kept')
     const res = await postForm(`${base}/posts/${slug}/comments`, comment({ author: 'Bruno' }))
     const parent = commentIdOf(res.headers.get('Location'))
+    await postForm(`${base}/posts/${slug}/comments`, comment({ author: 'Sibling', body: 'Another thread' }))
     const html = await refused(base, slug, { author: '', body: 'My reply', parent_id: String(parent) })
     expect(html).toContain(`Replying to <a href="#comment-${parent}"><bdi>Bruno</bdi></a>`)
     expect(html).toContain(`<input type="hidden" name="parent_id" value="${parent}"/>`)
+    // The comment answered is on the page, and nothing else of the thread.
+    expect(html).toContain(`<div id="comment-${parent}" class="comment">`)
+    expect(html).not.toContain('Another thread')
+  })
+
+  it('keeps a reply to a held comment without showing the held text', async () => {
+    const base = origin()
+    const slug = await seedPost('reply-held')
+    const held = (await insertComment(env.DB, newComment({ postSlug: slug, status: 'pending', body: 'Not public yet' }))).comment.id
+    const html = await refused(base, slug, { author: '', body: 'My reply', parent_id: String(held) })
+    expect(html).toContain(`<input type="hidden" name="parent_id" value="${held}"/>`)
+    expect(html).not.toContain('Not public yet')
   })
 })
 

@@ -24,4 +24,16 @@ describe('an unexpected failure', () => {
     expect(html).toContain('href="/"')
     expect(html).not.toContain('KV is down')
   })
+
+  it('answers JSON under /api, even when it happens before any route (the content index)', async () => {
+    for (const path of ['/api/posts/a-post/comments', '/api/admin/mailbox']) {
+      const res = await app.fetch(new Request(`https://errors.test${path}`), { ...env, CONTENT: brokenKv }, createExecutionContext())
+      expect(res.status, path).toBe(500)
+      expect(res.headers.get('Content-Type'), path).toContain('application/json')
+      expect(res.headers.get('Cache-Control'), path).toBe('no-store')
+      const { error } = (await res.json()) as { error: { code: string; message: string } }
+      expect(error.code, path).toBe('internal_error')
+      expect(error.message, path).not.toContain('KV is down')
+    }
+  })
 })

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { app } from '../../src/app'
 import { liveMarkup } from '../fixtures/comments/inert'
 import { XSS_VECTORS } from '../fixtures/comments/xss-vectors'
-import { commentIdOf, get, origin, seedPost } from './comments-http'
+import { commentIdOf, get, origin, refusedFormOf, seedPost } from './comments-http'
 
 /**
  * Every string of the Big List of Naughty Strings and every XSS vector, as a name and as a body,
@@ -52,6 +52,7 @@ async function submit(base: string, sent: Sent): Promise<number | null> {
   }
   expect({ sent, status: res.status }).toEqual({ sent, status: 422 })
   if (sent.channel === 'api') expect((await res.json<{ error: { code: string } }>()).error.code).toBe('invalid_input')
+  else refusedFormOf(await res.text())
   return null
 }
 

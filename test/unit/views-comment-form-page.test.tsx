@@ -33,4 +33,10 @@ describe('CommentFormPage', () => {
     expect(html).toContain('<input type="hidden" name="parent_id" value="7"/>')
     expect(html).toContain('\nMy kept &lt;text&gt;</textarea>')
   })
+
+  it('keeps a reply whose comment cannot be shown, so that sending again still replies', () => {
+    const html = (<CommentFormPage site={DEFAULT_SITE} post={post} state={state} replyTo={{ id: 42, author: '#42' }} />).toString()
+    expect(html).toContain('<input type="hidden" name="parent_id" value="42"/>')
+    expect(html).not.toContain('class="comment"')
+  })
 })

@@ -1,20 +1,19 @@
 import type { Context } from 'hono'
-import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { AUTHOR_MAX, BODY_MAX, EMAIL_MAX } from '../comments/schema'
-import type { CommentNode } from '../comments/types'
-import { pageOfComment } from '../comments/tree'
-import { getPost } from '../content/store'
+import { getComment } from '../comments/store'
 import type { PostMeta } from '../content/types'
 import type { AppEnv } from '../env'
-import type { CommentErrorCode, CommentField, CommentStrings } from '../i18n'
+import { READ_FAILED, tryRead, type CommentErrorCode } from '../errors'
+import type { CommentField, CommentStrings } from '../i18n'
 import type { CommentFormState, CommentFormValues } from '../views/CommentForm'
-import { commentStrings, unavailablePage } from './comment-common'
-import { loadThread, postPageHtml } from './post-page'
+import { CommentFormPage } from '../views/CommentFormPage'
+import { commentStrings } from './comment-common'
+import { turnstileSiteKey } from './comment-deps'
+import { htmlError } from './errors'
 
-/** Why the form comes back: a code, and the fields at fault (schema keys) or the one field a rule names. */
+/** Why the form comes back: a code (its status is the answer's), and the fields at fault (schema keys) or the one field a rule names. */
 export interface FormProblem {
   code: CommentErrorCode
-  status?: number
   field?: 'author' | 'parent'
   fields?: Record<string, string>
 }
@@ -73,37 +72,17 @@ export function formState(ui: CommentStrings, values: CommentFormValues, problem
 }
 
 /**
- * The post page again, uncached, with the form holding what the reader sent and `problem`
- * beside it; the page of the comment answered, so the "replying to" link leads to it.
+ * The comment form again, uncached, holding what the reader sent with `problem` beside it, with
+ * the status of `problem.code`: the form alone (a reply shows the comment answered), never the
+ * post and its thread, so that a refused POST (422, 429, 503) costs one small render and one read.
  */
-export async function showForm(
-  c: Context<AppEnv>,
-  meta: PostMeta,
-  form: Record<string, string>,
-  status: ContentfulStatusCode,
-  problem: FormProblem,
-): Promise<Response> {
-  const { site } = c.get('index')
+export async function showForm(c: Context<AppEnv>, meta: PostMeta, form: Record<string, string>, problem: FormProblem): Promise<Response> {
   const state = formState(commentStrings(c, meta), formValues(form), problem)
-  const [post, thread] = await Promise.all([
-    getPost(c.env.CONTENT, meta).catch(() => null),
-    loadThread(c.env.DB, meta, site.comments.maxDepth),
-  ])
-  if (!post) return unavailablePage(c, meta, state.values.body)
   const parentId = state.values.parentId
-  const parent = parentId === null || !thread ? undefined : findComment(thread.roots, parentId)
-  // Without the thread (D1 down) the parent is kept, so that sending again still replies.
-  const replyTo = parentId === null ? undefined : { id: parentId, author: parent?.author ?? `#${parentId}` }
-  const page = (parentId !== null && thread && pageOfComment(thread.roots, parentId, site.comments.threadsPerPage)) || 1
-  const html = postPageHtml(c, { post, thread, page, form: { ...state, replyTo } })
-  return c.html(html ?? '', status)
-}
-
-function findComment(roots: readonly CommentNode[], id: number): CommentNode | undefined {
-  const stack = [...roots]
-  for (let node = stack.pop(); node; node = stack.pop()) {
-    if (node.id === id) return node
-    stack.push(...node.replies)
-  }
-  return undefined
+  const read = parentId === null ? null : await tryRead(`reading comment ${parentId}`, () => getComment(c.env.DB, parentId))
+  const parent = read && read !== READ_FAILED && read.postSlug === meta.slug && read.status === 'approved' ? read : undefined
+  // Without the comment answered (D1 down, or no longer public) the reply is kept, so that sending again still replies.
+  const replyTo = parentId !== null && !parent ? { id: parentId, author: `#${parentId}` } : undefined
+  const page = <CommentFormPage site={c.get('index').site} post={meta} state={state} parent={parent} replyTo={replyTo} turnstileSiteKey={turnstileSiteKey(c)} />
+  return htmlError(c, problem.code, page)
 }

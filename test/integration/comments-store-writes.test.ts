@@ -130,18 +130,18 @@ describe('updateBody and rerenderStale', () => {
     const { comment } = await insertComment(db, newComment({ postSlug: 'edit' }))
     const edited = await updateBody(db, comment.id, { body: 'Now *edited*.', html: renderComment('Now *edited*.'), version: COMMENT_RENDER_VERSION }, comment.createdAt + 5)
     expect(edited).toMatchObject({ body: 'Now *edited*.', bodyHtml: '<p>Now <em>edited</em>.</p>\n', updatedAt: comment.createdAt + 5, status: 'approved' })
-    expect(await updateBody(db, 999_999, { body: 'x', html: 'x', version: 1 })).toBeNull()
+    expect(await updateBody(db, 999_999, { body: 'x', html: 'x', version: COMMENT_RENDER_VERSION })).toBeNull()
   })
 
   it('sends the comment back to the queue with its reason in the same write, unless the admin marked it meanwhile', async () => {
     const back = { status: 'pending', heldReason: 'edit_added_link' } as const
     const { comment } = await insertComment(db, newComment({ postSlug: 'edit-held' }))
-    const edited = await updateBody(db, comment.id, { body: 'x', html: 'x', version: 1, moderation: back })
+    const edited = await updateBody(db, comment.id, { body: 'x', html: 'x', version: COMMENT_RENDER_VERSION, moderation: back })
     expect(edited).toMatchObject({ status: 'pending', heldReason: 'edit_added_link' })
     const [approved] = await setStatus(db, comment.id, 'approved')
     expect(approved).toMatchObject({ status: 'approved', heldReason: null })
     const { comment: spam } = await insertComment(db, newComment({ postSlug: 'edit-held', status: 'spam' }))
-    expect(await updateBody(db, spam.id, { body: 'y', html: 'y', version: 1, moderation: back })).toMatchObject({ status: 'spam', heldReason: null })
+    expect(await updateBody(db, spam.id, { body: 'y', html: 'y', version: COMMENT_RENDER_VERSION, moderation: back })).toMatchObject({ status: 'spam', heldReason: null })
   })
 
   it('stores the held reason of a held comment only', async () => {

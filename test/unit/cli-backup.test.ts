@@ -55,13 +55,18 @@ describe('backup planning', () => {
 describe('backup and restore of the local D1', () => {
   let dir: string
   let target: D1Target
-  const snapshot = () =>
-    Promise.all([
-      queryD1('SELECT id, post_slug, parent_id, author_name, author_email, body, status FROM comments ORDER BY id', target),
-      queryD1('SELECT a.email, s.scope, s.post_slug, s.comment_id FROM notify_subscriptions s JOIN notify_addresses a ON a.id = s.address_id ORDER BY s.id', target),
-      queryD1('SELECT name FROM d1_migrations ORDER BY id', target),
-      queryD1("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_cf\\_%' ESCAPE '\\' ORDER BY name", target),
+  // One wrangler at a time: two on one .wrangler/state can fail with SQLITE_BUSY.
+  const snapshot = async () => {
+    const results = []
+    for (const sql of [
+      'SELECT id, post_slug, parent_id, author_name, author_email, body, status FROM comments ORDER BY id',
+      'SELECT a.email, s.scope, s.post_slug, s.comment_id FROM notify_subscriptions s JOIN notify_addresses a ON a.id = s.address_id ORDER BY s.id',
+      'SELECT name FROM d1_migrations ORDER BY id',
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_cf\\_%' ESCAPE '\\' ORDER BY name",
     ])
+      results.push(await queryD1(sql, target))
+    return results
+  }
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'palabre-backup-'))

@@ -10,6 +10,7 @@ import type { AppEnv } from '../env'
 import { CommentRejected, ERROR_STATUS, type CommentErrorCode, type ErrorStatus } from '../errors'
 import { uiStrings } from '../i18n'
 import { listByStatus as listEmails } from '../notify/outbox'
+import { ADMIN_PATH } from '../urls'
 import { ADMIN_STYLES } from '../views/admin/admin-styles'
 import { DashboardPage, type ReplyProblem } from '../views/admin/DashboardPage'
 import { noticePath, parseNotice, type Notice } from '../views/admin/notice'
@@ -46,7 +47,7 @@ admin.post('/login', async (c) => {
     return c.html(<SignInPage site={c.get('index').site} failed />, 401)
   }
   await startAdminSession(c)
-  return c.redirect('/admin', 303)
+  return c.redirect(ADMIN_PATH, 303)
 })
 
 // The confirmation step and the drafts list (admin-pages.tsx), behind the same CSRF check.
@@ -54,7 +55,7 @@ admin.route('/', adminPages)
 
 admin.post('/logout', async (c) => {
   await endAdminSession(c)
-  return c.redirect('/admin', 303)
+  return c.redirect(ADMIN_PATH, 303)
 })
 
 const requireAdmin: MiddlewareHandler<AppEnv> = async function requireAdmin(c, next) {

@@ -5,6 +5,7 @@ import type { AppEnv } from '../env'
 import { retryFailedEmail } from '../comments/moderate'
 import { listMailbox } from '../notify/mailbox'
 import { listByStatus } from '../notify/outbox'
+import { ADMIN_NOTIFICATIONS_PATH } from '../urls'
 import { SignInPage } from '../views/admin/SignInPage'
 import { FailedDeliveriesPage } from '../views/notify/FailedDeliveries'
 import { MailboxPage } from '../views/notify/MailboxPage'
@@ -40,5 +41,5 @@ notifyAdmin.get('/notifications', async (c) => {
 /** Queues a failed email again and tries it at once (after the response); 303 back (PRG). */
 notifyAdmin.post('/notifications/:id{[1-9][0-9]{0,14}}/retry', async (c) => {
   const row = await retryFailedEmail(commentDeps(c), Number(c.req.param('id')))
-  return c.redirect(row ? '/admin/notifications?retried=1' : '/admin/notifications', 303)
+  return c.redirect(row ? `${ADMIN_NOTIFICATIONS_PATH}?retried=1` : ADMIN_NOTIFICATIONS_PATH, 303)
 })

@@ -1,4 +1,5 @@
 export * from './absolute'
+export * from './admin-paths'
 export * from './cacheable'
 export * from './canonical'
 export * from './comment-paths'

@@ -22,7 +22,6 @@ export const SITEMAP_PATH = '/sitemap.xml'
 export const ROBOTS_PATH = '/robots.txt'
 /** The discussion's optional script (the same for every page). */
 export const REPLY_SCRIPT_PATH = '/comments.js'
-export const ADMIN_PATH = '/admin'
 /** The site's icon, a static asset from `content/media/`. */
 export const FAVICON_PATH = '/media/favicon.svg'
 

@@ -2,7 +2,7 @@ import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import type { SiteConfig } from '../content/types'
 import { uiStrings } from '../i18n'
-import { absoluteUrl } from '../urls'
+import { absoluteUrl, ATOM_FEED_PATH, FAVICON_PATH, RSS_FEED_PATH } from '../urls'
 import { STYLES } from './styles'
 
 export interface LayoutProps {
@@ -61,9 +61,9 @@ export function Layout(props: LayoutProps) {
           <meta name="twitter:description" content={description} />
           {image && <meta name="twitter:image" content={image} />}
           {props.head}
-          <link rel="alternate" type="application/atom+xml" href="/feed.xml" title={`${site.title} (Atom)`} />
-          <link rel="alternate" type="application/rss+xml" href="/rss.xml" title={`${site.title} (RSS)`} />
-          <link rel="icon" href="/media/favicon.svg" type="image/svg+xml" />
+          <link rel="alternate" type="application/atom+xml" href={ATOM_FEED_PATH} title={`${site.title} (Atom)`} />
+          <link rel="alternate" type="application/rss+xml" href={RSS_FEED_PATH} title={`${site.title} (RSS)`} />
+          <link rel="icon" href={FAVICON_PATH} type="image/svg+xml" />
           <style dangerouslySetInnerHTML={{ __html: STYLES }} />
         </head>
         <body>
@@ -86,8 +86,8 @@ export function Layout(props: LayoutProps) {
           <footer class="site-footer" lang={chromeLang}>
             <div class="wrap">
               <p>
-                © {site.author} · {chrome.feeds.label} <a href="/feed.xml">{chrome.feeds.atom}</a> ·{' '}
-                <a href="/rss.xml">{chrome.feeds.rss}</a>
+                © {site.author} · {chrome.feeds.label} <a href={ATOM_FEED_PATH}>{chrome.feeds.atom}</a> ·{' '}
+                <a href={RSS_FEED_PATH}>{chrome.feeds.rss}</a>
               </p>
               <p>{chrome.poweredBy}</p>
             </div>

@@ -1,16 +1,17 @@
 import type { SiteConfig } from '../../content/types'
 import { uiStrings } from '../../i18n'
+import { ADMIN_DRAFTS_PATH, ADMIN_MAILBOX_PATH, ADMIN_NOTIFICATIONS_PATH, ADMIN_PATH, ADMIN_RECENT_PATH } from '../../urls'
 
 /** The admin pages a signed-in author moves between; `recent` is a section of the dashboard. */
 export type AdminPage = 'queue' | 'failed' | 'mailbox' | 'drafts'
 
 /** Where each link of the admin navigation goes, in its order. */
 export const ADMIN_LINKS = [
-  { page: 'queue', href: '/admin' },
-  { page: 'recent', href: '/admin#recent-title' },
-  { page: 'failed', href: '/admin/notifications' },
-  { page: 'mailbox', href: '/admin/mailbox' },
-  { page: 'drafts', href: '/admin/drafts' },
+  { page: 'queue', href: ADMIN_PATH },
+  { page: 'recent', href: ADMIN_RECENT_PATH },
+  { page: 'failed', href: ADMIN_NOTIFICATIONS_PATH },
+  { page: 'mailbox', href: ADMIN_MAILBOX_PATH },
+  { page: 'drafts', href: ADMIN_DRAFTS_PATH },
 ] as const
 
 /** The links between the admin pages, the current one marked for assistive technology. */

@@ -2,8 +2,8 @@ import type { SiteConfig } from '../../content/types'
 import type { CommentRow } from '../../comments/types'
 import { MODERATION_ACTIONS, type ModerationAction } from '../../comments/moderation'
 import { formatDateTime, uiStrings } from '../../i18n'
-import { postPath } from '../../urls'
-import { CONFIRM_PATH, isDestructive } from './confirm'
+import { ADMIN_COMMENTS_PATH, ADMIN_CONFIRM_PATH, adminReplyPath, postPath } from '../../urls'
+import { isDestructive } from './confirm'
 
 const EXCERPT_CHARS = 600
 
@@ -66,7 +66,7 @@ export function CommentItem({ site, comment, postTitle, bulkForm, reply, idPrefi
       {comment.parentId !== null && <p class="meta">{ui.inReplyTo(comment.parentId)}</p>}
       <blockquote class="excerpt">{excerpt(comment.body)}</blockquote>
       {!summary && (
-        <form class="actions" method="post" action="/admin/comments" aria-label={(recent ? ui.recentActions : ui.actions)(comment.id)}>
+        <form class="actions" method="post" action={ADMIN_COMMENTS_PATH} aria-label={(recent ? ui.recentActions : ui.actions)(comment.id)}>
           <input type="hidden" name="id" value={String(comment.id)} />
           {actions.map((action) => (
             <button
@@ -74,7 +74,7 @@ export function CommentItem({ site, comment, postTitle, bulkForm, reply, idPrefi
               name="action"
               value={action}
               class={isDestructive(action) ? 'danger' : undefined}
-              formaction={isDestructive(action) ? CONFIRM_PATH : undefined}
+              formaction={isDestructive(action) ? ADMIN_CONFIRM_PATH : undefined}
             >
               {ui[action]}
             </button>
@@ -90,7 +90,7 @@ function ReplyForm(props: { site: SiteConfig; comment: CommentRow; id: string; b
   const ui = uiStrings(props.site.language).admin.reply
   const { comment, id, error } = props
   return (
-    <form class="reply" method="post" action={`/admin/comments/${comment.id}/reply`}>
+    <form class="reply" method="post" action={adminReplyPath(comment.id)}>
       <label for={id}>{ui.label(comment.authorName)}</label>
       <textarea
         id={id}

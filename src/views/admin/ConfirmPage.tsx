@@ -5,6 +5,7 @@ import { formatCount, uiStrings } from '../../i18n'
 import { AdminLayout } from './AdminLayout'
 import { CommentItem } from './CommentItem'
 import { isDestructive } from './confirm'
+import { ADMIN_COMMENTS_PATH, ADMIN_PATH } from '../../urls'
 
 export interface ConfirmPageProps {
   site: SiteConfig
@@ -31,14 +32,14 @@ export function ConfirmPage({ site, action, comments, titleOf }: ConfirmPageProp
           </li>
         ))}
       </ul>
-      <form class="confirm actions" method="post" action="/admin/comments">
+      <form class="confirm actions" method="post" action={ADMIN_COMMENTS_PATH}>
         {comments.map((comment) => (
           <input type="hidden" name="id" value={String(comment.id)} />
         ))}
         <button type="submit" name="action" value={action} class={isDestructive(action) ? 'danger' : undefined}>
           {ui.confirm.submit[action]}
         </button>
-        <a href="/admin">{ui.confirm.cancel}</a>
+        <a href={ADMIN_PATH}>{ui.confirm.cancel}</a>
       </form>
     </AdminLayout>
   )

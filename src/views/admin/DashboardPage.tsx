@@ -4,8 +4,8 @@ import type { CommentRow } from '../../comments/types'
 import { formatCount, uiStrings, type AdminStrings } from '../../i18n'
 import { AdminLayout } from './AdminLayout'
 import { CommentItem } from './CommentItem'
-import { CONFIRM_PATH } from './confirm'
 import type { Notice } from './notice'
+import { ADMIN_COMMENTS_PATH, ADMIN_CONFIRM_PATH } from '../../urls'
 
 const BULK_FORM = 'bulk'
 
@@ -51,11 +51,11 @@ export function DashboardPage({ site, queue, recent, titleOf, notice, replyProbl
           <p>{ui.queue.empty}</p>
         ) : (
           <>
-            <form id={BULK_FORM} class="bulk" method="post" action="/admin/comments" aria-label={ui.queue.selected}>
+            <form id={BULK_FORM} class="bulk" method="post" action={ADMIN_COMMENTS_PATH} aria-label={ui.queue.selected}>
               {/* Every bulk action asks first: approving many at once emails their followers. */}
-              <button type="submit" name="action" value="approve" formaction={CONFIRM_PATH}>{ui.queue.approveSelected}</button>
-              <button type="submit" name="action" value="spam" class="danger" formaction={CONFIRM_PATH}>{ui.queue.spamSelected}</button>
-              <button type="submit" name="action" value="delete" class="danger" formaction={CONFIRM_PATH}>{ui.queue.deleteSelected}</button>
+              <button type="submit" name="action" value="approve" formaction={ADMIN_CONFIRM_PATH}>{ui.queue.approveSelected}</button>
+              <button type="submit" name="action" value="spam" class="danger" formaction={ADMIN_CONFIRM_PATH}>{ui.queue.spamSelected}</button>
+              <button type="submit" name="action" value="delete" class="danger" formaction={ADMIN_CONFIRM_PATH}>{ui.queue.deleteSelected}</button>
             </form>
             <ul class="admin-list">
               {queue.map((comment) => {

@@ -1,6 +1,7 @@
 import type { SiteConfig } from '../../content/types'
 import { uiStrings } from '../../i18n'
 import { AdminLayout } from './AdminLayout'
+import { ADMIN_LOGIN_PATH } from '../../urls'
 
 /** The sign-in form (the admin token as a password); `failed` after a wrong token. */
 export function SignInPage({ site, failed = false }: { site: SiteConfig; failed?: boolean }) {
@@ -8,7 +9,7 @@ export function SignInPage({ site, failed = false }: { site: SiteConfig; failed?
   return (
     <AdminLayout site={site} title={ui.title} signedIn={false}>
       <p>{ui.intro}</p>
-      <form class="sign-in" method="post" action="/admin/login">
+      <form class="sign-in" method="post" action={ADMIN_LOGIN_PATH}>
         <p>
           <label for="admin-token">{ui.token}</label>
           <input

@@ -1,4 +1,5 @@
 import { MODERATION_ACTIONS, type ModerationStatus } from '../../comments/moderation'
+import { ADMIN_PATH } from '../../urls'
 
 /**
  * What the admin page confirms after a POST (Post/Redirect/Get): carried in the query string of
@@ -15,7 +16,7 @@ const STATUSES: readonly string[] = Object.values(MODERATION_ACTIONS)
 export function noticePath(notice: Notice): string {
   const query = new URLSearchParams({ done: notice.done })
   if ('n' in notice) query.set('n', String(notice.n))
-  return `/admin?${query}`
+  return `${ADMIN_PATH}?${query}`
 }
 
 /** The notice a /admin query asks to show; undefined for anything else (a hand-edited URL). */

@@ -1,11 +1,8 @@
 import type { SiteConfig } from '../../content/types'
 import { formatDateTime, notifyStrings } from '../../i18n'
 import type { OutboxListing } from '../../notify/outbox'
-import { commentPath } from '../../urls'
+import { adminRetryPath, commentPath } from '../../urls'
 import { AdminLayout } from '../admin/AdminLayout'
-
-/** Where the retry button of failed email `id` posts. */
-export const retryPath = (id: number) => `/admin/notifications/${id}/retry`
 
 /**
  * The emails that failed after every attempt, each with its last error and a retry button
@@ -34,7 +31,7 @@ export function FailedDeliveries({ site, failed }: { site: SiteConfig; failed: O
                     <time datetime={new Date(row.nextAttemptAt).toISOString()}>{formatDateTime(row.nextAttemptAt, site.language, site.timeZone)}</time>
                   </p>
                   {row.lastError && <p class="field-error">{row.lastError}</p>}
-                  <form method="post" action={retryPath(row.id)}>
+                  <form method="post" action={adminRetryPath(row.id)}>
                     <button type="submit">{ui.retry}</button>
                   </form>
                 </li>

@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import type { NotifyWish } from './types'
+import { parseId } from '../db/ids'
 
 /**
  * Comment input from the HTML form and from the JSON API (DESIGN.md), validated into one shape.
@@ -111,7 +112,7 @@ export const commentFormSchema = z
       body,
       parent_id: z
         .string({ error: PARENT_MESSAGE })
-        .regex(/^(?:[1-9]\d{0,14})?$/, PARENT_MESSAGE)
+        .refine((text) => text === '' || parseId(text) !== null, PARENT_MESSAGE)
         .optional(),
       notify: z.enum(['', 'replies', 'post'], { error: NOTIFY_MESSAGE }).optional(),
       [HONEYPOT_FIELD]: z.string().optional(),
@@ -125,7 +126,7 @@ export const commentFormSchema = z
       author: form.author,
       email: form.email ?? null,
       body: form.body,
-      parentId: form.parent_id ? Number(form.parent_id) : null,
+      parentId: parseId(form.parent_id),
       notify: form.notify || null,
       honeypot: form[HONEYPOT_FIELD] ?? '',
       turnstileToken: form[TURNSTILE_FIELD] || null,

@@ -1,4 +1,4 @@
-import { retryTransient } from './retry'
+import { retryTransient } from '../db/retry'
 import { DUPLICATE_WINDOW_MS, submitKeys } from './submit-key'
 import type { CommentRow, CommentStatus, HeldReason, NewComment, NotifyWish } from './types'
 

@@ -1,5 +1,5 @@
 import type { CommentStatus } from '../comments/types'
-import { retryTransient } from '../comments/retry'
+import { retryTransient } from '../db/retry'
 import type { NoticeKind, OutboxRow, OutboxStatus } from './types'
 
 /**

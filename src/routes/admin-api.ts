@@ -11,6 +11,7 @@ import type { AppEnv } from '../env'
 import { CommentRejected, rejectedApiError } from '../errors'
 import { apiError } from './errors'
 import { commentDeps, requestPurge } from './comment-deps'
+import { parseId } from '../db/ids'
 
 export const adminApi = new Hono<AppEnv>()
 
@@ -61,11 +62,6 @@ function adminComment(row: CommentRow) {
     createdAt: new Date(row.createdAt).toISOString(),
     updatedAt: new Date(row.updatedAt).toISOString(),
   }
-}
-
-/** A positive integer id as the URL spells it, or null. */
-function parseId(param: string): number | null {
-  return /^[1-9]\d{0,14}$/.test(param) ? Number(param) : null
 }
 
 const notFound = (c: Parameters<typeof apiError>[0], id: string) =>

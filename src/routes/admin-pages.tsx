@@ -8,6 +8,7 @@ import { noticePath } from '../views/admin/notice'
 import { ConfirmPage } from '../views/admin/ConfirmPage'
 import { DraftsPage } from '../views/admin/DraftsPage'
 import { SignInPage } from '../views/admin/SignInPage'
+import { parseId } from '../db/ids'
 
 /**
  * More of the author's pages, mounted under /admin (whose CSRF check covers them): the step
@@ -28,7 +29,7 @@ for (const path of ['/comments/confirm', '/drafts']) adminPages.use(path, requir
  */
 function parseModeration(action: unknown, ids: unknown[]): { action: ModerationAction; ids: number[] } | null {
   if (typeof action !== 'string' || !Object.hasOwn(MODERATION_ACTIONS, action)) return null
-  const parsed = ids.map((id) => (typeof id === 'string' && /^[1-9]\d{0,14}$/.test(id) ? Number(id) : NaN))
+  const parsed = ids.map((id) => (typeof id === 'string' ? (parseId(id) ?? NaN) : NaN))
   if (parsed.some(Number.isNaN) || parsed.length > MAX_BULK) return null
   return { action: action as ModerationAction, ids: [...new Set(parsed)] }
 }

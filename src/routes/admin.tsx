@@ -18,6 +18,7 @@ import { SignInPage } from '../views/admin/SignInPage'
 import { FailedDeliveries } from '../views/notify/FailedDeliveries'
 import { adminPages } from './admin-pages'
 import { commentDeps } from './comment-deps'
+import { ID_PATTERN, parseId } from '../db/ids'
 
 /**
  * The author's pages at /admin: sign in with the admin token (a signed session cookie follows),
@@ -71,7 +72,7 @@ admin.post('/comments', async (c) => {
   const action = typeof form.action === 'string' && Object.hasOwn(MODERATION_ACTIONS, form.action)
     ? (form.action as ModerationAction)
     : undefined
-  const ids = [form.id ?? []].flat().map((id) => (typeof id === 'string' && /^[1-9]\d{0,14}$/.test(id) ? Number(id) : NaN))
+  const ids = [form.id ?? []].flat().map((id) => (typeof id === 'string' ? (parseId(id) ?? NaN) : NaN))
   if (!action || ids.some(Number.isNaN) || ids.length > MAX_BULK) return c.text('Bad moderation form.', 400)
   if (ids.length === 0) return c.redirect(noticePath({ done: 'none' }), 303)
   const status = MODERATION_ACTIONS[action]
@@ -81,7 +82,7 @@ admin.post('/comments', async (c) => {
 })
 
 /** A reply as the blog's author under comment `id`, approving that comment first if it waits. */
-admin.post('/comments/:id{[1-9][0-9]{0,14}}/reply', async (c) => {
+admin.post(`/comments/:id{${ID_PATTERN}}/reply`, async (c) => {
   const { body } = await c.req.parseBody()
   const parentId = Number(c.req.param('id'))
   const text = typeof body === 'string' ? body : ''

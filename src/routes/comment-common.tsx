@@ -6,6 +6,7 @@ import { ERROR_STATUS, type ErrorCode } from '../errors'
 import { postLocale, uiStrings, type CommentStrings } from '../i18n'
 import { CommentNoticePage } from '../views/CommentNoticePage'
 import { COMMENT_MAX_BYTES, FORM_MAX_FIELDS, limitBody } from './body-limit'
+import { parseId } from '../db/ids'
 
 /** Pieces the comment routes share: finding the post, reading forms, the short notice pages. */
 
@@ -17,8 +18,7 @@ export function publicPost(c: Context<AppEnv>): PostMeta | undefined {
 
 /** The `:id` parameter as a comment id, or null. */
 export function commentId(c: Context<AppEnv>): number | null {
-  const id = c.req.param('id') ?? ''
-  return /^[1-9]\d{0,14}$/.test(id) ? Number(id) : null
+  return parseId(c.req.param('id'))
 }
 
 /** The text fields of a form body (files and repeated names are ignored); empty when it is no form. */

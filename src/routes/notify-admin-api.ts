@@ -8,6 +8,7 @@ import { listByStatus, type OutboxListing } from '../notify/outbox'
 import type { OutboxRow } from '../notify/types'
 import { apiError } from './errors'
 import { commentDeps } from './comment-deps'
+import { ID_PATTERN } from '../db/ids'
 
 /**
  * The notification part of the admin API (bearer token only), mounted under /api/admin:
@@ -56,7 +57,7 @@ notifyAdminApi.get('/notifications', async (c) => {
 })
 
 /** Queues a failed email again, tried at once after the response. 404 unless it had failed. */
-notifyAdminApi.post('/notifications/:id{[1-9][0-9]{0,14}}/retry', async (c) => {
+notifyAdminApi.post(`/notifications/:id{${ID_PATTERN}}/retry`, async (c) => {
   const row = await retryFailedEmail(commentDeps(c), Number(c.req.param('id')))
   if (!row) return apiError(c, { code: 'not_found', message: 'There is no failed email with this id.' })
   return c.json({ notification: toJson(row) })

@@ -10,6 +10,7 @@ import { SignInPage } from '../views/admin/SignInPage'
 import { FailedDeliveriesPage } from '../views/notify/FailedDeliveries'
 import { MailboxPage } from '../views/notify/MailboxPage'
 import { commentDeps } from './comment-deps'
+import { ID_PATTERN } from '../db/ids'
 
 /**
  * The author's notification pages, mounted under /admin: the local mailbox (`/admin/mailbox`),
@@ -39,7 +40,7 @@ notifyAdmin.get('/notifications', async (c) => {
 })
 
 /** Queues a failed email again and tries it at once (after the response); 303 back (PRG). */
-notifyAdmin.post('/notifications/:id{[1-9][0-9]{0,14}}/retry', async (c) => {
+notifyAdmin.post(`/notifications/:id{${ID_PATTERN}}/retry`, async (c) => {
   const row = await retryFailedEmail(commentDeps(c), Number(c.req.param('id')))
   return c.redirect(row ? `${ADMIN_NOTIFICATIONS_PATH}?retried=1` : ADMIN_NOTIFICATIONS_PATH, 303)
 })

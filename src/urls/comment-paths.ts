@@ -1,3 +1,4 @@
+import { ID_PATTERN } from '../db/ids'
 import { postPath } from './paths'
 
 /** Root-relative URLs of a post's discussion (DESIGN.md's contract), slugs percent-encoded. */
@@ -56,8 +57,10 @@ export function editParam(id: number, token: string): string {
   return `${id}.${token}`
 }
 
+const EDIT_PARAM = new RegExp(`^(${ID_PATTERN})\\.(.+)$`)
+
 /** `editParam`'s id and token when `value` has its shape (the token is not checked here). */
 export function parseEditParam(value: string | null | undefined): { id: number; token: string } | undefined {
-  const match = /^([1-9]\d{0,14})\.(.+)$/.exec(value ?? '')
+  const match = EDIT_PARAM.exec(value ?? '')
   return match ? { id: Number(match[1]), token: match[2]! } : undefined
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isTransientD1Error, retryTransient } from '../../src/comments/retry'
+import { isTransientD1Error, retryTransient } from '../../src/db/retry'
 
 function failing(messages: string[], result = 'stored') {
   let calls = 0

@@ -7,6 +7,7 @@
  * the address agrees to receive); links naming only an address were sent before that rule.
  */
 
+import { checkExpiring, signExpiring, type ExpiringCheck } from '../auth/expiring-token'
 import { macBase64Url, macMatches } from '../auth/hmac'
 
 /** How long a confirmation link works; also the least time between two confirmation emails to an unconfirmed address. */
@@ -18,7 +19,7 @@ export const RECONFIRM_INTERVAL_MS = 24 * 60 * 60 * 1000
 /** What an unsubscribe link stops: one subscription, or everything for one address. */
 export type UnsubscribeScope = { subscription: number } | { address: number }
 
-export type ConfirmCheck = 'valid' | 'expired' | 'invalid'
+export type ConfirmCheck = ExpiringCheck
 
 function unsubscribeMessage(scope: UnsubscribeScope): string {
   return 'subscription' in scope ? `notify\nunsubscribe\nsubscription\n${scope.subscription}` : `notify\nunsubscribe\naddress\n${scope.address}`
@@ -38,13 +39,15 @@ export async function verifyUnsubscribe(secret: string, token: string, scope: Un
 export type ConfirmScope = { subscription: number } | { address: number }
 
 // The address form is the one older links were signed with; the subscription form cannot collide with it.
-const confirmMessage = (scope: ConfirmScope, expires: number) =>
+const confirmMessage = (scope: ConfirmScope) => (expires: number) =>
   'subscription' in scope ? `notify\nconfirm\nsubscription\n${scope.subscription}\n${expires}` : `notify\nconfirm\n${scope.address}\n${expires}`
 
-/** The token of a confirmation link for `scope`, valid until `expiresAt` (unix ms, kept to the second). */
-export async function signConfirm(secret: string, scope: ConfirmScope, expiresAt: number): Promise<string> {
-  const expires = Math.floor(expiresAt / 1000)
-  return `${expires.toString(36)}.${await macBase64Url(secret, confirmMessage(scope, expires))}`
+/**
+ * The token of a confirmation link for `scope`, valid until `expiresAt` (unix ms, kept to the
+ * second), in the format of src/auth/expiring-token.ts.
+ */
+export function signConfirm(secret: string, scope: ConfirmScope, expiresAt: number): Promise<string> {
+  return signExpiring(secret, confirmMessage(scope), expiresAt)
 }
 
 /**
@@ -52,12 +55,6 @@ export async function signConfirm(secret: string, scope: ConfirmScope, expiresAt
  * tampered, or for another scope). The signature is checked before the time, so a forged
  * token never reads as merely expired. Never throws.
  */
-export async function verifyConfirm(secret: string, token: string, scope: ConfirmScope, now: number): Promise<ConfirmCheck> {
-  const match = /^([0-9a-z]{1,10})\.([\w-]{43})$/.exec(token)
-  if (!match) return 'invalid'
-  const expires = Number.parseInt(match[1]!, 36)
-  if (expires.toString(36) !== match[1]) return 'invalid'
-  const authentic = await macMatches(secret, confirmMessage(scope, expires), match[2]!).catch(() => false)
-  if (!authentic) return 'invalid'
-  return expires * 1000 > now ? 'valid' : 'expired'
+export function verifyConfirm(secret: string, token: string, scope: ConfirmScope, now: number): Promise<ConfirmCheck> {
+  return checkExpiring(secret, token, confirmMessage(scope), now)
 }

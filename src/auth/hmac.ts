@@ -22,6 +22,7 @@ export async function hmac(secret: string, message: string): Promise<Uint8Array>
   return new Uint8Array(await crypto.subtle.sign('HMAC', await hmacKey(secret), encoder.encode(message)))
 }
 
+/** Lowercase hex, two digits a byte: the one hex encoder (MACs, digests, ETags). */
 export function toHex(bytes: Uint8Array): string {
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')
 }

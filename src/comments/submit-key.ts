@@ -1,3 +1,4 @@
+import { toHex } from '../auth/hmac'
 import type { NewComment } from './types'
 
 /** The same submitter sending the same comment within this window stores one comment. */
@@ -7,7 +8,7 @@ type Keyed = Pick<NewComment, 'postSlug' | 'parentId' | 'authorName' | 'body' | 
 
 async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('')
+  return toHex(new Uint8Array(digest))
 }
 
 function keyFor(comment: Keyed, bucket: number): Promise<string> {

@@ -152,15 +152,22 @@ export function paginateThreads(
   return { threads, page, pageCount }
 }
 
+/**
+ * Comment `id` in the trees under `roots` (placeholders included), or undefined. Walks with a
+ * stack, not recursion: a reply chain can be deeper than the call stack.
+ */
+export function findComment(roots: readonly CommentNode[], id: number): CommentNode | undefined {
+  const stack = [...roots]
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.id === id) return node
+    stack.push(...node.replies)
+  }
+  return undefined
+}
+
 /** The page (from 1) whose threads hold comment `id`, or null when the tree does not show it. */
 export function pageOfComment(roots: readonly CommentNode[], id: number, perPage: number): number | null {
   const size = Math.max(1, Math.floor(perPage))
-  for (const [index, root] of roots.entries()) {
-    const stack = [root]
-    for (let node = stack.pop(); node; node = stack.pop()) {
-      if (node.id === id) return Math.floor(index / size) + 1
-      stack.push(...node.replies)
-    }
-  }
-  return null
+  const index = roots.findIndex((root) => findComment([root], id) !== undefined)
+  return index < 0 ? null : Math.floor(index / size) + 1
 }

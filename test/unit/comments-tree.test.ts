@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildThread, pageOfComment, paginateThreads } from '../../src/comments/tree'
+import { buildThread, findComment, pageOfComment, paginateThreads } from '../../src/comments/tree'
 import type { CommentNode, CommentRow } from '../../src/comments/types'
 import { buildDiscussion, DISCUSSION, DISCUSSION_AUTHOR } from '../fixtures/comments/discussion'
 
@@ -144,7 +144,7 @@ describe('buildThread edge cases', () => {
   })
 })
 
-describe('paginateThreads and pageOfComment', () => {
+describe('paginateThreads, pageOfComment and findComment', () => {
   const { roots } = buildThread(rows, { maxDepth: 5 })
 
   it('pages top-level threads, 50 to a page', () => {
@@ -171,5 +171,11 @@ describe('paginateThreads and pageOfComment', () => {
   it('answers null for a comment the thread does not show', () => {
     expect(pageOfComment(roots, ids.deletedLeaf, 50)).toBeNull()
     expect(pageOfComment(roots, 999_999, 50)).toBeNull()
+  })
+
+  it('finds a nested reply by id, and nothing for a comment the thread does not show', () => {
+    expect(findComment(roots, ids.chain[4]!)?.id).toBe(ids.chain[4])
+    expect(findComment(roots, ids.deletedLeaf)).toBeUndefined()
+    expect(findComment([], 1)).toBeUndefined()
   })
 })

@@ -11,7 +11,7 @@ import { transportFor, type TransportConfig } from './transports'
  */
 
 export { approvalStatements, newCommentStatements } from './planning'
-export type { CommentRef, SubmittedComment } from './comment-ref'
+export type { CommentRef, SubmittedComment } from '../comments/store'
 export type { DeliveryDeps, DeliveryReport } from './delivery'
 
 /** The Worker's bindings as notifications read them: `SEND_EMAIL` exists only when configured. */

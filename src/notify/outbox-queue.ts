@@ -1,4 +1,4 @@
-import { commentIdSql, type CommentRef } from './comment-ref'
+import { commentIdSql, commentStatusSql, type CommentRef } from '../comments/store'
 import { normalizeEmail } from './recipients'
 import { pendingTargetSql } from './subscriptions'
 import type { PlannedNotice, SubscriptionScope } from './types'
@@ -17,13 +17,13 @@ import type { PlannedNotice, SubscriptionScope } from './types'
 export function noticeStatement(db: D1Database, ref: CommentRef, notices: readonly PlannedNotice[], now: number): D1PreparedStatement | null {
   if (notices.length === 0) return null
   const rows = notices.map((n) => ({ kind: n.kind, email: normalizeEmail(n.email), sub: n.subscriptionId }))
-  const comment = commentIdSql(ref, 3)
+  const comment = commentStatusSql(ref, 3)
   return db
     .prepare(`INSERT INTO notify_outbox (kind, recipient, comment_id, subscription_id, status, next_attempt_at, created_at, unique_key)
       SELECT json_extract(n.value, '$.kind'), json_extract(n.value, '$.email'), c.id, json_extract(n.value, '$.sub'),
         'pending', ?1, ?1, 'comment:' || c.id || ':' || json_extract(n.value, '$.email')
-      FROM comments c, json_each(?2) n
-      WHERE c.id = ${comment.sql} AND (json_extract(n.value, '$.kind') = 'author' OR c.status = 'approved')
+      FROM ${comment.sql} c, json_each(?2) n
+      WHERE json_extract(n.value, '$.kind') = 'author' OR c.status = 'approved'
       ON CONFLICT (unique_key) DO NOTHING`)
     .bind(now, JSON.stringify(rows), ...comment.binds)
 }

@@ -1,3 +1,4 @@
+import { getCommentsByIds } from '../comments/store'
 import type { CommentStatus } from '../comments/types'
 import { retryTransient } from '../db/retry'
 import type { NoticeKind, OutboxRow, OutboxStatus } from './types'
@@ -80,36 +81,39 @@ export interface Delivery extends OutboxRow {
   subscriptionConfirmed: boolean
 }
 
+type NoticeComment = NonNullable<Delivery['comment']>
+
+/** The comments the outbox rows `records` are about, by id (the comments store answers). */
+async function commentsOf(db: D1Database, records: readonly OutboxRecord[]): Promise<Map<number, NoticeComment>> {
+  const ids = records.flatMap((r) => (r.comment_id === null ? [] : [r.comment_id]))
+  const rows = await getCommentsByIds(db, ids)
+  return new Map([...rows].map(([id, c]) => [id, { id, postSlug: c.postSlug, authorName: c.authorName, body: c.body, status: c.status }]))
+}
+
+const commentOf = (comments: Map<number, NoticeComment>, id: number | null) => (id === null ? null : (comments.get(id) ?? null))
+
 interface DeliveryRecord extends OutboxRecord {
-  c_id: number | null
-  post_slug: string | null
-  author_name: string | null
-  body: string | null
-  comment_status: CommentStatus | null
   a_id: number | null
   confirmed_at: number | null
   s_id: number | null
   s_confirmed_at: number | null
 }
 
-/** The rows `ids` with their comments, addresses and subscriptions, in one query. */
+/** The rows `ids` with their comments (asked of the comments store), addresses and subscriptions: two queries. */
 export async function getDeliveries(db: D1Database, ids: readonly number[]): Promise<Delivery[]> {
   if (ids.length === 0) return []
   const { results } = await db
-    .prepare(`SELECT ${FIELDS.map((f) => `o.${f}`).join(', ')}, c.id AS c_id, c.post_slug, c.author_name, c.body, c.status AS comment_status,
-        a.id AS a_id, a.confirmed_at, s.id AS s_id, s.confirmed_at AS s_confirmed_at
+    .prepare(`SELECT ${FIELDS.map((f) => `o.${f}`).join(', ')}, a.id AS a_id, a.confirmed_at, s.id AS s_id, s.confirmed_at AS s_confirmed_at
       FROM notify_outbox o
-      LEFT JOIN comments c ON c.id = o.comment_id
       LEFT JOIN notify_addresses a ON a.email = o.recipient
       LEFT JOIN notify_subscriptions s ON s.id = o.subscription_id
       WHERE o.id IN (SELECT value FROM json_each(?1)) ORDER BY o.id`)
     .bind(JSON.stringify(ids))
     .all<DeliveryRecord>()
+  const comments = await commentsOf(db, results)
   return results.map((r) => ({
     ...toOutbox(r),
-    comment: r.c_id === null
-      ? null
-      : { id: r.c_id, postSlug: r.post_slug!, authorName: r.author_name!, body: r.body!, status: r.comment_status! },
+    comment: commentOf(comments, r.comment_id),
     address: r.a_id === null ? null : { id: r.a_id, confirmed: r.confirmed_at !== null },
     subscribed: r.s_id !== null,
     subscriptionConfirmed: r.s_confirmed_at !== null,
@@ -144,12 +148,11 @@ export type OutboxListing = OutboxRow & { postSlug: string | null }
 /** Rows with `status`, the latest first (the admin's list of failed emails). */
 export async function listByStatus(db: D1Database, status: OutboxStatus, limit: number): Promise<OutboxListing[]> {
   const { results } = await db
-    .prepare(`SELECT ${FIELDS.map((f) => `o.${f}`).join(', ')}, c.post_slug FROM notify_outbox o
-      LEFT JOIN comments c ON c.id = o.comment_id
-      WHERE o.status = ?1 ORDER BY o.next_attempt_at DESC, o.id DESC LIMIT ?2`)
+    .prepare(`SELECT ${COLUMNS} FROM notify_outbox WHERE status = ?1 ORDER BY next_attempt_at DESC, id DESC LIMIT ?2`)
     .bind(status, limit)
-    .all<OutboxRecord & { post_slug: string | null }>()
-  return results.map((r) => ({ ...toOutbox(r), postSlug: r.post_slug }))
+    .all<OutboxRecord>()
+  const comments = await commentsOf(db, results)
+  return results.map((r) => ({ ...toOutbox(r), postSlug: commentOf(comments, r.comment_id)?.postSlug ?? null }))
 }
 
 /** Queues failed row `id` again, due at `now`, with a fresh series of attempts; null unless it had failed. */

@@ -1,6 +1,6 @@
 import type { CommentRow, NewComment } from '../comments/types'
 import type { SiteConfig } from '../content/types'
-import type { CommentRef } from './comment-ref'
+import type { CommentRef } from '../comments/store'
 import { confirmationStatement, noticeStatement } from './outbox-queue'
 import { planCommentNotices, planReaderNotices } from './recipients'
 import { getNoticeFacts, subscribeStatements } from './subscriptions'

@@ -3,7 +3,8 @@ import type { NotifyWish } from './types'
 import { parseId } from '../db/ids'
 
 /**
- * Comment input from the HTML form and from the JSON API (DESIGN.md), validated into one shape.
+ * Comment input from the HTML form and from the JSON API (fields in the README's "Addresses"),
+ * validated into one shape.
  * Name and body are kept exactly as sent (only their length is measured trimmed), so what is
  * stored is what was typed; anything that cannot be stored or served exactly is refused instead.
  */

@@ -5,7 +5,7 @@ import type { OutgoingEmail, Transport } from './types'
  * development (`npm start` users read them at /admin/mailbox and click their links) and tests.
  */
 
-/** One stored email, as `GET /api/admin/mailbox` answers it (DESIGN.md). */
+/** One stored email, as `GET /api/admin/mailbox` answers it (a public contract: keep the field names). */
 export interface MailboxMessage {
   id: number
   from: string

@@ -7,7 +7,8 @@ import { getNoticeFacts, subscribeStatements } from './subscriptions'
 
 /**
  * What a comment owes in email, as D1 statements for the same batch as the write that causes
- * it (SECURITY.md: the comment and its outbox rows in one batch, or neither).
+ * it: the comment and its outbox rows are stored together or not at all, so no email is owed
+ * for a comment that was not stored, and none is lost for one that was.
  */
 
 type Subject = Pick<NewComment, 'postSlug' | 'parentId' | 'authorEmail' | 'isAuthor' | 'status' | 'notify'>

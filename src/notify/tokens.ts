@@ -2,7 +2,7 @@
  * Signed links of notification emails, HMAC-SHA256 with SIGNING_KEY (Web Crypto). Every message
  * starts with `notify` and names its purpose and scope, so a token signed for one never verifies
  * for another, nor for the comment links of src/comments/hmac.ts (which start otherwise).
- * Unsubscribe tokens never expire: an old email must still stop the mail (SECURITY.md).
+ * Unsubscribe tokens never expire: an old email must still stop the mail.
  * Confirmation tokens expire after CONFIRM_TTL_MS. A confirmation names one subscription (what
  * the address agrees to receive); links naming only an address were sent before that rule.
  */

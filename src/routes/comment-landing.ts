@@ -8,7 +8,7 @@ import { commentAnchor, commentPath, discussionPath } from '../urls'
 import { loadThread } from './post-page'
 
 /**
- * Where the poster goes after writing (DESIGN.md): a public comment's anchor on the discussion
+ * Where the poster goes after writing: a public comment's anchor on the discussion
  * page that holds it, carrying their edit link as `edit=<id>.<token>` (the page that shows it is
  * not cached); a held comment's signed, uncached view.
  */

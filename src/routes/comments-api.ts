@@ -16,9 +16,10 @@ import { commentDeps, readerOptions } from './comment-deps'
 import { publicPost } from './comment-common'
 
 /**
- * The public comment API (DESIGN.md): the thread as JSON, and posting with the same rules and
- * anti-spam as the form. Errors are `{error:{code,message,fields}}` in English; never a 500. A
- * POST with a key the API does not take is refused (400 `unknown_fields`), not half-read.
+ * The public comment API (the README's "Addresses"): the thread as JSON, and posting with the
+ * same rules and anti-spam as the form. Errors are `{error:{code,message,fields}}` in English;
+ * never a 500. A POST with a key the API does not take is refused (400 `unknown_fields`), not
+ * half-read.
  */
 export const commentsApi = new Hono<AppEnv>()
 

@@ -12,7 +12,7 @@ import { ID_PATTERN } from '../db/ids'
 
 /**
  * The notification part of the admin API (bearer token only), mounted under /api/admin:
- * `GET /mailbox` (DESIGN.md: what the local mailbox holds), `GET /notifications?status=failed`
+ * `GET /mailbox` (the emails the local mailbox holds), `GET /notifications?status=failed`
  * and `POST /notifications/<id>/retry`.
  */
 export const notifyAdminApi = new Hono<AppEnv>()

@@ -2,7 +2,7 @@ import { cacheablePage } from './cacheable'
 import { encodeSegment } from './paths'
 
 /**
- * One URL per page (SECURITY.md): the route decodes and NFC-normalizes its slug, so
+ * One URL per page: the route decodes and NFC-normalizes its slug, so
  * `/posts/r%c3%a9`, `/posts/re%CC%81` and `/posts/%72%C3%A9` all reach `/posts/r%C3%A9`; a purge
  * deletes only the canonical URL, so every other spelling is redirected to it.
  */

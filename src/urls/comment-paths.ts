@@ -1,7 +1,10 @@
 import { ID_PATTERN } from '../db/ids'
 import { postPath } from './paths'
 
-/** Root-relative URLs of a post's discussion (DESIGN.md's contract), slugs percent-encoded. */
+/**
+ * Root-relative URLs of a post's discussion (the README's "Addresses" lists them; links in sent
+ * emails hold them, so they do not change), slugs percent-encoded.
+ */
 
 /** The id of a comment's element, and so its fragment: `comment-<id>`. */
 export function commentAnchor(id: number): string {

@@ -2,8 +2,8 @@ import { tagSlug } from '../content/slug'
 import type { ConfirmScope, UnsubscribeScope } from '../notify/tokens'
 
 /**
- * Every root-relative path of the site (DESIGN.md's contract), built in one place so that links,
- * redirects, feeds, emails and cache purges agree. Slugs and tags are percent-encoded by
+ * Every root-relative path of the site (the README's "Addresses"), built in one place so that
+ * links, redirects, feeds, emails and cache purges agree. Slugs and tags are percent-encoded by
  * `encodeSegment`, which is also what `canonicalPath` turns any other spelling into.
  */
 

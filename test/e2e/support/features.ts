@@ -30,7 +30,7 @@ declare module 'vitest' {
   }
 }
 
-/** Asks the server which features it has, by their public contracts (shared/DESIGN.md). */
+/** Asks the server which features it has, by their public addresses (the README's "Addresses"). */
 export async function probeFeatures(origin: string, adminToken: string): Promise<Features> {
   const bearer = { Authorization: `Bearer ${adminToken}` }
   const [api, post, admin, mailbox] = await Promise.all([

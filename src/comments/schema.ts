@@ -1,6 +1,6 @@
 import * as z from 'zod'
-import type { NotifyWish } from './types'
 import { parseId } from '../db/ids'
+import type { NotifyWish } from './types'
 
 /**
  * Comment input from the HTML form and from the JSON API (fields in the README's "Addresses"),

@@ -10,7 +10,7 @@ export const ID_PATTERN = '[1-9][0-9]{0,14}'
 
 const ID = new RegExp(`^${ID_PATTERN}$`)
 
-/** `text` as an id, or null when it is not one exactly as written (see above). */
-export function parseId(text: string | null | undefined): number | null {
+/** `text` as an id, or null when it is not a string spelling one exactly as above (a form's File, say). */
+export function parseId(text: unknown): number | null {
   return typeof text === 'string' && ID.test(text) ? Number(text) : null
 }

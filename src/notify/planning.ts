@@ -1,6 +1,6 @@
+import type { CommentRef } from '../comments/store'
 import type { CommentRow, NewComment } from '../comments/types'
 import type { SiteConfig } from '../content/types'
-import type { CommentRef } from '../comments/store'
 import { confirmationStatement, noticeStatement } from './outbox-queue'
 import { planCommentNotices, planReaderNotices } from './recipients'
 import { getNoticeFacts, subscribeStatements } from './subscriptions'

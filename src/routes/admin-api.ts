@@ -7,11 +7,11 @@ import { MODERATION_ACTIONS } from '../comments/moderation'
 import { listByStatus } from '../comments/store'
 import { COMMENT_STATUSES, type CommentRow } from '../comments/types'
 import { findPost, isPublic } from '../content/store'
+import { parseId } from '../db/ids'
 import type { AppEnv } from '../env'
 import { CommentRejected, rejectedApiError } from '../errors'
 import { apiError } from './errors'
 import { commentDeps, requestPurge } from './comment-deps'
-import { parseId } from '../db/ids'
 
 export const adminApi = new Hono<AppEnv>()
 

@@ -3,12 +3,12 @@ import { isAdminRequest } from '../auth/admin'
 import { MAX_BULK, MODERATION_ACTIONS, type ModerationAction } from '../comments/moderation'
 import { getComment } from '../comments/store'
 import { findPost, isPublic } from '../content/store'
+import { parseId } from '../db/ids'
 import type { AppEnv } from '../env'
 import { noticePath } from '../views/admin/notice'
 import { ConfirmPage } from '../views/admin/ConfirmPage'
 import { DraftsPage } from '../views/admin/DraftsPage'
 import { SignInPage } from '../views/admin/SignInPage'
-import { parseId } from '../db/ids'
 
 /**
  * More of the author's pages, mounted under /admin (whose CSRF check covers them): the step
@@ -29,7 +29,7 @@ for (const path of ['/comments/confirm', '/drafts']) adminPages.use(path, requir
  */
 function parseModeration(action: unknown, ids: unknown[]): { action: ModerationAction; ids: number[] } | null {
   if (typeof action !== 'string' || !Object.hasOwn(MODERATION_ACTIONS, action)) return null
-  const parsed = ids.map((id) => (typeof id === 'string' ? (parseId(id) ?? NaN) : NaN))
+  const parsed = ids.map((id) => parseId(id) ?? NaN)
   if (parsed.some(Number.isNaN) || parsed.length > MAX_BULK) return null
   return { action: action as ModerationAction, ids: [...new Set(parsed)] }
 }

@@ -6,6 +6,7 @@ import { moderateComments, parseAuthorReply, replyAsAuthor } from '../comments/m
 import { MAX_BULK, MODERATION_ACTIONS, type ModerationAction } from '../comments/moderation'
 import { getComment, listByStatus, listRecent } from '../comments/store'
 import { findPost, isPublic } from '../content/store'
+import { ID_PATTERN, parseId } from '../db/ids'
 import type { AppEnv } from '../env'
 import { CommentRejected, ERROR_STATUS, type CommentErrorCode, type ErrorStatus } from '../errors'
 import { uiStrings } from '../i18n'
@@ -18,7 +19,6 @@ import { SignInPage } from '../views/admin/SignInPage'
 import { FailedDeliveries } from '../views/notify/FailedDeliveries'
 import { adminPages } from './admin-pages'
 import { commentDeps } from './comment-deps'
-import { ID_PATTERN, parseId } from '../db/ids'
 
 /**
  * The author's pages at /admin: sign in with the admin token (a signed session cookie follows),
@@ -72,7 +72,7 @@ admin.post('/comments', async (c) => {
   const action = typeof form.action === 'string' && Object.hasOwn(MODERATION_ACTIONS, form.action)
     ? (form.action as ModerationAction)
     : undefined
-  const ids = [form.id ?? []].flat().map((id) => (typeof id === 'string' ? (parseId(id) ?? NaN) : NaN))
+  const ids = [form.id ?? []].flat().map((id) => parseId(id) ?? NaN)
   if (!action || ids.some(Number.isNaN) || ids.length > MAX_BULK) return c.text('Bad moderation form.', 400)
   if (ids.length === 0) return c.redirect(noticePath({ done: 'none' }), 303)
   const status = MODERATION_ACTIONS[action]

@@ -1,12 +1,12 @@
 import type { Context } from 'hono'
 import { findPost, isPublic } from '../content/store'
 import type { PostMeta } from '../content/types'
+import { parseId } from '../db/ids'
 import type { AppEnv } from '../env'
 import { ERROR_STATUS, type ErrorCode } from '../errors'
 import { postLocale, uiStrings, type CommentStrings } from '../i18n'
 import { CommentNoticePage } from '../views/CommentNoticePage'
 import { COMMENT_MAX_BYTES, FORM_MAX_FIELDS, limitBody } from './body-limit'
-import { parseId } from '../db/ids'
 
 /** Pieces the comment routes share: finding the post, reading forms, the short notice pages. */
 

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import * as z from 'zod'
 import { requireAdminToken } from '../auth/admin-token'
+import { ID_PATTERN } from '../db/ids'
 import type { AppEnv } from '../env'
 import { retryFailedEmail } from '../comments/moderate'
 import { listMailbox } from '../notify/mailbox'
@@ -8,7 +9,6 @@ import { listByStatus, type OutboxListing } from '../notify/outbox'
 import type { OutboxRow } from '../notify/types'
 import { apiError } from './errors'
 import { commentDeps } from './comment-deps'
-import { ID_PATTERN } from '../db/ids'
 
 /**
  * The notification part of the admin API (bearer token only), mounted under /api/admin:

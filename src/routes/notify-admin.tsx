@@ -1,6 +1,7 @@
 import { Hono, type MiddlewareHandler } from 'hono'
 import { csrf } from 'hono/csrf'
 import { isAdminRequest } from '../auth/admin'
+import { ID_PATTERN } from '../db/ids'
 import type { AppEnv } from '../env'
 import { retryFailedEmail } from '../comments/moderate'
 import { listMailbox } from '../notify/mailbox'
@@ -10,7 +11,6 @@ import { SignInPage } from '../views/admin/SignInPage'
 import { FailedDeliveriesPage } from '../views/notify/FailedDeliveries'
 import { MailboxPage } from '../views/notify/MailboxPage'
 import { commentDeps } from './comment-deps'
-import { ID_PATTERN } from '../db/ids'
 
 /**
  * The author's notification pages, mounted under /admin: the local mailbox (`/admin/mailbox`),

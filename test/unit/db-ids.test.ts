@@ -19,6 +19,7 @@ describe('parseId', () => {
     for (const text of ['', '0', '01', '-1', '+1', '1.0', '1e3', ' 1', '1 ', '0x1', '١']) expect(parseId(text)).toBeNull()
     expect(parseId(undefined)).toBeNull()
     expect(parseId(null)).toBeNull()
+    expect(parseId(7)).toBeNull()
   })
 
   it('gives Hono a route pattern with the same rule', () => {

@@ -1,9 +1,9 @@
+import { ADMIN_LOGOUT_PATH, ADMIN_STYLESHEET_PATH } from '../../urls'
 import type { Child } from 'hono/jsx'
 import type { SiteConfig } from '../../content/types'
 import { uiStrings } from '../../i18n'
 import { Layout } from '../Layout'
 import { AdminNav, type AdminPage } from './AdminNav'
-import { ADMIN_LOGOUT_PATH, ADMIN_STYLESHEET_PATH } from '../../urls'
 
 /**
  * The frame of every /admin page: the site's layout, kept out of search engines, with the admin

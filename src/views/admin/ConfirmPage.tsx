@@ -2,10 +2,10 @@ import type { CommentRow } from '../../comments/types'
 import type { ModerationAction } from '../../comments/moderation'
 import type { SiteConfig } from '../../content/types'
 import { formatCount, uiStrings } from '../../i18n'
+import { ADMIN_COMMENTS_PATH, ADMIN_PATH } from '../../urls'
 import { AdminLayout } from './AdminLayout'
 import { CommentItem } from './CommentItem'
 import { isDestructive } from './confirm'
-import { ADMIN_COMMENTS_PATH, ADMIN_PATH } from '../../urls'
 
 export interface ConfirmPageProps {
   site: SiteConfig

@@ -1,3 +1,4 @@
+import { ADMIN_COMMENTS_PATH, ADMIN_CONFIRM_PATH } from '../../urls'
 import type { Child } from 'hono/jsx'
 import type { SiteConfig } from '../../content/types'
 import type { CommentRow } from '../../comments/types'
@@ -5,7 +6,6 @@ import { formatCount, uiStrings, type AdminStrings } from '../../i18n'
 import { AdminLayout } from './AdminLayout'
 import { CommentItem } from './CommentItem'
 import type { Notice } from './notice'
-import { ADMIN_COMMENTS_PATH, ADMIN_CONFIRM_PATH } from '../../urls'
 
 const BULK_FORM = 'bulk'
 

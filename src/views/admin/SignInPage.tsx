@@ -1,7 +1,7 @@
 import type { SiteConfig } from '../../content/types'
 import { uiStrings } from '../../i18n'
-import { AdminLayout } from './AdminLayout'
 import { ADMIN_LOGIN_PATH } from '../../urls'
+import { AdminLayout } from './AdminLayout'
 
 /** The sign-in form (the admin token as a password); `failed` after a wrong token. */
 export function SignInPage({ site, failed = false }: { site: SiteConfig; failed?: boolean }) {

@@ -2,7 +2,7 @@ import type * as z from 'zod'
 import { uiStrings } from '../i18n'
 import type { ApiError, CommentRejected, FieldsError } from './codes'
 
-/** The JSON API speaks English (DESIGN.md): its messages are the English UI strings. */
+/** The JSON API speaks English whatever the site's language: its messages are the English UI strings. */
 const ENGLISH = uiStrings('en').comments
 
 /** An ApiError naming each field to fix; routes add their own checks (reserved name, parent) here. */

@@ -53,7 +53,7 @@ export type CommentErrorCode = Extract<
 export type CommentRuleCode = Exclude<CommentErrorCode, 'invalid_input'>
 
 /**
- * The one error shape of the JSON API (`{error: ApiError}` on the wire, DESIGN.md): a stable
+ * The one error shape of the JSON API (`{error: ApiError}` on the wire; clients rely on it): a stable
  * `code`, a sentence for people, and one message per field to fix when fields are at fault.
  */
 export interface ApiError {

@@ -1,3 +1,4 @@
+import { parseId } from '../db/ids'
 import {
   confirmAddress,
   confirmSubscription,
@@ -25,8 +26,6 @@ export interface ConsentDeps {
 /** The link's query: `a` (address id) or `s` (subscription id), and `t` (token). */
 export type LinkQuery = Partial<Record<'a' | 's' | 't', string>>
 
-// Ids are SQLite rowids; 15 digits keep them below Number.MAX_SAFE_INTEGER.
-const parseId = (value: string | undefined) => (value && /^[1-9]\d{0,14}$/.test(value) ? Number(value) : null)
 
 /**
  * `confirmed`: what the link confirms already is (a second POST, or a GET after the POST).

@@ -1,5 +1,5 @@
-import { retryTransient } from '../comments/retry'
-import { commentIdSql, type CommentRef } from './comment-ref'
+import { ancestorChainSql, commentIdSql, type CommentRef } from '../comments/store'
+import { retryTransient } from '../db/retry'
 import { cancelPendingStatement } from './outbox-queue'
 import { normalizeEmail } from './recipients'
 import { CONFIRM_TTL_MS, RECONFIRM_INTERVAL_MS } from './tokens'
@@ -102,11 +102,7 @@ export function pendingTargetSql(commentSql: string): string {
     AND ifnull(s.comment_id, 0) = CASE WHEN ?2 = 'replies' THEN ${commentSql} ELSE 0 END`
 }
 
-const CHAIN = `WITH RECURSIVE chain (id, parent_id, depth) AS (
-    SELECT id, parent_id, 0 FROM comments WHERE id = ?1
-    UNION ALL
-    SELECT c.id, c.parent_id, chain.depth + 1 FROM comments c JOIN chain ON c.id = chain.parent_id WHERE chain.depth < 1000
-  )`
+const CHAIN = ancestorChainSql(1)
 
 /**
  * What recipient selection needs for a comment on `postSlug` answering `parentId`: the

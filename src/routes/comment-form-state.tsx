@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { AUTHOR_MAX, BODY_MAX, EMAIL_MAX } from '../comments/schema'
 import { getComment } from '../comments/store'
 import type { PostMeta } from '../content/types'
+import { parseId } from '../db/ids'
 import type { AppEnv } from '../env'
 import { READ_FAILED, tryRead, type CommentErrorCode } from '../errors'
 import type { CommentField, CommentStrings } from '../i18n'
@@ -43,7 +44,7 @@ export function formValues(form: Record<string, string>): CommentFormValues {
     author: upTo(form.author ?? '', AUTHOR_MAX),
     email: upTo(form.email ?? '', EMAIL_MAX),
     body: upTo(form.body ?? '', BODY_MAX),
-    parentId: /^[1-9]\d{0,14}$/.test(parent) ? Number(parent) : null,
+    parentId: parseId(parent),
     notify: notify === 'replies' || notify === 'post' ? notify : '',
   }
 }

@@ -1,5 +1,6 @@
 import { env, exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
+import { adminApi } from '../fixtures/admin'
 import { seedContent } from '../fixtures/content'
 
 let hosts = 0
@@ -19,13 +20,7 @@ async function follow(url: string): Promise<{ hops: number; res: Response }> {
 }
 
 async function purge(base: string, tags: string[]) {
-  const res = await exports.default.fetch(
-    new Request(`${base}/api/admin/purge`, {
-      method: 'POST',
-      headers: { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json' },
-      body: JSON.stringify({ tags }),
-    }),
-  )
+  const res = await adminApi(`${base}/api/admin/purge`, { method: 'POST', body: { tags } })
   expect(res.status).toBe(200)
 }
 

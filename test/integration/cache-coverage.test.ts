@@ -1,5 +1,6 @@
 import { env, exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
+import { adminApi } from '../fixtures/admin'
 import { app } from '../../src/app'
 import { cacheKey } from '../../src/cache/keys'
 import { pathsForTag } from '../../src/urls'
@@ -55,13 +56,7 @@ const seed = () =>
   )
 
 async function purge(base: string, tags: string[]) {
-  const res = await exports.default.fetch(
-    new Request(`${base}/api/admin/purge`, {
-      method: 'POST',
-      headers: { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json' },
-      body: JSON.stringify({ tags }),
-    }),
-  )
+  const res = await adminApi(`${base}/api/admin/purge`, { method: 'POST', body: { tags } })
   expect(res.status).toBe(200)
 }
 

@@ -22,6 +22,7 @@ const origin = `https://pages-golden-${Date.now()}.test`
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
 beforeAll(async () => {
+  const media = { '/media/figure-1.png': { width: 800, height: 450 }, '/media/figure-2.png': { width: 640, height: 480 } }
   const index = await seedContent(
     env.CONTENT,
     [
@@ -54,9 +55,9 @@ beforeAll(async () => {
       { slug: 'golden-draft', title: 'A draft', draft: true, markdown: '# Not yet\n\n![A figure](/media/figure-1.png)', hash: 'golden4' },
     ],
     { title: 'Golden Journal' },
+    media,
   )
-  const media = { '/media/figure-1.png': { width: 800, height: 450 }, '/media/figure-2.png': { width: 640, height: 480 } }
-  await env.CONTENT.put(INDEX_KEY, JSON.stringify({ ...index, version: 'golden', media }))
+  await env.CONTENT.put(INDEX_KEY, JSON.stringify({ ...index, version: 'golden' }))
   const stored = new Map<number, number>()
   for (const { id, updatedAt, submitKey, ...row } of buildDiscussion('golden-long').rows) {
     const parentId = row.parentId === null ? null : stored.get(row.parentId)!

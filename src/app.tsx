@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { edgeCache } from './cache/middleware'
+import { cacheStore, edgeCache } from './cache/middleware'
 import { getIndex } from './content/store'
 import type { AppEnv } from './env'
 import { admin } from './routes/admin'
@@ -22,6 +22,8 @@ import { NotFoundPage } from './views/NotFoundPage'
 
 export const app = new Hono<AppEnv>()
 
+// cacheStore outside the security headers: the page it keeps is the final response.
+app.use(cacheStore())
 app.use(securityHeaders([STYLES]))
 app.use(edgeCache())
 app.use(async function loadIndex(c, next) {

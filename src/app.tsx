@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { edgeCache } from './cache/middleware'
+import { cacheStore, edgeCache } from './cache/middleware'
 import { getIndex } from './content/store'
 import type { AppEnv } from './env'
 import { admin } from './routes/admin'
@@ -21,6 +21,8 @@ import { NotFoundPage } from './views/NotFoundPage'
 
 export const app = new Hono<AppEnv>()
 
+// cacheStore outside the security headers: the page it keeps is the final response.
+app.use(cacheStore())
 app.use(securityHeaders([STYLES]))
 app.use(edgeCache())
 app.use(async function loadIndex(c, next) {

@@ -36,12 +36,15 @@ export function etagMatches(ifNoneMatch: string | null, etag: string | null): bo
   return ifNoneMatch.split(',').some((tag) => opaque(tag) === opaque(etag))
 }
 
-/** The 304 for a response whose ETag matched (RFC 9110 §15.4.5: the validator and caching headers). */
+// Representation metadata a 304 must not restate (RFC 9110 §15.4.5): it has no body.
+const BODY_HEADERS = ['Content-Type', 'Content-Length', 'Content-Encoding', 'Content-Language']
+
+/**
+ * The 304 for a response whose ETag matched: every header of the 200 but those describing its
+ * body, so the validator, the caching headers (RFC 9110 §15.4.5) and the security headers stay.
+ */
 export function notModified(res: Response): Response {
-  const headers = new Headers()
-  for (const name of ['ETag', 'Cache-Control', 'CDN-Cache-Control', 'Cloudflare-CDN-Cache-Control', 'Cache-Tag', 'Vary', 'X-Cache']) {
-    const value = res.headers.get(name)
-    if (value !== null) headers.set(name, value)
-  }
+  const headers = new Headers(res.headers)
+  for (const name of BODY_HEADERS) headers.delete(name)
   return new Response(null, { status: 304, headers })
 }

@@ -1,9 +1,13 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../env'
 import { rawSearch } from '../urls'
-import { edgeHeaders, etagMatches, notModified, strongEtag } from './headers'
+import { edgeHeaders, strongEtag } from './headers'
+import { conditional, fromCache, withHeaders } from './hit'
 import { requestTarget } from './keys'
 import { workersCache } from './purge'
+
+/** Pages `edgeCache` made cacheable: the Cache API key (absent under Workers Cache) and max-age. */
+const cacheable = new WeakMap<Request, { key?: string; maxAge: number }>()
 
 /**
  * The edge cache in front of every route. A route makes its 200 cacheable with `cacheFor`;
@@ -11,8 +15,9 @@ import { workersCache } from './purge'
  *
  * With Workers Cache (`ctx.cache`), Cloudflare stores and replays the response, so the Worker
  * only sets headers and stamps no `X-Cache` (it would be replayed on every hit). Without it
- * (local dev, tests, Workers Cache off) the Worker matches and puts in `caches.default` itself
- * and says which path it took in `X-Cache`.
+ * (local dev, tests, Workers Cache off) the Worker keeps pages in `caches.default` itself
+ * (`cacheStore`, once the response is final), says which path it took in `X-Cache`, and answers
+ * most hits before the app runs (`cachedPage`).
  *
  * Before any cache is consulted, a path spelt otherwise than its canonical form is redirected
  * (301) to it, so a purge reaches every cached copy. Workers Cache keys on the whole URL and the
@@ -33,9 +38,11 @@ export function edgeCache(): MiddlewareHandler<AppEnv> {
     if (target.pathDiffers || (!local && target.canonical !== url.pathname + rawSearch(url))) {
       return new Response(null, { status: 301, headers: { Location: target.canonical, 'Cache-Control': 'no-store' } })
     }
+    // Most hits were answered before the app ran (`cachedPage`); HEAD requests and pages with
+    // a poster's parameter still to check come here.
     if (local && target.key) {
       const hit = await caches.default.match(target.key)
-      if (hit) return conditional(c, fromCache(hit))
+      if (hit) return conditional(c.req.raw, fromCache(hit))
     }
     await next()
     const policy = c.get('cache')
@@ -47,37 +54,38 @@ export function edgeCache(): MiddlewareHandler<AppEnv> {
     }
     const body = await c.res.arrayBuffer()
     const headers = { ...edgeHeaders(policy), ETag: await strongEtag(body) }
-    const res = withHeaders(new Response(body, c.res), local ? { ...headers, 'X-Cache': 'MISS' } : headers)
-    // Awaited rather than left to waitUntil: the body is already buffered for the ETag, the put
-    // is local, and the next request then finds the page for certain.
-    if (local) await caches.default.put(target.key, toCache(res, policy.maxAge))
-    replace(c, conditional(c, res))
+    replace(c, withHeaders(new Response(body, c.res), local ? { ...headers, 'X-Cache': 'MISS' } : headers))
+    cacheable.set(c.req.raw, { key: local ? target.key : undefined, maxAge: policy.maxAge })
   }
 }
 
-function conditional(c: Context<AppEnv>, res: Response): Response {
-  return etagMatches(c.req.header('If-None-Match') ?? null, res.headers.get('ETag')) ? notModified(res) : res
+/**
+ * The outermost middleware: once every other one has set its headers (the security headers
+ * included), puts the page `edgeCache` made cacheable into `caches.default`, so that a hit is
+ * the final response as it was stored, then answers a matching `If-None-Match` with a 304.
+ */
+export function cacheStore(): MiddlewareHandler<AppEnv> {
+  return async function cacheStore(c, next) {
+    await next()
+    const page = cacheable.get(c.req.raw)
+    if (!page || c.res.status !== 200) return
+    // Awaited rather than left to waitUntil: the body is already buffered for the ETag, the put
+    // is local, and the next request then finds the page for certain.
+    if (page.key) await caches.default.put(page.key, toCache(c.res, page.maxAge))
+    replace(c, conditional(c.req.raw, c.res))
+  }
 }
 
-/** Hono's `c.res` setter copies the old headers over the new ones; these must win. */
+/** Hono's `c.res` setter copies the old headers onto the new one; these must win. */
 function replace(c: Context<AppEnv>, res: Response): void {
   c.res = undefined
   c.res = res
 }
 
-function withHeaders(res: Response, headers: Record<string, string>): Response {
-  const copy = new Response(res.body, res)
-  for (const [name, value] of Object.entries(headers)) copy.headers.set(name, value)
-  return copy
-}
-
-/** The Cache API keeps a response for its `Cache-Control` max-age, not for CDN-Cache-Control. */
+/**
+ * The copy kept in the Cache API: stored for its `Cache-Control` max-age (the Cache API ignores
+ * CDN-Cache-Control), and already saying HIT, as every answer from it will.
+ */
 function toCache(res: Response, maxAge: number): Response {
-  return withHeaders(res.clone(), { 'Cache-Control': `public, max-age=${maxAge}` })
-}
-
-function fromCache(hit: Response): Response {
-  const res = withHeaders(hit, { 'Cache-Control': 'no-cache', 'X-Cache': 'HIT' })
-  res.headers.delete('Age')
-  return res
+  return withHeaders(res.clone(), { 'Cache-Control': `public, max-age=${maxAge}`, 'X-Cache': 'HIT' })
 }

@@ -1,23 +1,29 @@
 import { createHash } from 'node:crypto'
 import { postKey } from '../content/keys'
 import type { ContentIndex, MediaSize, PostMeta } from '../content/types'
+import { POST_RENDER_VERSION, renderPublishedPost } from '../markdown/post'
 import type { ParsedContent } from './parse-content'
 
-/** What a publish makes of `content/`: the index and every post body under its KV key. */
+/** What a publish makes of `content/`: the index and every post's HTML under its KV key. */
 export interface BuiltContent {
   index: ContentIndex
-  /** KV key (`postKey(meta)`) → markdown, for every post in the index. */
+  /** KV key (`postKey(meta)`) → the post's HTML (`renderPublishedPost`), for every post in the index. */
   bodies: Map<string, string>
 }
 
 /**
- * Builds the content index: posts newest first (ties by slug, so the order is stable), each
- * with a hash of its markdown, metadata and the sizes of its images (a resized image changes
- * its pages), a `version` hashing everything, and the sizes of the images the indexed posts
- * show. Drafts are left out unless `drafts` is set (local previews). Deterministic: same
- * content, same index.
+ * Builds the content index and renders every post: posts newest first (ties by slug, so the
+ * order is stable), each with a hash of its metadata, its HTML and `POST_RENDER_VERSION` (so a
+ * resized image, a new base URL or a renderer upgrade gives the post a new key, and the next
+ * publish rewrites it), a `version` hashing everything, and the sizes of the images the indexed
+ * posts show. Drafts are left out unless `drafts` is set (local previews). `renderVersion` is
+ * the renderer's version the hashes carry (`POST_RENDER_VERSION`; a test gives another to see
+ * what an upgrade publishes). Deterministic: same content, same index.
  */
-export function buildIndex(content: ParsedContent, { drafts }: { drafts: boolean }): BuiltContent {
+export function buildIndex(
+  content: ParsedContent,
+  { drafts, renderVersion = POST_RENDER_VERSION }: { drafts: boolean; renderVersion?: number },
+): BuiltContent {
   const bodies = new Map<string, string>()
   const media: Record<string, MediaSize> = {}
   const posts: PostMeta[] = content.posts
@@ -25,8 +31,9 @@ export function buildIndex(content: ParsedContent, { drafts }: { drafts: boolean
     .map((post) => {
       const sizes = sizesOf(post.images, content.media)
       if (sizes) Object.assign(media, sizes)
-      const meta = { ...post.meta, hash: contentHash({ meta: post.meta, markdown: post.markdown, media: sizes }) }
-      bodies.set(postKey(meta), post.markdown)
+      const html = renderPublishedPost(content.site, post.meta, post.markdown, sizes)
+      const meta = { ...post.meta, hash: contentHash({ meta: post.meta, html, renderer: renderVersion }) }
+      bodies.set(postKey(meta), html)
       return meta
     })
     .sort((a, b) => b.date.localeCompare(a.date) || (a.slug < b.slug ? -1 : 1))
@@ -37,7 +44,7 @@ export function buildIndex(content: ParsedContent, { drafts }: { drafts: boolean
   return { index, bodies }
 }
 
-/** The known sizes of `images`, or undefined when none is known (the post's hash then stays as before). */
+/** The known sizes of `images`, or undefined when none is known. */
 function sizesOf(images: string[], media: ParsedContent['media']): Record<string, MediaSize> | undefined {
   const known = images.filter((image) => media?.[image]).sort()
   return known.length ? Object.fromEntries(known.map((image) => [image, media![image]!])) : undefined

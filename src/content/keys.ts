@@ -4,7 +4,8 @@ import type { PostMeta } from './types'
 export const INDEX_KEY = 'index'
 
 /**
- * KV key of a post's markdown. Content-addressed, so that a data center that still sees the
+ * KV key of a post's HTML, rendered at publish time. Content-addressed (the hash covers the
+ * HTML and the renderer's version, `POST_RENDER_VERSION`), so that a data center that still sees the
  * old index reads the old body, and one that sees the new index can never read a stale body
  * (KV takes up to a minute to propagate a write).
  */

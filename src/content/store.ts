@@ -8,10 +8,10 @@ export async function getIndex(kv: KVNamespace): Promise<ContentIndex> {
   return index ?? { version: 'empty', site: DEFAULT_SITE, posts: [] }
 }
 
-/** The post's body joined to its metadata, or null when KV does not hold it (yet). */
+/** The post's HTML joined to its metadata, or null when KV does not hold it (yet). */
 export async function getPost(kv: KVNamespace, meta: PostMeta): Promise<Post | null> {
-  const markdown = await kv.get(postKey(meta), 'text')
-  return markdown === null ? null : { ...meta, markdown }
+  const html = await kv.get(postKey(meta), 'text')
+  return html === null ? null : { ...meta, html }
 }
 
 /** A post readers may see at `now`: not a draft, and its date has come. */

@@ -49,13 +49,14 @@ export interface PostMeta {
   comments: boolean
   words: number
   readingMinutes: number
-  /** Content hash of the post's markdown and metadata: part of its KV key. */
+  /** Content hash of the post's metadata, its HTML and the renderer's version: part of its KV key. */
   hash: string
 }
 
-/** A post as the renderer needs it. */
+/** A post as its page shows it. */
 export interface Post extends PostMeta {
-  markdown: string
+  /** The post's body as HTML, rendered by the publish tool (`renderPublishedPost`): trusted. */
+  html: string
 }
 
 /** The `index` KV value: the site and every published post, newest first. */
@@ -66,7 +67,7 @@ export interface ContentIndex {
   posts: PostMeta[]
   /**
    * Intrinsic sizes of the `content/media/` images that published posts show, keyed by root
-   * path (`/media/x.svg`, decoded): the post renderer gives their `<img>` a width and height.
+   * path (`/media/x.svg`, decoded): the publish tool gave their `<img>` a width and height.
    */
   media?: Record<string, MediaSize>
 }

@@ -1,7 +1,5 @@
 import { getPost, listPublicPosts } from '../content/store'
 import type { ContentIndex, PostMeta, SiteConfig } from '../content/types'
-import { postLocale, uiStrings } from '../i18n'
-import { renderPost } from '../markdown/post'
 import { homeUrl, postUrl } from '../urls'
 import { absolutizeHtml } from './absolute-urls'
 import { buildAtomFeed } from './atom'
@@ -23,16 +21,15 @@ export interface FeedPost {
  * reader that saw an empty entry would never fetch it again.
  */
 export async function listFeedPosts(kv: KVNamespace, index: ContentIndex, now: Date): Promise<FeedPost[]> {
-  const { baseUrl, language } = index.site
+  const { baseUrl } = index.site
   const metas = listPublicPosts(index, now).slice(0, FEED_SIZE)
   const posts = await Promise.all(metas.map((meta) => getPost(kv, meta)))
   return posts.flatMap((post) => {
     if (!post) return []
     const url = postUrl(baseUrl, post.slug)
-    const { markdown: _markdown, ...meta } = post
-    // Rendered as on the post's page (same anchors, labels and rels), then made to stand alone.
-    const rendered = renderPost(post.markdown, { baseUrl, labels: uiStrings(postLocale(post, { language })).markdown })
-    return [{ meta, url, html: absolutizeHtml(rendered, baseUrl, url) }]
+    const { html, ...meta } = post
+    // The HTML of the post's page (same anchors, labels, rels and image sizes), made to stand alone.
+    return [{ meta, url, html: absolutizeHtml(html, baseUrl, url) }]
   })
 }
 

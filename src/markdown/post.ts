@@ -1,7 +1,8 @@
 import { Marked } from 'marked'
 import markedFootnote from 'marked-footnote'
+import { postLocale, uiStrings } from '../i18n'
 import { en } from '../i18n/en'
-import type { MediaSize } from '../content/types'
+import type { MediaSize, PostMeta, SiteConfig } from '../content/types'
 import type { UiStrings } from '../i18n/types'
 import { footnotesSection, postRenderer, type RenderState } from './post-renderer'
 
@@ -16,6 +17,13 @@ export interface RenderPostOptions {
    */
   media?: Readonly<Record<string, MediaSize>>
 }
+
+/**
+ * Version of what `renderPost` makes of a markdown text. It is part of every stored post's
+ * content hash, so its KV key: raise it with any change to the renderer's output (its code, its
+ * options, marked's upgrade), and the next `npm start` or `npm run deploy` rewrites every post.
+ */
+export const POST_RENDER_VERSION = 1
 
 // Ids the page around the post uses; a heading never takes one of them.
 const RESERVED_IDS = ['main', 'top', 'discussion', 'comments', 'footnote-label']
@@ -50,4 +58,19 @@ function hostOf(url: string | undefined): string | undefined {
   } catch {
     return undefined
   }
+}
+
+/**
+ * The HTML the publish tool stores for a post (and the test fixture seeds): `renderPost` in the
+ * post's language, for the site's host, with the sizes of its media images. The Worker serves
+ * it as it is and never runs marked.
+ */
+export function renderPublishedPost(
+  site: Pick<SiteConfig, 'baseUrl' | 'language'>,
+  post: Pick<PostMeta, 'lang'>,
+  markdown: string,
+  media?: Readonly<Record<string, MediaSize>>,
+): string {
+  const labels = uiStrings(postLocale(post, site)).markdown
+  return renderPost(markdown, { baseUrl: site.baseUrl, labels, media })
 }

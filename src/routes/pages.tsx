@@ -45,7 +45,7 @@ pages.get('/posts/:slug', async (c) => {
   if (c.req.query('page') === '1') return c.redirect(postPath(meta.slug), 301)
   if (preview) {
     const post = await getPost(c.env.CONTENT, meta)
-    return post && page === 1 ? c.html(renderPostPage(index.site, post, { preview, media: index.media })) : c.notFound()
+    return post && page === 1 ? c.html(renderPostPage(index.site, post, { preview })) : c.notFound()
   }
   const [post, thread, edit] = await Promise.all([
     getPost(c.env.CONTENT, meta),

@@ -31,12 +31,11 @@ export async function loadThread(db: D1Database, meta: PostMeta, maxDepth: numbe
 }
 
 /** What the page shows; `thread` comes from `loadThread`. */
-export type PostPageInput = Omit<DiscussionPageInput, 'turnstileSiteKey' | 'media'>
+export type PostPageInput = Omit<DiscussionPageInput, 'turnstileSiteKey'>
 
 /** The page's HTML, or null when `page` is past the discussion's last page. */
 export function postPageHtml(c: Context<AppEnv>, input: PostPageInput): string | null {
-  const { site, media } = c.get('index')
-  return renderDiscussionPage(site, { ...input, media, turnstileSiteKey: turnstileSiteKey(c) })
+  return renderDiscussionPage(c.get('index').site, { ...input, turnstileSiteKey: turnstileSiteKey(c) })
 }
 
 /**

@@ -1,9 +1,7 @@
 import type { Child } from 'hono/jsx'
 import type { HtmlEscapedString } from 'hono/utils/html'
 import { paginateThreads, type Thread } from '../comments/tree'
-import type { MediaSize, PostMeta, Post, SiteConfig } from '../content/types'
-import { postLocale, uiStrings } from '../i18n'
-import { renderPost } from '../markdown/post'
+import type { PostMeta, Post, SiteConfig } from '../content/types'
 import { Discussion, type DiscussionProps } from './Discussion'
 import { HomePage, type HomePageProps } from './HomePage'
 import { PostPage } from './PostPage'
@@ -19,15 +17,11 @@ export interface PostPageOptions {
   preview?: boolean
   /** The post's discussion, placed after the article. */
   discussion?: Child
-  /** The content index's image sizes, so the post's media images get a width and height. */
-  media?: Readonly<Record<string, MediaSize>>
 }
 
-/** The full HTML of a post's page: its markdown rendered, in its own language. */
-export function renderPostPage(site: SiteConfig, post: Post, { media, ...options }: PostPageOptions = {}): string {
-  const ui = uiStrings(postLocale(post, site))
-  const html = renderPost(post.markdown, { baseUrl: site.baseUrl, labels: ui.markdown, media })
-  return toHtml(<PostPage site={site} post={post} html={html} {...options} />)
+/** The full HTML of a post's page, around its HTML as the publish tool rendered it. */
+export function renderPostPage(site: SiteConfig, post: Post, options: PostPageOptions = {}): string {
+  return toHtml(<PostPage site={site} post={post} html={post.html} {...options} />)
 }
 
 export interface DiscussionPageInput {
@@ -39,7 +33,6 @@ export interface DiscussionPageInput {
   form?: DiscussionProps['form']
   edit?: DiscussionProps['edit']
   turnstileSiteKey?: string
-  media?: PostPageOptions['media']
 }
 
 /**
@@ -47,7 +40,7 @@ export interface DiscussionPageInput {
  * past the discussion's last page.
  */
 export function renderDiscussionPage(site: SiteConfig, input: DiscussionPageInput): string | null {
-  const { post, thread, page, media, ...discussionProps } = input
+  const { post, thread, page, ...discussionProps } = input
   const shown = thread ? paginateThreads(thread.roots, page, site.comments.threadsPerPage) : null
   if (shown && page > shown.pageCount) return null
   const discussion = (
@@ -61,7 +54,7 @@ export function renderDiscussionPage(site: SiteConfig, input: DiscussionPageInpu
       {...discussionProps}
     />
   )
-  return renderPostPage(site, post, { discussion, media })
+  return renderPostPage(site, post, { discussion })
 }
 
 /** The full HTML of page `page` of the post list (`posts` are that page's posts). */

@@ -45,3 +45,34 @@ export function baselineWorkerOptions(
     dataBlobBindings: { BODY: page.body },
   }
 }
+
+// Reads what the uncached page reads per view once it has the index (the post's HTML from KV
+// and its whole public thread from D1, in parallel) and renders nothing: the floor the
+// uncached page is held to. All columns, so it reads at least the bytes the page's query does.
+const STORAGE_FLOOR = `
+export default {
+  async fetch(request, env) {
+    const [post, thread] = await Promise.all([
+      env.CONTENT.get(env.POST_KEY, 'text'),
+      env.DB.prepare("SELECT * FROM comments WHERE post_slug = ?1 AND status IN ('approved', 'deleted') ORDER BY created_at, id")
+        .bind(env.SLUG)
+        .all(),
+    ])
+    return new Response(post + JSON.stringify(thread.results), { headers: { 'content-type': 'text/html; charset=UTF-8' } })
+  },
+}`
+
+/**
+ * miniflare options for a storage-floor Worker reading the post `slug` (KV key `postKey`) and
+ * its thread, with CONTENT and DB bound as the real Worker has them (seed them the same way).
+ */
+export function storageFloorOptions(slug: string, postKey: string, platform: Record<string, unknown>): Record<string, unknown> {
+  return {
+    ...platform,
+    modules: true,
+    script: STORAGE_FLOOR,
+    kvNamespaces: ['CONTENT'],
+    d1Databases: ['DB'],
+    bindings: { SLUG: slug, POST_KEY: postKey },
+  }
+}

@@ -4,9 +4,14 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { unstable_getMiniflareWorkerOptions, unstable_splitSqlQuery } from 'wrangler'
+import { insertComment } from '../../src/comments/store'
+import type { CommentRow } from '../../src/comments/types'
+import { postKey } from '../../src/content/keys'
+import { buildDiscussion } from '../fixtures/comments/discussion'
 import { seedContent } from '../fixtures/content'
+import { buildLargeDiscussion } from './large-discussion'
 import type { MiniflareInstance } from './miniflare'
-import { BENCH_POST, samplePostMarkdown } from './sample-post'
+import { BENCH_POST, BENCH_POST_500, samplePostMarkdown } from './sample-post'
 
 const root = path.resolve(import.meta.dirname, '../..')
 
@@ -83,19 +88,47 @@ async function migrate(db: D1Database): Promise<number> {
   return files.length
 }
 
+/** Stores `rows` as the write path would (fixture ids mapped to stored ones). */
+async function storeRows(db: D1Database, rows: CommentRow[]): Promise<void> {
+  const stored = new Map<number, number>()
+  for (const { id, updatedAt: _updated, submitKey: _key, ...row } of rows) {
+    const parentId = row.parentId === null ? null : stored.get(row.parentId)!
+    stored.set(id, (await insertComment(db, { ...row, parentId })).comment.id)
+  }
+}
+
+/** What the bench seeded. */
+export interface Seeded {
+  postBytes: number
+  migrations: number
+  /** Comment rows stored (both discussions, deleted ones included). */
+  comments: number
+}
+
 /**
- * Gives a running real Worker its data: the migrated D1 and, in KV, an index and one ~15 KB
- * post written as the publish tool writes them. Returns the post's markdown size and how many
- * migrations ran.
+ * Gives a running Worker (the real one or a storage floor, bound as CONTENT and DB) its data:
+ * the migrated D1 with the fixture's 95-comment discussion on the bench post and a 500-comment
+ * one on its twin, and in KV an index and the two ~15 KB posts, written as the publish tool
+ * writes them.
  */
-export async function seedRealWorker(
-  mf: MiniflareInstance,
-): Promise<{ postBytes: number; migrations: number }> {
-  const migrations = await migrate(await mf.getD1Database('DB'))
+export async function seedRealWorker(mf: MiniflareInstance): Promise<Seeded> {
+  const db = await mf.getD1Database('DB')
+  const migrations = await migrate(db)
   const markdown = samplePostMarkdown()
   await seedContent(await mf.getKVNamespace('CONTENT'), [
-    { ...BENCH_POST, markdown },
+    { ...BENCH_POST, markdown, hash: BENCH_HASH },
+    { ...BENCH_POST_500, markdown, hash: BENCH_HASH },
     { slug: 'bench-short-post', title: 'A short neighbour', tags: ['bench'] },
   ])
-  return { postBytes: Buffer.byteLength(markdown), migrations }
+  const rows = [buildDiscussion(BENCH_POST.slug).rows, buildLargeDiscussion(BENCH_POST_500.slug)]
+  for (const thread of rows) await storeRows(db, thread)
+  return { postBytes: Buffer.byteLength(markdown), migrations, comments: rows.flat().length }
+}
+
+// A fixed hash: every instance stores the posts under the same keys, known before it starts.
+const BENCH_HASH = 'bench'
+
+/** The KV key of a bench post's HTML in every seeded instance. */
+export function benchPostKey(slug: string): string {
+  return postKey({ slug, hash: BENCH_HASH })
 }

@@ -23,7 +23,7 @@ export interface BenchReport {
   served: ServedCase[]
   ratios: Record<string, { value: number; target?: string }>
   render: RenderResult[]
-  post: { path: string; postBytes: number; migrations: number }
+  post: { path: string; postBytes: number; migrations: number; comments: number }
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`
@@ -78,9 +78,9 @@ export function formatReport(report: BenchReport): string {
   return [
     `Load: ${load.connections} requests in flight; per Worker ${load.warmupSeconds} s warm-up, then ` +
       `${load.seconds} s in ${load.rounds} turns; loopback, no compression; ` +
-      `${load.assetsRouter ? 'all four behind the assets router' : 'no assets router (BENCH_ASSETS=0)'}.`,
-    `Page: ${post.path} from a ${kb(post.postBytes)} markdown post in local KV; ` +
-      `${post.migrations} D1 migration(s) applied.`,
+      `${load.assetsRouter ? 'every Worker behind the assets router' : 'no assets router (BENCH_ASSETS=0)'}.`,
+    `Page: ${post.path} (and its -500 twin) from a ${kb(post.postBytes)} markdown post, its HTML in local KV; ` +
+      `${post.comments} comment rows in D1 (95 visible on one post, 500 on the other); ${post.migrations} D1 migration(s) applied.`,
     '',
     served,
     '',

@@ -5,6 +5,9 @@ export const BENCH_POST = {
   tags: ['bench', 'performance'],
 }
 
+/** The same post under another slug, with the 500-comment discussion (`buildLargeDiscussion`). */
+export const BENCH_POST_500 = { ...BENCH_POST, slug: 'bench-long-post-500', title: 'The long post, 500 comments' }
+
 function section(n: number): string {
   return `## Section ${n}: «\u00a0Élan\u00a0» et café — ${n % 2 ? 'notes' : 'Notes'} 🚀
 

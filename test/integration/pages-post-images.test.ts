@@ -2,7 +2,6 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env, exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { app } from '../../src/app'
-import { INDEX_KEY } from '../../src/content/keys'
 import type { ContentIndex } from '../../src/content/types'
 import { seedContent, type PostFixture } from '../fixtures/content'
 
@@ -17,10 +16,9 @@ const MARKDOWN = [
   '![The harbour](/media/harbour.jpg)',
 ].join('\n\n')
 
-/** Seeds `posts` with an index that carries image sizes, as `npm run content:publish` writes it. */
+/** Seeds `posts` with the image sizes the publish tool reads, as `npm run content:publish` writes them. */
 async function seedWithMedia(posts: PostFixture[], media: ContentIndex['media']): Promise<void> {
-  const index = await seedContent(env.CONTENT, posts)
-  await env.CONTENT.put(INDEX_KEY, JSON.stringify({ ...index, media }))
+  await seedContent(env.CONTENT, posts, {}, media)
 }
 
 const images = (html: string) => html.match(/<img\b[^>]*>/g) ?? []

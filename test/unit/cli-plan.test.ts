@@ -33,7 +33,23 @@ describe('buildIndex', () => {
     expect(index.posts.map((p) => p.slug)).toEqual(['gamma', 'beta', 'alpha'])
     for (const meta of index.posts) expect(meta.hash).toMatch(/^[0-9a-f]{16}$/)
     expect([...bodies.keys()].sort()).toEqual(index.posts.map((p) => `post:${p.slug}:${p.hash}`).sort())
-    expect(bodies.get(`post:alpha:${index.posts[2]!.hash}`)).toBe('Text of alpha.\n')
+    expect(bodies.get(`post:alpha:${index.posts[2]!.hash}`)).toBe('<p>Text of alpha.</p>\n')
+  })
+  it('stores each post rendered by the post renderer, in its language, with its media sizes', () => {
+    const parsed = content({ ...base, alpha: 'title: Alpha\ndate: 2026-01-01\nlang: fr' })
+    parsed.posts.find((post) => post.meta.slug === 'alpha')!.markdown = '## Titre\n\n![Une figure](/media/f.png)[^1]\n\n[^1]: Note.'
+    parsed.posts.find((post) => post.meta.slug === 'alpha')!.images = ['/media/f.png']
+    const { index, bodies } = buildIndex({ ...parsed, media: { '/media/f.png': { width: 30, height: 20 } } }, { drafts: false })
+    const html = bodies.get(`post:alpha:${index.posts.find((p) => p.slug === 'alpha')!.hash}`)!
+    expect(html).toContain('<h2 id="titre">Titre</h2><a class="anchor" href="#titre" aria-label="Lien vers la section «\u00a0Titre\u00a0»">#</a>')
+    expect(html).toContain('<img src="/media/f.png" alt="Une figure" width="30" height="20" decoding="async">')
+    expect(html).toContain('<h2 id="footnote-label">Notes</h2>')
+  })
+  it('gives every post a new hash, so a new KV key, when the renderer’s version changes', () => {
+    const now = remote(base).index.posts
+    const upgraded = buildIndex(content(base), { drafts: false, renderVersion: 1000 }).index.posts
+    expect(upgraded.map((p) => p.slug)).toEqual(now.map((p) => p.slug))
+    for (const [i, meta] of upgraded.entries()) expect(meta.hash).not.toBe(now[i]!.hash)
   })
   it('is deterministic: the same content gives the same hashes and version', () => {
     expect(local(base).index).toEqual(local(base).index)
@@ -109,6 +125,17 @@ describe('planPublish', () => {
     const before = remote(base).index
     const plan = planPublish(before, remote(base, 'timeZone: Europe/Paris\ntitle: Renamed'))
     expect(plan).toMatchObject({ siteChanged: true, puts: [], deletes: [], changed: [] })
+    expect(plan.purgeTags).toEqual(['list', 'post:alpha', 'post:beta', 'tag:café', 'tag:news'])
+  })
+  it('rewrites, deletes and purges every post after a renderer upgrade, as npm start and deploy publish', () => {
+    const before = buildIndex(content(base), { drafts: false, renderVersion: 0 }).index
+    const next = remote(base)
+    const plan = planPublish(before, next)
+    expect(plan.unchanged).toBe(false)
+    expect(plan.changed.sort()).toEqual(['alpha', 'beta'])
+    expect(plan.puts.map((put) => put.key).sort()).toEqual([...next.bodies.keys()].sort())
+    expect(plan.puts.every((put) => put.value === next.bodies.get(put.key))).toBe(true)
+    expect(plan.deletes.sort()).toEqual(before.posts.map((p) => `post:${p.slug}:${p.hash}`).sort())
     expect(plan.purgeTags).toEqual(['list', 'post:alpha', 'post:beta', 'tag:café', 'tag:news'])
   })
   it('purges the tag pages of a published draft (it joins the lists)', () => {

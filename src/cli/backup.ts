@@ -6,6 +6,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { backupD1 } from './backup-d1'
 import { PROJECT_ROOT } from './wrangler'
+import { runCli } from './run-cli'
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { local: { type: 'boolean', default: false } } })
@@ -18,7 +19,4 @@ async function main(): Promise<void> {
   console.log('The file holds commenters’ emails: keep it somewhere private (not in git, not in a public bucket).')
 }
 
-main().catch((err: Error) => {
-  console.error(`Backup failed: ${err.message}`)
-  process.exit(1)
-})
+runCli('Backup failed', main)

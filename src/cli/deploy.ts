@@ -13,6 +13,7 @@ import { DEFAULT_PUBLISH, loadContent, publishContent } from './publish-content'
 import { requestPurge } from './purge'
 import { PROJECT_ROOT } from './wrangler'
 import { runWranglerOrThrow, runWranglerResult } from './wrangler-run'
+import { runCli } from './run-cli'
 
 /** An isolate of the previous version may answer for a few seconds after `wrangler deploy` returns. */
 const SETTLE_SECONDS = 30
@@ -61,10 +62,4 @@ async function main(): Promise<number> {
   return 0
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: Error) => {
-    console.error(`Deploying failed: ${err.message}`)
-    process.exit(1)
-  },
-)
+runCli('Deploying failed', main)

@@ -6,6 +6,7 @@
 import path from 'node:path'
 import { createPost } from './new-post'
 import { PROJECT_ROOT } from './wrangler'
+import { runCli } from './run-cli'
 
 const USAGE = 'Usage: npm run new -- "<title of the post>"'
 
@@ -23,10 +24,4 @@ async function main(): Promise<number> {
   return 0
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: Error) => {
-    console.error(`Could not create the post: ${err.message}`)
-    process.exit(1)
-  },
-)
+runCli('Could not create the post', main)

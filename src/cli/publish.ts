@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util'
 import { DEFAULT_PUBLISH, publishContent } from './publish-content'
+import { runCli } from './run-cli'
 
 const USAGE = `Usage: npm run content:publish [-- [--local] [--url <origin>] [--dry-run | --check]]
 
@@ -51,11 +52,4 @@ function main(): Promise<number> {
   }).then(({ outcome }) => (outcome === 'invalid' ? 1 : 0))
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: Error) => {
-    if (err.name === 'AbortError') console.error('Interrupted.')
-    else console.error(`Publishing failed: ${err.message}`)
-    process.exit(err.name === 'AbortError' ? 130 : 1)
-  },
-)
+runCli('Publishing failed', main)

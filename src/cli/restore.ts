@@ -7,6 +7,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { backupD1, restoreD1 } from './backup-d1'
 import { PROJECT_ROOT } from './wrangler'
+import { runCli } from './run-cli'
 
 const USAGE = 'Usage: npm run restore -- <backups/file.sql> [--local] [--yes]'
 
@@ -32,10 +33,4 @@ async function main(): Promise<number> {
   return 0
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: Error) => {
-    console.error(`Restore failed: ${err.message}`)
-    process.exit(1)
-  },
-)
+runCli('Restore failed', main)

@@ -10,6 +10,9 @@ import { workersCache } from './purge'
  * Workers Cache in front (it answers hits itself), not a GET, a path to redirect to its
  * canonical spelling, a poster's link to check, or nothing cached.
  */
+/** Requests `cachedPage` already looked up in vain: the app's `edgeCache` does not match them again. */
+export const lookedUp = new WeakSet<Request>()
+
 export async function cachedPage(request: Request, ctx: ExecutionContext): Promise<Response | undefined> {
   if (request.method !== 'GET' || workersCache(ctx)) return undefined
   const url = new URL(request.url)
@@ -17,6 +20,7 @@ export async function cachedPage(request: Request, ctx: ExecutionContext): Promi
   if (!canonical.cacheable || canonical.path !== url.pathname || canonical.personal.length) return undefined
   // The key `requestTarget` gives a page without a valid poster's link.
   const hit = await caches.default.match(url.origin + canonical.path + canonical.search)
+  if (!hit) lookedUp.add(request)
   return hit && conditional(request, fromCache(hit))
 }
 

@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../env'
 import { rawSearch } from '../urls'
 import { edgeHeaders, strongEtag } from './headers'
-import { conditional, fromCache, withHeaders } from './hit'
+import { conditional, fromCache, lookedUp, withHeaders } from './hit'
 import { requestTarget } from './keys'
 import { workersCache } from './purge'
 
@@ -39,8 +39,8 @@ export function edgeCache(): MiddlewareHandler<AppEnv> {
       return new Response(null, { status: 301, headers: { Location: target.canonical, 'Cache-Control': 'no-store' } })
     }
     // Most hits were answered before the app ran (`cachedPage`); HEAD requests and pages with
-    // a poster's parameter still to check come here.
-    if (local && target.key) {
+    // a poster's parameter still to check come here. A miss there is not looked up twice.
+    if (local && target.key && !lookedUp.has(c.req.raw)) {
       const hit = await caches.default.match(target.key)
       if (hit) return conditional(c.req.raw, fromCache(hit))
     }

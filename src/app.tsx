@@ -15,6 +15,7 @@ import { notify } from './routes/notify'
 import { notifyAdmin } from './routes/notify-admin'
 import { notifyAdminApi } from './routes/notify-admin-api'
 import { pages } from './routes/pages'
+import { sitePages } from './routes/site-pages'
 import { securityHeaders } from './security-headers'
 import { STYLES } from './views/styles'
 import { NotFoundPage } from './views/NotFoundPage'
@@ -45,6 +46,8 @@ app.route('/api/admin', notifyAdminApi)
 app.route('/admin', admin)
 app.route('/admin', notifyAdmin)
 app.route('/notify', notify)
+// Last: its `/:slug` answers only what no route above did (see routes/site-pages.tsx).
+app.route('/', sitePages)
 
 app.notFound((c) => {
   c.header('Cache-Control', 'no-store')

@@ -1,10 +1,10 @@
 import { tagSlug } from '../content/slug'
 import type { ContentIndex } from '../content/types'
 import { purgeTags, workersCache } from './purge'
-import { LIST_TAG, postTag, tagPageTag } from './tags'
+import { LIST_TAG, pageTag, postTag, tagPageTag } from './tags'
 
 /**
- * Every tag a cached page of `index` can carry: the lists, each post (drafts and scheduled posts
+ * Every tag a cached page of `index` can carry: the lists, each page, each post (drafts and scheduled posts
  * included: harmless, and a post may have become public since it was indexed) and each tag page.
  * Must stay in step with the tags the routes pass to `cacheFor`.
  */
@@ -12,6 +12,7 @@ export function allTags(index: ContentIndex): string[] {
   const tags = new Set<string>([LIST_TAG])
   for (const post of index.posts) tags.add(postTag(post.slug))
   for (const post of index.posts) for (const tag of post.tags) tags.add(tagPageTag(tagSlug(tag)))
+  for (const page of index.pages ?? []) tags.add(pageTag(page.slug))
   return [...tags]
 }
 

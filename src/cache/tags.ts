@@ -9,12 +9,17 @@ export function postTag(slug: string): string {
   return `post:${slug}`
 }
 
-/** Every page that lists posts: home and its pages, feeds, sitemap. */
+/** Every page that lists posts: home and its pages, feeds, sitemap, the archive and the tags. */
 export const LIST_TAG = 'list'
 
 /** A tag's page. */
 export function tagPageTag(tag: string): string {
   return `tag:${tag}`
+}
+
+/** An author's page (`content/pages/`), at `/<slug>`. */
+export function pageTag(slug: string): string {
+  return `page:${slug}`
 }
 
 /**
@@ -26,7 +31,11 @@ export function encodeTag(tag: string): string {
 }
 
 /** What a tag names, or undefined for a tag no page carries. */
-export type ParsedTag = { kind: 'list' } | { kind: 'post'; slug: string } | { kind: 'tag'; tag: string }
+export type ParsedTag =
+  | { kind: 'list' }
+  | { kind: 'post'; slug: string }
+  | { kind: 'tag'; tag: string }
+  | { kind: 'page'; slug: string }
 
 export function parseTag(tag: string): ParsedTag | undefined {
   if (tag === LIST_TAG) return { kind: 'list' }
@@ -34,5 +43,6 @@ export function parseTag(tag: string): ParsedTag | undefined {
   const name = rest.join(':')
   if (kind === 'post' && name) return { kind: 'post', slug: name }
   if (kind === 'tag' && name) return { kind: 'tag', tag: name }
+  if (kind === 'page' && name) return { kind: 'page', slug: name }
   return undefined
 }

@@ -1,18 +1,20 @@
 import { createHash } from 'node:crypto'
-import { postKey } from '../content/keys'
-import type { ContentIndex, MediaSize, PostMeta } from '../content/types'
+import { pageKey, postKey } from '../content/keys'
+import { buildNavigation } from '../content/navigation'
+import type { ContentIndex, MediaSize, PageMeta, PostMeta } from '../content/types'
 import { POST_RENDER_VERSION, renderPublishedPost } from '../markdown/post'
 import type { ParsedContent } from './parse-content'
 
 /** What a publish makes of `content/`: the index and every post's HTML under its KV key. */
 export interface BuiltContent {
   index: ContentIndex
-  /** KV key (`postKey(meta)`) → the post's HTML (`renderPublishedPost`), for every post in the index. */
+  /** KV key (`postKey(meta)`, `pageKey(meta)`) → its HTML (`renderPublishedPost`), for every post and page in the index. */
   bodies: Map<string, string>
 }
 
 /**
- * Builds the content index and renders every post: posts newest first (ties by slug, so the
+ * Builds the content index and renders every post and page (pages as posts are, sorted by slug,
+ * their navigation resolved into `site.menu` by `buildNavigation`): posts newest first (ties by slug, so the
  * order is stable), each with a hash of its metadata, its HTML and `POST_RENDER_VERSION` (so a
  * resized image, a new base URL or a renderer upgrade gives the post a new key, and the next
  * publish rewrites it), a `version` hashing everything, and the sizes of the images the indexed
@@ -37,9 +39,24 @@ export function buildIndex(
       return meta
     })
     .sort((a, b) => b.date.localeCompare(a.date) || (a.slug < b.slug ? -1 : 1))
-  const version = contentHash({ site: content.site, posts })
+  const pages: PageMeta[] = (content.pages ?? [])
+    .filter((page) => drafts || !page.meta.draft)
+    .map((page) => {
+      const sizes = sizesOf(page.images, content.media)
+      if (sizes) Object.assign(media, sizes)
+      const html = renderPublishedPost(content.site, page.meta, page.markdown, sizes)
+      const meta = { ...page.meta, hash: contentHash({ meta: page.meta, html, renderer: renderVersion }) }
+      bodies.set(pageKey(meta), html)
+      return meta
+    })
+    .sort((a, b) => (a.slug < b.slug ? -1 : 1))
+  const menu = buildNavigation(pages, content.site.menu ?? [])
+  const { menu: _links, ...config } = content.site
+  const site = menu.length ? { ...config, menu } : config
+  // Without pages the version hashes what it hashed before pages existed.
+  const version = contentHash({ site, posts, pages: pages.length ? pages : undefined })
   const keys = Object.keys(media).sort()
-  const index: ContentIndex = { version, site: content.site, posts }
+  const index: ContentIndex = { version, site, posts, ...(pages.length > 0 && { pages }) }
   if (keys.length) index.media = Object.fromEntries(keys.map((key) => [key, media[key]!]))
   return { index, bodies }
 }

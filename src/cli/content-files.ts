@@ -12,9 +12,11 @@ export interface ContentFiles {
   /** `site.yaml`, or null when the site runs on defaults. */
   site: SourceFile | null
   posts: SourceFile[]
+  /** `pages/<slug>.md` files (optional, so content read before pages existed stays valid). */
+  pages?: SourceFile[]
   /** URL paths of the files under `media/` (`/media/cover.png`), to check references against. */
   media: string[]
-  /** Files in `posts/` that are not posts (named so the author notices a `.markdown` typo). */
+  /** Files in `posts/` or `pages/` that are not posts or pages (named so the author notices a `.markdown` typo). */
   ignored: string[]
 }
 
@@ -24,16 +26,22 @@ export interface ContentFiles {
  */
 export async function readContentFiles(contentDir: string, label = 'content'): Promise<ContentFiles> {
   const site = await readOptional(path.join(contentDir, 'site.yaml'))
-  const postEntries = await listFiles(path.join(contentDir, 'posts'))
-  const posts: SourceFile[] = []
   const ignored: string[] = []
-  for (const name of postEntries.sort()) {
-    const shown = `${label}/posts/${name}`
-    if (name.endsWith('.md') && !name.includes('/')) posts.push({ path: shown, text: await readFile(path.join(contentDir, 'posts', name), 'utf8') })
+  const posts = await readMarkdownFolder(contentDir, 'posts', label, ignored)
+  const pages = await readMarkdownFolder(contentDir, 'pages', label, ignored)
+  const media = (await listFiles(path.join(contentDir, 'media'))).map((name) => `/media/${name}`)
+  return { site: site === null ? null : { path: `${label}/site.yaml`, text: site }, posts, pages, media, ignored }
+}
+
+/** The `.md` files directly in `contentDir/folder`, sorted; anything else there goes to `ignored`. */
+async function readMarkdownFolder(contentDir: string, folder: string, label: string, ignored: string[]): Promise<SourceFile[]> {
+  const files: SourceFile[] = []
+  for (const name of (await listFiles(path.join(contentDir, folder))).sort()) {
+    const shown = `${label}/${folder}/${name}`
+    if (name.endsWith('.md') && !name.includes('/')) files.push({ path: shown, text: await readFile(path.join(contentDir, folder, name), 'utf8') })
     else if (!path.basename(name).startsWith('.')) ignored.push(shown)
   }
-  const media = (await listFiles(path.join(contentDir, 'media'))).map((name) => `/media/${name}`)
-  return { site: site === null ? null : { path: `${label}/site.yaml`, text: site }, posts, media, ignored }
+  return files
 }
 
 async function readOptional(file: string): Promise<string | null> {

@@ -1,14 +1,13 @@
-import { mediaPath, mediaReferences } from '../content/media-refs'
 import { countWords, deriveSummary, readingMinutes } from '../content/reading-time'
 import { describeIssues, frontMatterSchema, siteSchema } from '../content/schema'
 import { DEFAULT_SITE } from '../content/site-defaults'
-import { isValidSlug, slugify, tagSlug } from '../content/slug'
+import { tagSlug } from '../content/slug'
 import type { MediaSize, PostMeta, SiteConfig } from '../content/types'
 import type { ContentFiles, SourceFile } from './content-files'
-import { isMapping, parseYaml, splitFrontMatter, withoutNulls } from './front-matter'
-
-// What browsers show in an <img>; other media (PDFs, sounds) have no size to reserve.
-const IMAGE_PATH = /\.(?:avif|gif|jpe?g|png|svg|webp)$/i
+import { parseYaml } from './front-matter'
+import { checkTranslations } from './check-translations'
+import { readDocument } from './parse-document'
+import { parsePages, type ParsedPage } from './parse-pages'
 
 /** A valid post: its metadata (all but the hash, which the index builder computes) and body. */
 export interface ParsedPost {
@@ -22,7 +21,9 @@ export interface ParsedPost {
 export interface ParsedContent {
   site: SiteConfig
   posts: ParsedPost[]
-  /** Sizes of the images posts refer to, read from disk after parsing (`readMediaSizes`). */
+  /** The pages of `content/pages/` (none when the folder is missing). */
+  pages?: ParsedPage[]
+  /** Sizes of the images posts and pages refer to, read from disk after parsing (`readMediaSizes`). */
   media?: Record<string, MediaSize>
 }
 
@@ -36,7 +37,7 @@ export type ParseResult =
  */
 export function parseContent(files: ContentFiles): ParseResult {
   const errors: string[] = []
-  const warnings = files.ignored.map((file) => `${file}: ignored (posts are .md files directly in posts/)`)
+  const warnings = files.ignored.map((file) => `${file}: ignored (posts and pages are .md files directly in posts/ and pages/)`)
   const site = files.site ? parseSite(files.site, errors) : DEFAULT_SITE
   const posts: ParsedPost[] = []
   const slugOwners = new Map<string, string>()
@@ -51,8 +52,10 @@ export function parseContent(files: ContentFiles): ParseResult {
     slugOwners.set(post.meta.slug, file.path)
     posts.push(post)
   }
+  checkTranslations(posts, site ?? DEFAULT_SITE, errors)
+  const pages = parsePages(files.pages ?? [], slugOwners, files.media, errors)
   if (errors.length || !site) return { ok: false, errors, warnings }
-  return { ok: true, content: { site, posts }, warnings }
+  return { ok: true, content: { site, posts, pages }, warnings }
 }
 
 function parseSite(file: SourceFile, errors: string[]): SiteConfig | null {
@@ -76,58 +79,33 @@ function parsePost(
   errors: string[],
   warnings: string[],
 ): ParsedPost | null {
-  const parts = splitFrontMatter(file.text)
-  if (!parts) {
-    errors.push(`${file.path}: no front matter (start the file with a line "---", then title: and date:, then "---")`)
-    return null
-  }
-  const data = parseYaml(file.path, parts.yaml, 2, errors)
-  if (data === undefined) return null
-  const problems: string[] = []
-  const fields = withoutNulls(data ?? {})
-  const result = frontMatterSchema(site.timeZone).safeParse(fields)
-  if (!result.success) problems.push(...describeIssues(file.path, 'post', result.error))
-  // What the author wrote, read even when the schema failed, so its other problems show too.
-  const given = (key: string): unknown => (isMapping(fields) ? fields[key] : undefined)
-  const fileSlug = file.path.slice(file.path.lastIndexOf('/') + 1, -'.md'.length).normalize('NFC')
-  if (given('slug') === undefined && !isValidSlug(fileSlug)) {
-    const suggestion = slugify(fileSlug)
-    problems.push(`${file.path}: the file name is not a valid slug (${suggestion ? `rename it ${suggestion}.md or ` : ''}set slug: in the front matter)`)
-  }
-  const image = given('image')
-  if (typeof image === 'string' && !isPresent(mediaPath(image), media))
-    problems.push(`${file.path}: image: ${JSON.stringify(image)} is not a file in content/media/ (add the file or fix the path)`)
-  const refs = mediaReferences(parts.body)
-  for (const ref of refs.filter((ref) => !media.includes(ref)))
-    problems.push(`${file.path}: the text refers to ${ref}, which is not a file in content/media/ (add the file or fix the link)`)
+  const doc = readDocument(file, media, errors, 'title: and date:')
+  if (!doc) return null
+  const result = frontMatterSchema(site.timeZone).safeParse(doc.fields)
+  const problems = result.success ? doc.problems : [...describeIssues(file.path, 'post', result.error), ...doc.problems]
   if (!result.success || problems.length) {
     errors.push(...problems)
     return null
   }
   const fm = result.data
   if (fm.updated && fm.updated < fm.date) warnings.push(`${file.path}: updated: is earlier than date:`)
-  const words = countWords(parts.body, fm.lang ?? site.language)
+  const words = countWords(doc.body, fm.lang ?? site.language)
   const meta: Omit<PostMeta, 'hash'> = {
-    slug: fm.slug ?? fileSlug,
+    slug: fm.slug ?? doc.fileSlug,
     title: fm.title,
     date: fm.date,
     ...(fm.updated && { updated: fm.updated }),
     tags: uniqueTags(fm.tags),
-    summary: fm.summary ?? deriveSummary(parts.body),
+    summary: fm.summary ?? deriveSummary(doc.body),
     draft: fm.draft,
     ...(fm.lang && { lang: fm.lang }),
     ...(fm.image && { image: fm.image }),
     comments: fm.comments,
+    ...(fm.translations && Object.keys(fm.translations).length > 0 && { translations: fm.translations }),
     words,
     readingMinutes: readingMinutes(words),
   }
-  const images = refs.filter((ref) => IMAGE_PATH.test(ref))
-  return { file: file.path, meta, markdown: parts.body, images }
-}
-
-/** Whether a media path (undefined for any other URL, which is not checked) names a file that exists. */
-function isPresent(path: string | undefined, media: string[]): boolean {
-  return path === undefined || media.includes(path)
+  return { file: file.path, meta, markdown: doc.body, images: doc.images }
 }
 
 function uniqueTags(tags: string[]): string[] {

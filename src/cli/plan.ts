@@ -3,6 +3,7 @@ import { postKey } from '../content/keys'
 import { tagSlug } from '../content/slug'
 import type { ContentIndex, PostMeta } from '../content/types'
 import { canonicalJson, type BuiltContent } from './build-index'
+import { planPages, surroundingsChanged, type PagesPlan } from './plan-site'
 
 /** What a publish writes, in order: bodies, then the index, then deletions; then purges. */
 export interface PublishPlan {
@@ -13,17 +14,20 @@ export interface PublishPlan {
   index: ContentIndex
   /** Bodies no post of the new index uses any more, deleted once the index is written. */
   deletes: string[]
-  /** Raw cache tags (`post:<slug>`, `list`, `tag:<tagSlug>`) of every page that changed. */
+  /** Raw cache tags (`post:<slug>`, `page:<slug>`, `list`, `tag:<tagSlug>`) of every page that changed. */
   purgeTags: string[]
   added: string[]
   changed: string[]
   removed: string[]
+  /** The author's pages (`content/pages/`) added, changed and removed, by slug. */
+  pages: Pick<PagesPlan, 'added' | 'changed' | 'removed'>
   siteChanged: boolean
 }
 
 /**
  * Compares what KV holds (`current`, null before the first publish) with what `next` would
- * publish. A post is unchanged when its hash is; a changed site config touches every page.
+ * publish. A post or page is unchanged when its hash is; a changed site config (the navigation
+ * included) touches every page.
  */
 export function planPublish(current: ContentIndex | null, next: BuiltContent): PublishPlan {
   const before = new Map((current?.posts ?? []).map((meta) => [meta.slug, meta]))
@@ -32,16 +36,20 @@ export function planPublish(current: ContentIndex | null, next: BuiltContent): P
   const removed = [...before.keys()].filter((slug) => !after.has(slug))
   const changed = [...after.keys()].filter((slug) => before.has(slug) && before.get(slug)!.hash !== after.get(slug)!.hash)
   const siteChanged = current === null || canonicalJson(current.site) !== canonicalJson(next.index.site)
-  const unchanged = current?.version === next.index.version && !added.length && !removed.length && !changed.length
+  const pages = planPages(current, next.index, siteChanged)
+  const pagesTouched = pages.added.length + pages.changed.length + pages.removed.length > 0
+  const unchanged = current?.version === next.index.version && !added.length && !removed.length && !changed.length && !pagesTouched
 
-  const keep = new Set(next.index.posts.map(postKey))
-  const stored = new Set(current?.posts.map(postKey))
+  const keep = new Set([...next.index.posts.map(postKey), ...pages.keep])
+  const stored = new Set([...(current?.posts.map(postKey) ?? []), ...pages.stored])
   const touched = [...added, ...changed, ...removed]
   const touchedMetas = touched.flatMap((slug) => [before.get(slug), after.get(slug)]).filter((meta) => meta !== undefined)
   const tagged = siteChanged ? [...before.values(), ...after.values()] : touchedMetas
   const purgeTags = new Set<string>((siteChanged ? [...before.keys(), ...after.keys()] : touched).map(postTag))
-  if (siteChanged || touchedMetas.some((meta) => !meta.draft)) purgeTags.add(LIST_TAG)
+  if (siteChanged || touchedMetas.some((meta) => !meta.draft) || pages.listed) purgeTags.add(LIST_TAG)
   for (const tag of tagged.flatMap(tagsOf)) purgeTags.add(tagPageTag(tag))
+  // Neighbours' and translations' pages link to a post by its title.
+  for (const tag of [...pages.purgeTags, ...surroundingsChanged(current, next.index)]) purgeTags.add(tag)
 
   return {
     unchanged,
@@ -52,6 +60,7 @@ export function planPublish(current: ContentIndex | null, next: BuiltContent): P
     added,
     changed,
     removed,
+    pages: { added: pages.added, changed: pages.changed, removed: pages.removed },
     siteChanged: !unchanged && siteChanged,
   }
 }

@@ -66,7 +66,7 @@ export async function publishContent(options: PublishOptions, current?: ContentI
   const built = buildIndex(content, { drafts: local })
   const drafts = content.posts.filter((post) => post.meta.draft).length
   if (options.checkOnly) {
-    log.info(`Content is valid: ${content.posts.length} post(s), ${drafts} of them draft(s).`)
+    log.info(`Content is valid: ${content.posts.length} post(s), ${drafts} of them draft(s); ${content.pages?.length ?? 0} page(s).`)
     return { outcome: 'valid' }
   }
   if (!local && /^https?:\/\/(localhost|127\.0\.0\.1)[:/]/.test(`${content.site.baseUrl}/`))
@@ -96,7 +96,7 @@ export async function loadContent(contentDir: string, log: Logger): Promise<Pars
   const parsed = parseContent(await readContentFiles(contentDir, label))
   for (const warning of parsed.warnings) log.warn(warning)
   if (parsed.ok) {
-    const images = parsed.content.posts.flatMap((post) => post.images)
+    const images = [...parsed.content.posts, ...(parsed.content.pages ?? [])].flatMap((doc) => doc.images)
     const { sizes, warnings } = await readMediaSizes(contentDir, images, label)
     for (const warning of warnings) log.warn(warning)
     return { ...parsed.content, media: sizes }
@@ -110,7 +110,7 @@ async function writePlan(plan: PublishPlan, options: PublishOptions, target: KvT
   const { log } = options
   const index = { key: INDEX_KEY, value: JSON.stringify(plan.index) }
   const purge = options.purge ? await purger(options, plan.index.site.baseUrl) : null
-  const written = `Wrote ${plan.puts.length} post(s) and the index (version ${plan.index.version})`
+  const written = `Wrote ${plan.puts.length} post and page bodies and the index (version ${plan.index.version})`
   if (target.local) {
     // Local bulk puts are stored one after the other, in order: one call keeps the index last.
     await kvBulkPut([...plan.puts, index], target)
@@ -139,6 +139,9 @@ function describePlan(plan: PublishPlan, where: string, draftsKept: number): str
   const list = (slugs: string[]) => (slugs.length ? ` (${slugs.join(', ')})` : '')
   return [
     `Publishing to ${where}: ${plan.added.length} new${list(plan.added)}, ${plan.changed.length} changed${list(plan.changed)}, ${plan.removed.length} removed${list(plan.removed)}${plan.siteChanged ? ', site config changed' : ''}.`,
+    ...(plan.pages.added.length + plan.pages.changed.length + plan.pages.removed.length
+      ? [`Pages: ${plan.pages.added.length} new${list(plan.pages.added)}, ${plan.pages.changed.length} changed${list(plan.pages.changed)}, ${plan.pages.removed.length} removed${list(plan.pages.removed)}.`]
+      : []),
     ...(draftsKept ? [`${draftsKept} draft(s) not published (drafts only go to local KV).`] : []),
   ].join('\n')
 }

@@ -97,7 +97,7 @@ function stopDevServer(dev: ChildProcess): Promise<void> {
 }
 
 /**
- * Republishes when content/, content/posts/ or content/media/ changes (debounced; one publish at a time, and one
+ * Republishes when content/, content/posts/, content/pages/ or content/media/ changes (debounced; one publish at a time, and one
  * more if files changed during it). `known` is what local KV holds, so no publish re-reads it.
  */
 function watchContent(known: ContentIndex | undefined): { close(): void } {
@@ -126,7 +126,7 @@ function watchContent(known: ContentIndex | undefined): { close(): void } {
   }
   // One watch per directory: Node's recursive watch on Linux loses a file once an editor
   // replaces it by renaming a new one over it (atomic save), while a directory watch does not.
-  const watchers = ['', 'posts', 'media'].flatMap((dir) => {
+  const watchers = ['', 'posts', 'pages', 'media'].flatMap((dir) => {
     try {
       return [watch(path.join(publishOptions.contentDir, dir), onChange)]
     } catch {

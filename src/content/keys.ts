@@ -1,4 +1,4 @@
-import type { PostMeta } from './types'
+import type { PageMeta, PostMeta } from './types'
 
 /** KV key of the content index. */
 export const INDEX_KEY = 'index'
@@ -15,3 +15,8 @@ export function postKey(meta: Pick<PostMeta, 'slug' | 'hash'>): string {
 
 /** Prefix of every post key, for listing what is stored. */
 export const POST_KEY_PREFIX = 'post:'
+
+/** KV key of a page's HTML: content-addressed like a post's (`postKey`), under its own prefix. */
+export function pageKey(meta: Pick<PageMeta, 'slug' | 'hash'>): string {
+  return `page:${meta.slug}:${meta.hash}`
+}

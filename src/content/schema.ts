@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { menuSchema, PAGE_KEYS, translations } from './schema-pages'
 import { DEFAULT_SITE } from './site-defaults'
 import {
   baseUrl,
@@ -24,7 +25,7 @@ import type { SiteConfig } from './types'
  */
 
 /** The front matter keys a post may have. */
-export const FRONT_MATTER_KEYS = ['title', 'date', 'updated', 'tags', 'summary', 'draft', 'lang', 'slug', 'image', 'comments'] as const
+export const FRONT_MATTER_KEYS = ['title', 'date', 'updated', 'tags', 'summary', 'draft', 'lang', 'slug', 'image', 'comments', 'translations'] as const
 
 /** The front matter schema; dates without an offset are read in `timeZone`, the site's. */
 export function frontMatterSchema(timeZone: string) {
@@ -41,6 +42,7 @@ export function frontMatterSchema(timeZone: string) {
     slug: postSlug().optional(),
     image: imageUrl().optional(),
     comments: bool().default(true),
+    translations: translations().optional(),
   })
 }
 
@@ -74,6 +76,8 @@ export const siteSchema = z.strictObject({
       author: z.email({ error: (iss) => `${show(iss.input)} is not an email address (write it like "me@example.com")` }).optional(),
     })
     .default({ ...D.email }),
+  // pages: the author's links in the header navigation.
+  menu: menuSchema.optional(),
 }) satisfies z.ZodType<SiteConfig>
 
 const ALLOWED_KEYS: Record<string, readonly string[]> = {
@@ -81,17 +85,20 @@ const ALLOWED_KEYS: Record<string, readonly string[]> = {
   site: Object.keys(siteSchema.shape),
   'site.comments': Object.keys(siteCommentsSchema.shape),
   'site.email': ['from', 'author'],
+  page: PAGE_KEYS,
+  'site.menu': ['title', 'url'],
 }
 
 /**
  * One `<file>: <field>: <message>` line per problem in `error`. `kind` names the schema that
- * failed (`post` or `site`), for the list of allowed keys given with an unknown one.
+ * failed (`post`, `page` or `site`), for the list of allowed keys given with an unknown one.
  */
-export function describeIssues(file: string, kind: 'post' | 'site', error: z.ZodError): string[] {
+export function describeIssues(file: string, kind: 'post' | 'page' | 'site', error: z.ZodError): string[] {
   return error.issues.flatMap((issue) => {
     const field = fieldName(issue.path)
     if (issue.code === 'unrecognized_keys') {
-      const allowed = ALLOWED_KEYS[[kind, ...issue.path].join('.')] ?? []
+      // A list's items share their keys: `menu[0]` allows what `menu` items allow.
+      const allowed = ALLOWED_KEYS[[kind, ...issue.path.filter((part) => typeof part !== 'number')].join('.')] ?? []
       return issue.keys.map(
         (key) => `${file}: ${field ? `${field}.` : ''}${key}: unknown key (allowed: ${allowed.join(', ')})`,
       )

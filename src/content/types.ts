@@ -18,6 +18,20 @@ export interface SiteConfig {
     /** The author's address: when set, it gets a notice of every new comment, held ones included. */
     author?: string
   }
+  // pages: the site's navigation.
+  /**
+   * The header navigation. In `site.yaml`, the author's own links; in the published index, the
+   * whole navigation as the publish tool resolved it (`buildNavigation`): the pages that have a
+   * `menu` number, in that order, then those links. Absent when there is nothing to show.
+   */
+  menu?: MenuLink[]
+}
+
+/** One link of the header navigation. */
+export interface MenuLink {
+  title: string
+  /** Root-relative path (`/about`) or absolute http(s) URL. */
+  url: string
 }
 
 export interface CommentPolicy {
@@ -47,6 +61,8 @@ export interface PostMeta {
   image?: string
   /** False closes the discussion. */
   comments: boolean
+  /** The same text in other languages: language tag → that post's slug (checked both ways at publish). */
+  translations?: Record<string, string>
   words: number
   readingMinutes: number
   /** Content hash of the post's metadata, its HTML and the renderer's version: part of its KV key. */
@@ -59,12 +75,36 @@ export interface Post extends PostMeta {
   html: string
 }
 
+/** What the index knows of one page (`content/pages/<slug>.md`), served at `/<slug>`. */
+export interface PageMeta {
+  slug: string
+  title: string
+  /** Plain text: the front matter's `summary`, else the start of the page. */
+  summary: string
+  draft: boolean
+  lang?: string
+  /** True opens a discussion under the page (pages take none unless asked). */
+  comments: boolean
+  /** Its place in the header navigation; absent when the page is not in it. */
+  menu?: number
+  /** Content hash of the page's metadata, its HTML and the renderer's version: part of its KV key. */
+  hash: string
+}
+
+/** A page as its route shows it. */
+export interface Page extends PageMeta {
+  /** The page's body as HTML, rendered by the publish tool (`renderPublishedPost`): trusted. */
+  html: string
+}
+
 /** The `index` KV value: the site and every published post, newest first. */
 export interface ContentIndex {
   /** Hash of everything published; changes whenever any post or the config changes. */
   version: string
   site: SiteConfig
   posts: PostMeta[]
+  /** Every published page, by slug; absent in an index written before pages existed. */
+  pages?: PageMeta[]
   /**
    * Intrinsic sizes of the `content/media/` images that published posts show, keyed by root
    * path (`/media/x.svg`, decoded): the publish tool gave their `<img>` a width and height.

@@ -1,5 +1,6 @@
 import type { AdminStrings } from './admin-types'
 import type { CommentStrings } from './comments-types'
+import type { SiteStrings } from './site-types'
 
 /** A message that depends on a count: one form per CLDR plural category, `other` required. */
 export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }
@@ -45,6 +46,8 @@ export interface UiStrings {
   comments: CommentStrings
   /** The admin pages. */
   admin: AdminStrings
+  /** Navigation, archive, list of tags, links between posts (pages). */
+  site: SiteStrings
   /** Text the post renderer writes into the post body. */
   markdown: {
     headingAnchor: (heading: string) => string

@@ -33,7 +33,7 @@ feeds.get(SITEMAP_PATH, (c) => {
   const index = c.get('index')
   const now = new Date()
   cacheFor(c, [LIST_TAG], secondsUntilNextPost(index, now))
-  const urls = siteSitemapUrls(index.site.baseUrl, listPublicPosts(index, now), now)
+  const urls = siteSitemapUrls(index.site.baseUrl, listPublicPosts(index, now), now, { pages: index.pages, language: index.site.language })
   return c.body(buildSitemap(urls), 200, { 'Content-Type': 'application/xml; charset=utf-8' })
 })
 

@@ -4,6 +4,7 @@ import { LIST_TAG, postTag, tagPageTag } from '../cache/tags'
 import { countApproved } from '../comments/store'
 import { tagSlug } from '../content/slug'
 import { findPost, getPost, isPublic, listPublicPosts, secondsUntilNextPost } from '../content/store'
+import { postSurroundings } from '../content/surroundings'
 import type { AppEnv } from '../env'
 import { READ_FAILED, tryRead } from '../errors'
 import { FAVICON_PATH, listPath, postPath, tagPath } from '../urls'
@@ -38,24 +39,26 @@ pages.get('/posts/:slug', async (c) => {
   const index = c.get('index')
   const meta = findPost(index, c.req.param('slug').normalize('NFC'))
   if (!meta) return c.notFound()
-  const preview = !isPublic(meta, new Date())
+  const now = new Date()
+  const preview = !isPublic(meta, now)
   if (preview && c.env.DRAFTS !== 'preview') return c.notFound()
   const page = parsePage(c.req.query('page'))
   if (page === null) return c.notFound()
   if (c.req.query('page') === '1') return c.redirect(postPath(meta.slug), 301)
   if (preview) {
     const post = await getPost(c.env.CONTENT, meta)
-    return post && page === 1 ? c.html(renderPostPage(index.site, post, { preview })) : c.notFound()
+    return post && page === 1 ? c.html(renderPostPage(index.site, post, { preview, around: postSurroundings(index, meta, now) })) : c.notFound()
   }
+  const around = postSurroundings(index, meta, now)
   const [post, thread, edit] = await Promise.all([
     getPost(c.env.CONTENT, meta),
     loadThread(c.env.DB, meta, index.site.comments.maxDepth),
     posterEdit(c),
   ])
   if (!post) return c.notFound()
-  const html = postPageHtml(c, { post, thread, page, edit })
+  const html = postPageHtml(c, { post, thread, page, edit, around })
   if (html === null) return c.notFound()
-  if (thread && !edit) cacheFor(c, [postTag(meta.slug)])
+  if (thread && !edit) cacheFor(c, [postTag(meta.slug)], around.waitsForSchedule ? secondsUntilNextPost(index, now) : undefined)
   return c.html(html)
 })
 

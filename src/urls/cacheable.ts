@@ -11,6 +11,7 @@ import {
   SITEMAP_PATH,
   tagPath,
 } from './paths'
+import { ARCHIVE_PATH, pagePath, RESERVED_SEGMENTS, TAGS_PATH } from './site-pages'
 
 /**
  * The pages the edge may keep, and for each cache tag the paths it covers. A route that calls
@@ -30,7 +31,7 @@ const PLAIN: CacheablePage = { query: [], personal: [] }
 const DISCUSSION: CacheablePage = { query: ['page'], personal: ['edit'] }
 
 const EXACT = new Map<string, CacheablePage>(
-  [listPath(1), ATOM_FEED_PATH, RSS_FEED_PATH, SITEMAP_PATH, ROBOTS_PATH, REPLY_SCRIPT_PATH].map((path) => [path, PLAIN]),
+  [listPath(1), ATOM_FEED_PATH, RSS_FEED_PATH, SITEMAP_PATH, ROBOTS_PATH, REPLY_SCRIPT_PATH, ARCHIVE_PATH, TAGS_PATH].map((path) => [path, PLAIN]),
 )
 
 const PATTERNS: [RegExp, CacheablePage][] = [
@@ -41,9 +42,17 @@ const PATTERNS: [RegExp, CacheablePage][] = [
   [/^\/tags\/[^/]+$/, PLAIN],
 ]
 
+/** An author's page, `/<slug>`: one segment (slugs have no `.`) that no route of the app uses. */
+const PAGE_PATH = /^\/([^/.]+)$/
+
+function isPagePath(pathname: string): boolean {
+  const segment = PAGE_PATH.exec(pathname)?.[1]
+  return segment !== undefined && !RESERVED_SEGMENTS.has(segment)
+}
+
 /** The cacheable page at `pathname` (canonical spelling), or undefined for a page never cached. */
 export function cacheablePage(pathname: string): CacheablePage | undefined {
-  return EXACT.get(pathname) ?? PATTERNS.find(([pattern]) => pattern.test(pathname))?.[1]
+  return EXACT.get(pathname) ?? PATTERNS.find(([pattern]) => pattern.test(pathname))?.[1] ?? (isPagePath(pathname) ? PLAIN : undefined)
 }
 
 /** Upper bound on the discussion pages of one post that a Cache API purge deletes. */
@@ -58,7 +67,7 @@ export function pathsForTag(tag: string, index: ContentIndex): string[] {
   if (parsed?.kind === 'list') {
     const pages = Math.ceil(index.posts.length / Math.max(1, index.site.postsPerPage))
     const listPages = Array.from({ length: Math.max(1, pages) }, (_, i) => listPath(i + 1))
-    return [...listPages, ATOM_FEED_PATH, RSS_FEED_PATH, SITEMAP_PATH, ROBOTS_PATH, REPLY_SCRIPT_PATH]
+    return [...listPages, ATOM_FEED_PATH, RSS_FEED_PATH, SITEMAP_PATH, ROBOTS_PATH, REPLY_SCRIPT_PATH, ARCHIVE_PATH, TAGS_PATH]
   }
   if (parsed?.kind === 'post') {
     const { slug } = parsed
@@ -67,5 +76,6 @@ export function pathsForTag(tag: string, index: ContentIndex): string[] {
     return [...discussion, commentsFeedPath(slug), commentsApiPath(slug), ATOM_FEED_PATH, RSS_FEED_PATH]
   }
   if (parsed?.kind === 'tag') return [tagPath(parsed.tag)]
+  if (parsed?.kind === 'page') return [pagePath(parsed.slug)]
   return []
 }

@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx'
 import type { SiteConfig } from '../content/types'
 import { uiStrings } from '../i18n'
 import { absoluteUrl, ATOM_FEED_PATH, FAVICON_PATH, RSS_FEED_PATH } from '../urls'
+import { SiteNav } from './SiteNav'
 import { STYLES } from './styles'
 
 export interface LayoutProps {
@@ -26,7 +27,8 @@ export interface LayoutProps {
 
 /**
  * The HTML document around every page: head (title, description, canonical URL, OpenGraph and
- * Twitter card, feeds, favicon, the inline stylesheet), skip link, header, main and footer.
+ * Twitter card, feeds, favicon, the inline stylesheet), skip link, header (with the site's
+ * navigation, `SiteNav`), main and footer.
  * The header and footer speak the site's language; `lang` is the content's.
  */
 export function Layout(props: LayoutProps) {
@@ -78,6 +80,7 @@ export function Layout(props: LayoutProps) {
                 </a>
               </p>
               <p class="site-description">{site.description}</p>
+              <SiteNav site={site} current={props.path} />
             </div>
           </header>
           <main id="main" class="wrap" tabindex={-1}>

@@ -1,11 +1,13 @@
 import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
+import type { PostSurroundings } from '../content/surroundings'
 import type { PostMeta, SiteConfig } from '../content/types'
 import { formatDate, postLocale, uiStrings } from '../i18n'
 import { absoluteUrl, postPath } from '../urls'
 import { Byline } from './Byline'
 import { blogPostingJsonLd } from './json-ld'
 import { Layout } from './Layout'
+import { PostNav, TranslationAlternates, TranslationLinks } from './PostLinks'
 import { ShareBar } from './ShareBar'
 
 export interface PostPageProps {
@@ -17,10 +19,15 @@ export interface PostPageProps {
   preview?: boolean
   /** Where the post's discussion goes (comments, form), rendered by its own components. */
   discussion?: Child
+  /** Its neighbours and translations (`postSurroundings`), linked from the page. */
+  around?: PostSurroundings
 }
 
-/** A post's page: header, body, share bar, the discussion slot, and its JSON-LD. */
-export function PostPage({ site, post, html, preview, discussion }: PostPageProps) {
+/**
+ * A post's page: header (with links to its translations), body, share bar, links to the
+ * previous and next posts, the discussion slot, and its JSON-LD and `hreflang` alternates.
+ */
+export function PostPage({ site, post, html, preview, discussion, around }: PostPageProps) {
   const locale = postLocale(post, site)
   const ui = uiStrings(locale)
   // A post in a language Palabre has no strings for: its title and text say their language.
@@ -36,7 +43,12 @@ export function PostPage({ site, post, html, preview, discussion }: PostPageProp
       image={post.image}
       type="article"
       noindex={preview}
-      head={<ArticleHead site={site} post={post} />}
+      head={
+        <>
+          <ArticleHead site={site} post={post} />
+          <TranslationAlternates site={site} post={post} around={around} />
+        </>
+      }
     >
       <article>
         {preview && (
@@ -49,11 +61,13 @@ export function PostPage({ site, post, html, preview, discussion }: PostPageProp
         <header class="post-header">
           <h1 lang={textLang}>{post.title}</h1>
           <Byline site={site} post={post} ui={ui} locale={locale} showUpdated preview={preview} />
+          <TranslationLinks around={around} ui={ui} />
         </header>
         <div class="post-body" lang={textLang}>
           {raw(html)}
         </div>
         <ShareBar title={post.title} url={absoluteUrl(site, path)} ui={ui} />
+        <PostNav around={around} ui={ui} locale={locale} />
       </article>
       {discussion}
     </Layout>

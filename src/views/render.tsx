@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx'
 import type { HtmlEscapedString } from 'hono/utils/html'
 import { paginateThreads, type Thread } from '../comments/tree'
+import type { PostSurroundings } from '../content/surroundings'
 import type { PostMeta, Post, SiteConfig } from '../content/types'
 import { Discussion, type DiscussionProps } from './Discussion'
 import { HomePage, type HomePageProps } from './HomePage'
@@ -17,6 +18,8 @@ export interface PostPageOptions {
   preview?: boolean
   /** The post's discussion, placed after the article. */
   discussion?: Child
+  /** Its neighbours and translations, linked from the page. */
+  around?: PostSurroundings
 }
 
 /** The full HTML of a post's page, around its HTML as the publish tool rendered it. */
@@ -30,6 +33,8 @@ export interface DiscussionPageInput {
   thread: Thread | null
   /** The page of the discussion asked for, from 1. */
   page: number
+  /** Its neighbours and translations (`postSurroundings`). */
+  around?: PostSurroundings
   form?: DiscussionProps['form']
   edit?: DiscussionProps['edit']
   turnstileSiteKey?: string
@@ -40,7 +45,7 @@ export interface DiscussionPageInput {
  * past the discussion's last page.
  */
 export function renderDiscussionPage(site: SiteConfig, input: DiscussionPageInput): string | null {
-  const { post, thread, page, ...discussionProps } = input
+  const { post, thread, page, around, ...discussionProps } = input
   const shown = thread ? paginateThreads(thread.roots, page, site.comments.threadsPerPage) : null
   if (shown && page > shown.pageCount) return null
   const discussion = (
@@ -54,7 +59,7 @@ export function renderDiscussionPage(site: SiteConfig, input: DiscussionPageInpu
       {...discussionProps}
     />
   )
-  return renderPostPage(site, post, { discussion })
+  return renderPostPage(site, post, { discussion, around })
 }
 
 /** The full HTML of page `page` of the post list (`posts` are that page's posts). */
@@ -67,7 +72,8 @@ export function renderTagPage(site: SiteConfig, tag: string, posts: PostMeta[]):
   return toHtml(<TagPage site={site} tag={tag} posts={posts} />)
 }
 
-function toHtml(node: HtmlEscapedString | Promise<HtmlEscapedString>): string {
+/** A page component as its HTML string; throws when it rendered asynchronously. */
+export function toHtml(node: HtmlEscapedString | Promise<HtmlEscapedString>): string {
   // A JSX node renders when stringified; an async component anywhere makes that a Promise.
   const html: unknown = node instanceof Promise ? node : node.toString()
   if (typeof html !== 'string') throw new Error('a page component rendered asynchronously')

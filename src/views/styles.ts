@@ -1,3 +1,5 @@
+import { SITE_STYLES } from './site-styles'
+
 /**
  * The site's one stylesheet, inlined in a `<style>` in every page's head (no render-blocking
  * request). A constant: the Content-Security-Policy allows it by the hash of exactly this text.
@@ -98,4 +100,5 @@ button.danger{border-color:var(--error);background:var(--bg);color:var(--error)}
 @media (max-width:40rem){body{font-size:1.0625rem}h1{font-size:1.75rem}h2{font-size:1.35rem}.wrap{padding-left:1rem;padding-right:1rem}}
 @media (prefers-reduced-motion:reduce){*{scroll-behavior:auto!important;transition:none!important}}
 @media print{.skip,.share,.site-footer,.pagination,.anchor{display:none}body{background:#fff;color:#000}a{color:#000}}
+${SITE_STYLES}
 `.trim()

@@ -1,0 +1,31 @@
+import { countTags, groupByMonth } from '../content/archive'
+import type { Page, PostMeta, SiteConfig } from '../content/types'
+import { ArchivePage } from './ArchivePage'
+import { PageView } from './PageView'
+import { toHtml } from './render'
+import { TagsPage } from './TagsPage'
+
+/** Whole pages of the site around the posts as HTML strings, as `render.tsx` makes the others. */
+
+/** An author's page; `preview` for a draft shown to its author. */
+export function renderPage(site: SiteConfig, page: Page, preview = false): string {
+  return toHtml(<PageView site={site} page={page} html={page.html} preview={preview} />)
+}
+
+/** `/archive`, from the public posts newest first. */
+export function renderArchivePage(site: SiteConfig, posts: PostMeta[]): string {
+  return toHtml(<ArchivePage site={site} years={groupByMonth(posts, site.timeZone)} total={posts.length} />)
+}
+
+/** `/tags`, from the public posts. */
+export function renderTagsPage(site: SiteConfig, posts: PostMeta[]): string {
+  return toHtml(<TagsPage site={site} tags={countTags(posts, collator(site.language))} />)
+}
+
+const collators = new Map<string, Intl.Collator>()
+
+function collator(locale: string): Intl.Collator {
+  let found = collators.get(locale)
+  if (!found) collators.set(locale, (found = new Intl.Collator(locale, { sensitivity: 'base', numeric: true })))
+  return found
+}

@@ -39,7 +39,7 @@ describe('parseContent on bad fixture trees', () => {
   })
   it('refuses an unknown front matter key and lists the allowed ones', async () => {
     expect(errorsOf(parseContent(await fixture('unknown-key')))).toEqual([
-      'content/posts/typo.md: tag: unknown key (allowed: title, date, updated, tags, summary, draft, lang, slug, image, comments)',
+      'content/posts/typo.md: tag: unknown key (allowed: title, date, updated, tags, summary, draft, lang, slug, image, comments, translations)',
     ])
   })
   it('reports invalid YAML with its line in the file', async () => {
@@ -52,7 +52,7 @@ describe('parseContent on bad fixture trees', () => {
       'content/site.yaml: timeZone: "Mars/Olympus_Mons" is not an IANA time zone (use a name such as Europe/Paris, America/New_York or UTC)',
       'content/site.yaml: baseUrl: "example.com" is not an absolute http(s) URL (write it like https://blog.example.com)',
       'content/site.yaml: comments.moderation: "sometimes" must be one of all, first-time, hold',
-      'content/site.yaml: colour: unknown key (allowed: title, description, author, language, timeZone, baseUrl, postsPerPage, cacheMaxAge, comments, email)',
+      'content/site.yaml: colour: unknown key (allowed: title, description, author, language, timeZone, baseUrl, postsPerPage, cacheMaxAge, comments, email, menu)',
     ])
   })
 })

@@ -88,7 +88,7 @@ describe('planPublish', () => {
     const plan = planPublish(remote(base).index, remote(base))
     expect(plan).toMatchObject({ unchanged: true, puts: [], deletes: [], purgeTags: [], added: [], changed: [], removed: [] })
   })
-  it('writes only the changed post, deletes its old body, and purges its pages and old and new tags', () => {
+  it('writes only the changed post, deletes its old body, and purges its pages, old and new tags, and the neighbour that shows its title', () => {
     const before = remote(base).index
     const next = remote({ ...base, alpha: 'title: Alpha 2\ndate: 2026-01-01\ntags: [Écriture, news]' })
     const plan = planPublish(before, next)
@@ -97,17 +97,17 @@ describe('planPublish', () => {
     expect(plan.changed).toEqual(['alpha'])
     expect(plan.puts.map((p) => p.key)).toEqual([`post:alpha:${newAlpha.hash}`])
     expect(plan.deletes).toEqual([`post:alpha:${oldAlpha.hash}`])
-    expect(plan.purgeTags).toEqual(['list', 'post:alpha', 'tag:café', 'tag:news', 'tag:écriture'])
+    expect(plan.purgeTags).toEqual(['list', 'post:alpha', 'post:beta', 'tag:café', 'tag:news', 'tag:écriture'])
     expect(plan.siteChanged).toBe(false)
   })
-  it('deletes the body of a removed post and purges its page, the lists and its tags', () => {
+  it('deletes the body of a removed post and purges its page, the lists, its tags and its neighbour', () => {
     const before = remote(base).index
     const { beta: _beta, ...withoutBeta } = base
     const plan = planPublish(before, remote(withoutBeta))
     expect(plan.removed).toEqual(['beta'])
     expect(plan.puts).toEqual([])
     expect(plan.deletes).toEqual([`post:beta:${before.posts.find((p) => p.slug === 'beta')!.hash}`])
-    expect(plan.purgeTags).toEqual(['list', 'post:beta', 'tag:news'])
+    expect(plan.purgeTags).toEqual(['list', 'post:alpha', 'post:beta', 'tag:news'])
   })
   it('never uploads a draft remotely, even when it changes', () => {
     const before = remote(base).index
@@ -138,10 +138,10 @@ describe('planPublish', () => {
     expect(plan.deletes.sort()).toEqual(before.posts.map((p) => `post:${p.slug}:${p.hash}`).sort())
     expect(plan.purgeTags).toEqual(['list', 'post:alpha', 'post:beta', 'tag:café', 'tag:news'])
   })
-  it('purges the tag pages of a published draft (it joins the lists)', () => {
+  it('purges the tag pages of a published draft (it joins the lists) and the post it follows', () => {
     const before = remote(base).index
     const plan = planPublish(before, remote({ ...base, gamma: 'title: Gamma\ndate: 2026-03-01\ntags: [secret]' }))
     expect(plan.added).toEqual(['gamma'])
-    expect(plan.purgeTags).toEqual(['list', 'post:gamma', 'tag:secret'])
+    expect(plan.purgeTags).toEqual(['list', 'post:beta', 'post:gamma', 'tag:secret'])
   })
 })

@@ -71,17 +71,21 @@ describe('buildSiteRss', () => {
 
 describe('siteSitemapUrls', () => {
   const urls = siteSitemapUrls(site.baseUrl, [newer, older], now)
-  it('lists home, then posts with their last change, then each tag page once', () => {
+  it('lists home, the archive and the tags, then posts with their last change, then each tag page once', () => {
     expect(urls).toEqual([
       { loc: 'https://blog.example/', lastmod: '2026-02-20T08:00:00.000Z' },
+      { loc: 'https://blog.example/archive', lastmod: '2026-02-20T08:00:00.000Z' },
+      { loc: 'https://blog.example/tags', lastmod: '2026-02-20T08:00:00.000Z' },
       { loc: 'https://blog.example/posts/%C3%A9t%C3%A9', lastmod: '2026-02-10T08:00:00Z' },
       { loc: 'https://blog.example/posts/hiver', lastmod: '2026-02-20T08:00:00Z' },
       { loc: 'https://blog.example/tags/b', lastmod: '2026-02-10T08:00:00.000Z' },
       { loc: 'https://blog.example/tags/caf%C3%A9', lastmod: '2026-02-20T08:00:00.000Z' },
     ])
   })
-  it('gives home no lastmod on a site without posts', () => {
-    expect(siteSitemapUrls(site.baseUrl, [], now)).toEqual([{ loc: 'https://blog.example/', lastmod: undefined }])
+  it('gives home, the archive and the tags no lastmod on a site without posts', () => {
+    expect(siteSitemapUrls(site.baseUrl, [], now)).toEqual(
+      ['/', '/archive', '/tags'].map((path) => ({ loc: `https://blog.example${path}`, lastmod: undefined })),
+    )
   })
 })
 

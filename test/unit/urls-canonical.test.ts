@@ -49,10 +49,10 @@ describe('canonicalUrl', () => {
 
 describe('cacheablePage', () => {
   it('lists the pages the edge keeps and no other', () => {
-    for (const path of ['/', '/page/2', '/posts/a', '/posts/a/comments.xml', '/api/posts/a/comments', '/tags/a', '/feed.xml', '/rss.xml', '/sitemap.xml', '/robots.txt', '/comments.js']) {
+    for (const path of ['/', '/page/2', '/posts/a', '/posts/a/comments.xml', '/api/posts/a/comments', '/tags/a', '/feed.xml', '/rss.xml', '/sitemap.xml', '/robots.txt', '/comments.js', '/archive', '/tags', '/about', '/%C3%A0-propos']) {
       expect(cacheablePage(path), path).toBeDefined()
     }
-    for (const path of ['/posts/a/comments/1', '/posts/a/comments/1/edit', '/admin', '/notify/confirm', '/api/admin/comments', '/posts/a/', '/nothing']) {
+    for (const path of ['/posts/a/comments/1', '/posts/a/comments/1/edit', '/admin', '/notify/confirm', '/api/admin/comments', '/posts/a/', '/about/', '/a.b', '/api', '/page', '/posts']) {
       expect(cacheablePage(path), path).toBeUndefined()
     }
   })

@@ -4,7 +4,7 @@ import { adminApi } from '../fixtures/admin'
 import { app } from '../../src/app'
 import { cacheKey } from '../../src/cache/keys'
 import { pathsForTag } from '../../src/urls'
-import { seedContent } from '../fixtures/content'
+import { seedContent, seedPages } from '../fixtures/content'
 
 let hosts = 0
 /** A host of its own per test: the Cache API is shared by every test of the run. */
@@ -24,6 +24,9 @@ const CACHED: Record<string, string> = {
   '/comments.js': '/comments.js',
   '/posts/:slug/comments.xml': '/posts/couvert/comments.xml',
   '/api/posts/:slug/comments': '/api/posts/couvert/comments',
+  '/archive': '/archive',
+  '/tags': '/tags',
+  '/:slug': `/${encodeURIComponent('à-propos')}`,
 }
 
 /** GET routes that are personal, redirects or admin: never cached. */
@@ -45,14 +48,18 @@ const NEVER_CACHED = new Set([
   '/notify/unsubscribe',
 ])
 
-const seed = () =>
-  seedContent(
+const seed = async () =>
+  seedPages(
     env.CONTENT,
-    [
-      { slug: 'couvert', title: 'Couvert', tags: ['Été'], date: '2026-01-02T00:00:00Z' },
-      { slug: 'autre', title: 'Autre', date: '2026-01-01T00:00:00Z' },
-    ],
-    { postsPerPage: 1 },
+    await seedContent(
+      env.CONTENT,
+      [
+        { slug: 'couvert', title: 'Couvert', tags: ['Été'], date: '2026-01-02T00:00:00Z' },
+        { slug: 'autre', title: 'Autre', date: '2026-01-01T00:00:00Z' },
+      ],
+      { postsPerPage: 1 },
+    ),
+    [{ slug: 'à-propos', title: 'À propos', menu: 1 }],
   )
 
 async function purge(base: string, tags: string[]) {

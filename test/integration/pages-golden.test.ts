@@ -6,7 +6,7 @@ import { insertComment } from '../../src/comments/store'
 import { INDEX_KEY } from '../../src/content/keys'
 import { samplePostMarkdown } from '../bench/sample-post'
 import { buildDiscussion } from '../fixtures/comments/discussion'
-import { seedContent } from '../fixtures/content'
+import { seedContent, seedPages } from '../fixtures/content'
 import everyForm from '../fixtures/content/posts/markdown-in-every-form.md?raw'
 
 /**
@@ -57,7 +57,10 @@ beforeAll(async () => {
     { title: 'Golden Journal' },
     media,
   )
-  await env.CONTENT.put(INDEX_KEY, JSON.stringify({ ...index, version: 'golden' }))
+  const withPages = await seedPages(env.CONTENT, index, [
+    { slug: 'about', title: 'About the journal', menu: 1, summary: 'Who writes it.', hash: 'goldenpage1', markdown: '## Who\n\nOne author, [an archive](/archive) and [tags](/tags).' },
+  ])
+  await env.CONTENT.put(INDEX_KEY, JSON.stringify({ ...withPages, version: 'golden' }))
   const stored = new Map<number, number>()
   for (const { id, updatedAt, submitKey, ...row } of buildDiscussion('golden-long').rows) {
     const parentId = row.parentId === null ? null : stored.get(row.parentId)!
@@ -74,6 +77,9 @@ const PAGES: [name: string, path: string][] = [
   ['post-every-form', '/posts/golden-every-form'],
   ['post-french', `/posts/${encodeURIComponent('golden-répondre')}`],
   ['tag', '/tags/golden'],
+  ['page', '/about'],
+  ['archive', '/archive'],
+  ['tags', '/tags'],
   ['atom', '/feed.xml'],
   ['rss', '/rss.xml'],
   ['sitemap', '/sitemap.xml'],

@@ -3,7 +3,7 @@ import { env, exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { app } from '../../src/app'
 import { adminApi } from '../fixtures/admin'
-import { seedContent } from '../fixtures/content'
+import { seedContent, type PostFixture } from '../fixtures/content'
 
 let hosts = 0
 /** A host of its own per test: the Cache API is shared by every test of the run. */
@@ -111,7 +111,7 @@ describe('previous and next posts', () => {
 })
 
 describe('translations', () => {
-  const pair = [
+  const pair: PostFixture[] = [
     { slug: 'hello', title: 'Hello', date: '2026-01-02T10:00:00Z', translations: { fr: 'bonjour' } },
     { slug: 'bonjour', title: 'Bonjour', lang: 'fr', date: '2026-01-01T10:00:00Z', translations: { en: 'hello' } },
   ]

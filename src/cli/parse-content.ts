@@ -53,7 +53,7 @@ export function parseContent(files: ContentFiles): ParseResult {
     posts.push(post)
   }
   checkTranslations(posts, site ?? DEFAULT_SITE, errors)
-  const pages = parsePages(files.pages ?? [], slugOwners, files.media, errors)
+  const pages = parsePages(files.pages ?? [], slugOwners, files.media, { errors, warnings })
   if (errors.length || !site) return { ok: false, errors, warnings }
   return { ok: true, content: { site, posts, pages }, warnings }
 }

@@ -20,8 +20,14 @@ export interface ParsedPage {
  * `pageSchema` reads it, media as for posts, and a slug (the file name) that a route uses
  * (`RESERVED_SEGMENTS`), that another page has, or that a post has: comments are keyed by slug,
  * so a page and a post may never share one. `postSlugs` maps each post's slug to its file.
+ * `comments: true` is accepted and warned about: pages have no discussion yet.
  */
-export function parsePages(files: SourceFile[], postSlugs: Map<string, string>, media: string[], errors: string[]): ParsedPage[] {
+export function parsePages(
+  files: SourceFile[],
+  postSlugs: Map<string, string>,
+  media: string[],
+  { errors, warnings }: { errors: string[]; warnings: string[] },
+): ParsedPage[] {
   const pages: ParsedPage[] = []
   const owners = new Map<string, string>()
   for (const file of files) {
@@ -42,6 +48,8 @@ export function parsePages(files: SourceFile[], postSlugs: Map<string, string>, 
     }
     owners.set(slug, file.path)
     const fm = result.data
+    // The discussion's addresses are a post's (/posts/<slug>/comments…); pages have none yet.
+    if (fm.comments) warnings.push(`${file.path}: comments: pages do not take comments yet; the page is published without a discussion`)
     const meta: Omit<PageMeta, 'hash'> = {
       slug,
       title: fm.title,

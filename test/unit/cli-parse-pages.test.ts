@@ -78,6 +78,12 @@ describe('parseContent of pages', () => {
       'content/pages/search.md: slug: "search" is an address of the site itself (/search): rename the file',
     ])
   })
+  it('publishes a page that asks for comments without a discussion, and says so', () => {
+    const result = parse({}, { guestbook: 'title: Guestbook\ncomments: true' })
+    expect(result.ok && result.warnings).toEqual([
+      'content/pages/guestbook.md: comments: pages do not take comments yet; the page is published without a discussion',
+    ])
+  })
   it('refuses a post slug set with slug: that a page has too', () => {
     expect(errors(parse({ hello: `${POST}\nslug: about` }, { about: 'title: About' }))).toEqual([
       'content/pages/about.md: slug: "about" is the slug of the post content/posts/hello.md (comments are kept by slug, so pages and posts need different ones): rename the file',

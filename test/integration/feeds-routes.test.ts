@@ -129,15 +129,15 @@ describe('GET /rss.xml', () => {
 })
 
 describe('GET /sitemap.xml', () => {
-  it('lists home, every public post and each tag page, and nothing unpublished', async () => {
+  it('lists home, the archive and the tags, every public post and each tag page, and nothing unpublished', async () => {
     const res = await get('/sitemap.xml')
     expect(res.status).toBe(200)
     expect(res.headers.get('Content-Type')).toBe('application/xml; charset=utf-8')
     expect(res.headers.get('Cache-Tag')).toBe('list')
     const { urlset } = parse(await res.text())
     const locs = urlset.url.map((u: { loc: string }) => u.loc)
-    expect(locs).toHaveLength(1 + 1 + old.length + 2)
-    expect(locs[0]).toBe('https://blog.example/')
+    expect(locs).toHaveLength(3 + 1 + old.length + 2)
+    expect(locs.slice(0, 3)).toEqual(['https://blog.example/', 'https://blog.example/archive', 'https://blog.example/tags'])
     expect(locs).toContain('https://blog.example/posts/d%C3%A9j%C3%A0-vu')
     expect(locs).toContain('https://blog.example/posts/old-00')
     expect(locs).toContain('https://blog.example/tags/caf%C3%A9')

@@ -16,6 +16,7 @@ import { notifyAdmin } from './routes/notify-admin'
 import { notifyAdminApi } from './routes/notify-admin-api'
 import { pages } from './routes/pages'
 import { securityHeaders } from './security-headers'
+import { theme } from './routes/theme'
 import { STYLES } from './views/styles'
 import { NotFoundPage } from './views/NotFoundPage'
 
@@ -36,6 +37,7 @@ app.use('/api/admin/*', adminApiLimit)
 
 app.route('/', pages)
 app.route('/', feeds)
+app.route('/', theme)
 app.route('/', comments)
 app.route('/', commentEdit)
 app.route('/', commentFeed)

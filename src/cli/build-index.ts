@@ -3,11 +3,15 @@ import { postKey } from '../content/keys'
 import type { ContentIndex, MediaSize, PostMeta } from '../content/types'
 import { POST_RENDER_VERSION, renderPublishedPost } from '../markdown/post'
 import type { ParsedContent } from './parse-content'
+import { publishedSite } from './published-look'
 
 /** What a publish makes of `content/`: the index and every post's HTML under its KV key. */
 export interface BuiltContent {
   index: ContentIndex
-  /** KV key (`postKey(meta)`) → the post's HTML (`renderPublishedPost`), for every post in the index. */
+  /**
+   * KV key (`postKey(meta)`) → the post's HTML (`renderPublishedPost`), for every post in the
+   * index; and the site stylesheet's key (`stylesheetKey`) → its CSS, when there is one.
+   */
   bodies: Map<string, string>
 }
 
@@ -37,9 +41,12 @@ export function buildIndex(
       return meta
     })
     .sort((a, b) => b.date.localeCompare(a.date) || (a.slug < b.slug ? -1 : 1))
-  const version = contentHash({ site: content.site, posts })
+  // The logo's size and the stylesheet's path join the site config; the stylesheet is stored like a body.
+  const { site, stylesheet } = publishedSite(content.site, content.theme, content.media)
+  if (stylesheet) bodies.set(stylesheet.key, stylesheet.css)
+  const version = contentHash({ site, posts })
   const keys = Object.keys(media).sort()
-  const index: ContentIndex = { version, site: content.site, posts }
+  const index: ContentIndex = { version, site, posts }
   if (keys.length) index.media = Object.fromEntries(keys.map((key) => [key, media[key]!]))
   return { index, bodies }
 }

@@ -16,6 +16,8 @@ export interface ContentFiles {
   media: string[]
   /** Files in `posts/` that are not posts (named so the author notices a `.markdown` typo). */
   ignored: string[]
+  /** `theme.css`, the author's stylesheet, or null when there is none. */
+  theme?: SourceFile | null
 }
 
 /**
@@ -33,7 +35,14 @@ export async function readContentFiles(contentDir: string, label = 'content'): P
     else if (!path.basename(name).startsWith('.')) ignored.push(shown)
   }
   const media = (await listFiles(path.join(contentDir, 'media'))).map((name) => `/media/${name}`)
-  return { site: site === null ? null : { path: `${label}/site.yaml`, text: site }, posts, media, ignored }
+  const theme = await readOptional(path.join(contentDir, 'theme.css'))
+  return {
+    site: site === null ? null : { path: `${label}/site.yaml`, text: site },
+    posts,
+    media,
+    ignored,
+    theme: theme === null ? null : { path: `${label}/theme.css`, text: theme },
+  }
 }
 
 async function readOptional(file: string): Promise<string | null> {

@@ -6,6 +6,8 @@ import { isValidSlug, slugify, tagSlug } from '../content/slug'
 import type { MediaSize, PostMeta, SiteConfig } from '../content/types'
 import type { ContentFiles, SourceFile } from './content-files'
 import { isMapping, parseYaml, splitFrontMatter, withoutNulls } from './front-matter'
+import { embedWarnings } from './embed-check'
+import { lookProblems } from './look-files'
 
 // What browsers show in an <img>; other media (PDFs, sounds) have no size to reserve.
 const IMAGE_PATH = /\.(?:avif|gif|jpe?g|png|svg|webp)$/i
@@ -22,6 +24,8 @@ export interface ParsedPost {
 export interface ParsedContent {
   site: SiteConfig
   posts: ParsedPost[]
+  /** The text of `content/theme.css`, when there is one. */
+  theme?: string
   /** Sizes of the images posts refer to, read from disk after parsing (`readMediaSizes`). */
   media?: Record<string, MediaSize>
 }
@@ -38,6 +42,7 @@ export function parseContent(files: ContentFiles): ParseResult {
   const errors: string[] = []
   const warnings = files.ignored.map((file) => `${file}: ignored (posts are .md files directly in posts/)`)
   const site = files.site ? parseSite(files.site, errors) : DEFAULT_SITE
+  if (site) errors.push(...lookProblems(site, files))
   const posts: ParsedPost[] = []
   const slugOwners = new Map<string, string>()
   for (const file of files.posts) {
@@ -52,7 +57,7 @@ export function parseContent(files: ContentFiles): ParseResult {
     posts.push(post)
   }
   if (errors.length || !site) return { ok: false, errors, warnings }
-  return { ok: true, content: { site, posts }, warnings }
+  return { ok: true, content: { site, posts, ...(files.theme && { theme: files.theme.text }) }, warnings }
 }
 
 function parseSite(file: SourceFile, errors: string[]): SiteConfig | null {
@@ -106,6 +111,7 @@ function parsePost(
   }
   const fm = result.data
   if (fm.updated && fm.updated < fm.date) warnings.push(`${file.path}: updated: is earlier than date:`)
+  warnings.push(...embedWarnings(file.path, parts.body, site.embeds))
   const words = countWords(parts.body, fm.lang ?? site.language)
   const meta: Omit<PostMeta, 'hash'> = {
     slug: fm.slug ?? fileSlug,

@@ -1,7 +1,8 @@
 import { LIST_TAG, postTag, tagPageTag } from '../cache/tags'
-import { postKey } from '../content/keys'
+import { postKey, stylesheetKey } from '../content/keys'
 import { tagSlug } from '../content/slug'
 import type { ContentIndex, PostMeta } from '../content/types'
+import { stylesheetHash } from '../urls/paths'
 import { canonicalJson, type BuiltContent } from './build-index'
 
 /** What a publish writes, in order: bodies, then the index, then deletions; then purges. */
@@ -34,8 +35,8 @@ export function planPublish(current: ContentIndex | null, next: BuiltContent): P
   const siteChanged = current === null || canonicalJson(current.site) !== canonicalJson(next.index.site)
   const unchanged = current?.version === next.index.version && !added.length && !removed.length && !changed.length
 
-  const keep = new Set(next.index.posts.map(postKey))
-  const stored = new Set(current?.posts.map(postKey))
+  const keep = new Set([...next.index.posts.map(postKey), ...storedStylesheet(next.index)])
+  const stored = new Set([...(current?.posts.map(postKey) ?? []), ...storedStylesheet(current)])
   const touched = [...added, ...changed, ...removed]
   const touchedMetas = touched.flatMap((slug) => [before.get(slug), after.get(slug)]).filter((meta) => meta !== undefined)
   const tagged = siteChanged ? [...before.values(), ...after.values()] : touchedMetas
@@ -54,6 +55,12 @@ export function planPublish(current: ContentIndex | null, next: BuiltContent): P
     removed,
     siteChanged: !unchanged && siteChanged,
   }
+}
+
+/** The KV key of the site stylesheet an index names, if it names one. */
+function storedStylesheet(index: ContentIndex | null): string[] {
+  const hash = index?.site.stylesheet && stylesheetHash(index.site.stylesheet)
+  return hash ? [stylesheetKey(hash)] : []
 }
 
 function tagsOf(meta: PostMeta): string[] {

@@ -15,3 +15,11 @@ export function postKey(meta: Pick<PostMeta, 'slug' | 'hash'>): string {
 
 /** Prefix of every post key, for listing what is stored. */
 export const POST_KEY_PREFIX = 'post:'
+
+/**
+ * KV key of the site's stylesheet (the accent and `content/theme.css`), content-addressed like
+ * post bodies: `hash` is the one in its URL, `/theme/<hash>.css`.
+ */
+export function stylesheetKey(hash: string): string {
+  return `stylesheet:${hash}`
+}

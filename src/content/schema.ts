@@ -15,6 +15,7 @@ import {
   uiLanguage,
   wholeNumber,
 } from './schema-fields'
+import { accent, embeds, footer, logo, social } from './schema-look'
 import type { SiteConfig } from './types'
 
 /**
@@ -74,6 +75,12 @@ export const siteSchema = z.strictObject({
       author: z.email({ error: (iss) => `${show(iss.input)} is not an email address (write it like "me@example.com")` }).optional(),
     })
     .default({ ...D.email }),
+  // The look (issue 11): every key optional, no default (the built-in look). See schema-look.ts.
+  logo: logo().optional(),
+  accent: accent().optional(),
+  footer: footer().optional(),
+  social: social().optional(),
+  embeds: embeds().optional(),
 }) satisfies z.ZodType<SiteConfig>
 
 const ALLOWED_KEYS: Record<string, readonly string[]> = {
@@ -81,6 +88,7 @@ const ALLOWED_KEYS: Record<string, readonly string[]> = {
   site: Object.keys(siteSchema.shape),
   'site.comments': Object.keys(siteCommentsSchema.shape),
   'site.email': ['from', 'author'],
+  'site.social': ['title', 'url'],
 }
 
 /**
@@ -91,7 +99,7 @@ export function describeIssues(file: string, kind: 'post' | 'site', error: z.Zod
   return error.issues.flatMap((issue) => {
     const field = fieldName(issue.path)
     if (issue.code === 'unrecognized_keys') {
-      const allowed = ALLOWED_KEYS[[kind, ...issue.path].join('.')] ?? []
+      const allowed = ALLOWED_KEYS[[kind, ...issue.path.filter((part) => typeof part !== 'number')].join('.')] ?? []
       return issue.keys.map(
         (key) => `${file}: ${field ? `${field}.` : ''}${key}: unknown key (allowed: ${allowed.join(', ')})`,
       )

@@ -3,13 +3,16 @@ import { describe, expect, it } from 'vitest'
 import { adminApi } from '../fixtures/admin'
 import { app } from '../../src/app'
 import { cacheKey } from '../../src/cache/keys'
-import { pathsForTag } from '../../src/urls'
+import { stylesheetKey } from '../../src/content/keys'
+import { pathsForTag, stylesheetPath } from '../../src/urls'
 import { seedContent } from '../fixtures/content'
 
 let hosts = 0
 /** A host of its own per test: the Cache API is shared by every test of the run. */
 const origin = () => `https://coverage-${++hosts}-${Date.now()}.test`
 const get = (url: string) => exports.default.fetch(new Request(url, { redirect: 'manual' }))
+
+const STYLESHEET_HASH = '00112233445566ff'
 
 /** A path to request for each cacheable GET route of the app. */
 const CACHED: Record<string, string> = {
@@ -24,6 +27,7 @@ const CACHED: Record<string, string> = {
   '/comments.js': '/comments.js',
   '/posts/:slug/comments.xml': '/posts/couvert/comments.xml',
   '/api/posts/:slug/comments': '/api/posts/couvert/comments',
+  '/theme/:file{[0-9a-f]{16}\\.css}': stylesheetPath(STYLESHEET_HASH),
 }
 
 /** GET routes that are personal, redirects or admin: never cached. */
@@ -45,15 +49,17 @@ const NEVER_CACHED = new Set([
   '/notify/unsubscribe',
 ])
 
-const seed = () =>
-  seedContent(
+const seed = async () => {
+  await env.CONTENT.put(stylesheetKey(STYLESHEET_HASH), 'a{}')
+  return seedContent(
     env.CONTENT,
     [
       { slug: 'couvert', title: 'Couvert', tags: ['Été'], date: '2026-01-02T00:00:00Z' },
       { slug: 'autre', title: 'Autre', date: '2026-01-01T00:00:00Z' },
     ],
-    { postsPerPage: 1 },
+    { postsPerPage: 1, stylesheet: stylesheetPath(STYLESHEET_HASH) },
   )
+}
 
 async function purge(base: string, tags: string[]) {
   const res = await adminApi(`${base}/api/admin/purge`, { method: 'POST', body: { tags } })

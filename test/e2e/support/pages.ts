@@ -24,6 +24,14 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: 'admin-sign-in', path: '/admin', status: 200, needs: 'admin' },
 ]
 
+/** The reading pages, the ones the site's look (logo, accent, footer, theme.css) shows on. */
+export const THEMED_PAGE_TYPES: readonly PageType[] = PAGE_TYPES.filter((type) => !type.needs)
+
+/** The themed instance's origin (test/fixtures/content-themed/), or null where these tests skip. */
+export function themedOrigin(): string | null {
+  return inject('palabreThemed')
+}
+
 /** The server the global setup started, or null when this machine cannot run these tests. */
 export function palabre(): PalabreUnderTest | null {
   return inject('palabre')

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { mediaPath } from '../content/media-refs'
 import { stylesheetKey } from '../content/keys'
 import type { AccentColours, MediaSize, SiteConfig } from '../content/types'
-import { stylesheetHash, stylesheetPath } from '../urls/paths'
+import { stylesheetPath } from '../urls/paths'
 
 /** The site as the index publishes it, and the stylesheet to store beside it, if any. */
 export interface PublishedSite {
@@ -22,9 +22,7 @@ export function publishedSite(site: SiteConfig, theme: string | undefined, media
   const css = buildSiteStylesheet(site.accent, theme)
   if (!css) return { site: published }
   const hash = createHash('sha256').update(css).digest('hex').slice(0, 16)
-  const path = stylesheetPath(hash)
-  if (stylesheetHash(path) !== hash) throw new Error(`stylesheet hash ${hash} does not make a stylesheet path`)
-  return { site: { ...published, stylesheet: path }, stylesheet: { key: stylesheetKey(hash), css } }
+  return { site: { ...published, stylesheet: stylesheetPath(hash) }, stylesheet: { key: stylesheetKey(hash), css } }
 }
 
 /**

@@ -17,6 +17,7 @@ import { notifyAdminApi } from './routes/notify-admin-api'
 import { pages } from './routes/pages'
 import { sitePages } from './routes/site-pages'
 import { securityHeaders } from './security-headers'
+import { theme } from './routes/theme'
 import { STYLES } from './views/styles'
 import { NotFoundPage } from './views/NotFoundPage'
 
@@ -37,6 +38,7 @@ app.use('/api/admin/*', adminApiLimit)
 
 app.route('/', pages)
 app.route('/', feeds)
+app.route('/', theme)
 app.route('/', comments)
 app.route('/', commentEdit)
 app.route('/', commentFeed)

@@ -4,11 +4,16 @@ import { buildNavigation } from '../content/navigation'
 import type { ContentIndex, MediaSize, PageMeta, PostMeta } from '../content/types'
 import { POST_RENDER_VERSION, renderPublishedPost } from '../markdown/post'
 import type { ParsedContent } from './parse-content'
+import { publishedSite } from './published-look'
 
 /** What a publish makes of `content/`: the index and every post's HTML under its KV key. */
 export interface BuiltContent {
   index: ContentIndex
-  /** KV key (`postKey(meta)`, `pageKey(meta)`) → its HTML (`renderPublishedPost`), for every post and page in the index. */
+  /**
+   * KV key (`postKey(meta)`, `pageKey(meta)`) → its HTML (`renderPublishedPost`), for every post
+   * and page in the index; and the site stylesheet's key (`stylesheetKey`) → its CSS, when there
+   * is one.
+   */
   bodies: Map<string, string>
 }
 
@@ -52,7 +57,10 @@ export function buildIndex(
     .sort((a, b) => (a.slug < b.slug ? -1 : 1))
   const menu = buildNavigation(pages, content.site.menu ?? [])
   const { menu: _links, ...config } = content.site
-  const site = menu.length ? { ...config, menu } : config
+  // The logo's size and the stylesheet's path join the site config; the stylesheet is stored like a body.
+  const { site: looked, stylesheet } = publishedSite(config, content.theme, content.media)
+  if (stylesheet) bodies.set(stylesheet.key, stylesheet.css)
+  const site = menu.length ? { ...looked, menu } : looked
   // Without pages the version hashes what it hashed before pages existed.
   const version = contentHash({ site, posts, pages: pages.length ? pages : undefined })
   const keys = Object.keys(media).sort()

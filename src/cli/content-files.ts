@@ -18,6 +18,8 @@ export interface ContentFiles {
   media: string[]
   /** Files in `posts/` or `pages/` that are not posts or pages (named so the author notices a `.markdown` typo). */
   ignored: string[]
+  /** `theme.css`, the author's stylesheet, or null when there is none. */
+  theme?: SourceFile | null
 }
 
 /**
@@ -30,7 +32,15 @@ export async function readContentFiles(contentDir: string, label = 'content'): P
   const posts = await readMarkdownFolder(contentDir, 'posts', label, ignored)
   const pages = await readMarkdownFolder(contentDir, 'pages', label, ignored)
   const media = (await listFiles(path.join(contentDir, 'media'))).map((name) => `/media/${name}`)
-  return { site: site === null ? null : { path: `${label}/site.yaml`, text: site }, posts, pages, media, ignored }
+  const theme = await readOptional(path.join(contentDir, 'theme.css'))
+  return {
+    site: site === null ? null : { path: `${label}/site.yaml`, text: site },
+    posts,
+    pages,
+    media,
+    ignored,
+    theme: theme === null ? null : { path: `${label}/theme.css`, text: theme },
+  }
 }
 
 /** The `.md` files directly in `contentDir/folder`, sorted; anything else there goes to `ignored`. */

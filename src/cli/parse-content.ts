@@ -6,6 +6,8 @@ import type { MediaSize, PostMeta, SiteConfig } from '../content/types'
 import type { ContentFiles, SourceFile } from './content-files'
 import { parseYaml } from './front-matter'
 import { checkTranslations } from './check-translations'
+import { embedWarnings } from './embed-check'
+import { lookProblems } from './look-files'
 import { readDocument } from './parse-document'
 import { parsePages, type ParsedPage } from './parse-pages'
 
@@ -23,6 +25,8 @@ export interface ParsedContent {
   posts: ParsedPost[]
   /** The pages of `content/pages/` (none when the folder is missing). */
   pages?: ParsedPage[]
+  /** The text of `content/theme.css`, when there is one. */
+  theme?: string
   /** Sizes of the images posts and pages refer to, read from disk after parsing (`readMediaSizes`). */
   media?: Record<string, MediaSize>
 }
@@ -39,6 +43,7 @@ export function parseContent(files: ContentFiles): ParseResult {
   const errors: string[] = []
   const warnings = files.ignored.map((file) => `${file}: ignored (posts and pages are .md files directly in posts/ and pages/)`)
   const site = files.site ? parseSite(files.site, errors) : DEFAULT_SITE
+  if (site) errors.push(...lookProblems(site, files))
   const posts: ParsedPost[] = []
   const slugOwners = new Map<string, string>()
   for (const file of files.posts) {
@@ -55,7 +60,7 @@ export function parseContent(files: ContentFiles): ParseResult {
   checkTranslations(posts, site ?? DEFAULT_SITE, errors)
   const pages = parsePages(files.pages ?? [], slugOwners, files.media, { errors, warnings })
   if (errors.length || !site) return { ok: false, errors, warnings }
-  return { ok: true, content: { site, posts, pages }, warnings }
+  return { ok: true, content: { site, posts, pages, ...(files.theme && { theme: files.theme.text }) }, warnings }
 }
 
 function parseSite(file: SourceFile, errors: string[]): SiteConfig | null {
@@ -89,6 +94,7 @@ function parsePost(
   }
   const fm = result.data
   if (fm.updated && fm.updated < fm.date) warnings.push(`${file.path}: updated: is earlier than date:`)
+  warnings.push(...embedWarnings(file.path, doc.body, site.embeds))
   const words = countWords(doc.body, fm.lang ?? site.language)
   const meta: Omit<PostMeta, 'hash'> = {
     slug: fm.slug ?? doc.fileSlug,

@@ -1,7 +1,8 @@
 import { LIST_TAG, postTag, tagPageTag } from '../cache/tags'
-import { postKey } from '../content/keys'
+import { postKey, stylesheetKey } from '../content/keys'
 import { tagSlug } from '../content/slug'
 import type { ContentIndex, PostMeta } from '../content/types'
+import { stylesheetHash } from '../urls/paths'
 import { canonicalJson, type BuiltContent } from './build-index'
 import { planPages, surroundingsChanged, type PagesPlan } from './plan-site'
 
@@ -40,8 +41,8 @@ export function planPublish(current: ContentIndex | null, next: BuiltContent): P
   const pagesTouched = pages.added.length + pages.changed.length + pages.removed.length > 0
   const unchanged = current?.version === next.index.version && !added.length && !removed.length && !changed.length && !pagesTouched
 
-  const keep = new Set([...next.index.posts.map(postKey), ...pages.keep])
-  const stored = new Set([...(current?.posts.map(postKey) ?? []), ...pages.stored])
+  const keep = new Set([...next.index.posts.map(postKey), ...pages.keep, ...storedStylesheet(next.index)])
+  const stored = new Set([...(current?.posts.map(postKey) ?? []), ...pages.stored, ...storedStylesheet(current)])
   const touched = [...added, ...changed, ...removed]
   const touchedMetas = touched.flatMap((slug) => [before.get(slug), after.get(slug)]).filter((meta) => meta !== undefined)
   const tagged = siteChanged ? [...before.values(), ...after.values()] : touchedMetas
@@ -63,6 +64,12 @@ export function planPublish(current: ContentIndex | null, next: BuiltContent): P
     pages: { added: pages.added, changed: pages.changed, removed: pages.removed },
     siteChanged: !unchanged && siteChanged,
   }
+}
+
+/** The KV key of the site stylesheet an index names, if it names one. */
+function storedStylesheet(index: ContentIndex | null): string[] {
+  const hash = index?.site.stylesheet && stylesheetHash(index.site.stylesheet)
+  return hash ? [stylesheetKey(hash)] : []
 }
 
 function tagsOf(meta: PostMeta): string[] {

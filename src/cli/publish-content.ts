@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { INDEX_KEY } from '../content/keys'
+import { mediaPath } from '../content/media-refs'
 import type { ContentIndex } from '../content/types'
 import { buildIndex } from './build-index'
 import { readContentFiles } from './content-files'
@@ -96,7 +97,8 @@ export async function loadContent(contentDir: string, log: Logger): Promise<Pars
   const parsed = parseContent(await readContentFiles(contentDir, label))
   for (const warning of parsed.warnings) log.warn(warning)
   if (parsed.ok) {
-    const images = [...parsed.content.posts, ...(parsed.content.pages ?? [])].flatMap((doc) => doc.images)
+    const logo = parsed.content.site.logo && mediaPath(parsed.content.site.logo.src)
+    const images = [...[...parsed.content.posts, ...(parsed.content.pages ?? [])].flatMap((doc) => doc.images), ...(logo ? [logo] : [])]
     const { sizes, warnings } = await readMediaSizes(contentDir, images, label)
     for (const warning of warnings) log.warn(warning)
     return { ...parsed.content, media: sizes }

@@ -20,3 +20,11 @@ export const POST_KEY_PREFIX = 'post:'
 export function pageKey(meta: Pick<PageMeta, 'slug' | 'hash'>): string {
   return `page:${meta.slug}:${meta.hash}`
 }
+
+/**
+ * KV key of the site's stylesheet (the accent and `content/theme.css`), content-addressed like
+ * post bodies: `hash` is the one in its URL, `/theme/<hash>.css`.
+ */
+export function stylesheetKey(hash: string): string {
+  return `stylesheet:${hash}`
+}

@@ -16,6 +16,7 @@ import {
   uiLanguage,
   wholeNumber,
 } from './schema-fields'
+import { accent, embeds, footer, logo, social } from './schema-look'
 import type { SiteConfig } from './types'
 
 /**
@@ -78,6 +79,12 @@ export const siteSchema = z.strictObject({
     .default({ ...D.email }),
   // pages: the author's links in the header navigation.
   menu: menuSchema.optional(),
+  // The look (issue 11): every key optional, no default (the built-in look). See schema-look.ts.
+  logo: logo().optional(),
+  accent: accent().optional(),
+  footer: footer().optional(),
+  social: social().optional(),
+  embeds: embeds().optional(),
 }) satisfies z.ZodType<SiteConfig>
 
 const ALLOWED_KEYS: Record<string, readonly string[]> = {
@@ -87,6 +94,7 @@ const ALLOWED_KEYS: Record<string, readonly string[]> = {
   'site.email': ['from', 'author'],
   page: PAGE_KEYS,
   'site.menu': ['title', 'url'],
+  'site.social': ['title', 'url'],
 }
 
 /**

@@ -25,12 +25,50 @@ export interface SiteConfig {
    * `menu` number, in that order, then those links. Absent when there is nothing to show.
    */
   menu?: MenuLink[]
+  // The look (issue 11): set in site.yaml, except what the publish tool adds (the logo's size,
+  // `stylesheet`). See src/content/schema-look.ts.
+  /** The site's logo, an image in `content/media/`, shown beside the title in the header. */
+  logo?: SiteLogo
+  /** Link and button colour per colour scheme, each checked for 4.5:1 against its backgrounds. */
+  accent?: AccentColours
+  /** Plain text shown in every page's footer in place of "© <author>". */
+  footer?: string
+  /** The author's profiles elsewhere, linked with `rel="me"` in the footer. */
+  social?: SocialLink[]
+  /** Origins (`https://host`) whose iframes posts may embed: the CSP's `frame-src`. */
+  embeds?: string[]
+  /**
+   * Root path of the site's stylesheet (the accent's custom properties, then `content/theme.css`),
+   * content-addressed; set by the publish tool when there is an accent or a theme.css.
+   */
+  stylesheet?: string
 }
 
 /** One link of the header navigation. */
 export interface MenuLink {
   title: string
   /** Root-relative path (`/about`) or absolute http(s) URL. */
+  url: string
+}
+
+export interface SiteLogo {
+  /** Root path, `/media/<file>`. */
+  src: string
+  /** Intrinsic size, read at publish (absent when it could not be read). */
+  width?: number
+  height?: number
+}
+
+export interface AccentColours {
+  /** `#rrggbb` used in light mode. */
+  light: string
+  /** `#rrggbb` used in dark mode. */
+  dark: string
+}
+
+export interface SocialLink {
+  title: string
+  /** An absolute http(s) or mailto URL. */
   url: string
 }
 

@@ -10,6 +10,7 @@ export const en: UiStrings = {
   home: 'Home',
   feeds: { label: 'Subscribe:', atom: 'Atom feed', rss: 'RSS feed' },
   poweredBy: 'Powered by Palabre',
+  social: 'Elsewhere',
   list: {
     noPosts: 'Nothing published yet.',
     pagination: 'Pages',

@@ -11,6 +11,7 @@ export const fr: UiStrings = {
   home: 'Accueil',
   feeds: { label: 'S’abonner\u00a0:', atom: 'Flux Atom', rss: 'Flux RSS' },
   poweredBy: 'Propulsé par Palabre',
+  social: 'Ailleurs',
   list: {
     noPosts: 'Rien de publié pour l’instant.',
     pagination: 'Pages',

@@ -14,6 +14,8 @@ export interface UiStrings {
   home: string
   feeds: { label: string; atom: string; rss: string }
   poweredBy: string
+  // The look (issue 11): the footer's list of the author's profiles elsewhere.
+  social: string
   list: {
     noPosts: string
     pagination: string

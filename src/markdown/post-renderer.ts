@@ -4,6 +4,7 @@ import { mediaPath } from '../content/media-refs'
 import { slugify } from '../content/slug'
 import type { MediaSize } from '../content/types'
 import type { UiStrings } from '../i18n/types'
+import { highlightCode } from './highlight'
 
 /** What one render of a post needs beyond its markdown; reset by `renderPost` before each. */
 export interface RenderState {
@@ -20,7 +21,7 @@ export interface RenderState {
 
 /**
  * Renderer overrides: heading ids and anchors, image sizes and loading, rel="noopener" on
- * external links.
+ * external links, code highlighted by highlight.js, table alignment as classes.
  */
 export function postRenderer(state: RenderState): RendererObject {
   return {
@@ -50,6 +51,20 @@ export function postRenderer(state: RenderState): RendererObject {
         const sizes = src ? sizeAttributes(state.media, src[1] ?? src[2] ?? src[3]!) : ''
         return sizes ? tag.replace(/\s*\/?>$/, (end) => `${sizes}${end}`) : tag
       })
+    },
+    code({ text, lang }) {
+      // The info string's first word names the language, as marked reads it.
+      const language = /^\S*/.exec(lang ?? '')![0]
+      const highlighted = highlightCode(text.replace(/\n$/, ''), language)
+      // An unknown language (or none) stays plain: marked's own escaped block.
+      if (highlighted === null) return false
+      return `<pre><code class="hljs language-${escapeHtml(language)}">${highlighted}\n</code></pre>\n`
+    },
+    tablecell(token) {
+      // marked writes align="…", obsolete in HTML and overridden by the stylesheet: a class instead.
+      const tag = token.header ? 'th' : 'td'
+      const align = token.align ? ` class="align-${token.align}"` : ''
+      return `<${tag}${align}>${this.parser.parseInline(token.tokens)}</${tag}>\n`
     },
     link(token) {
       if (!isExternal(token.href, state.host)) return false

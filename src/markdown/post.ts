@@ -23,7 +23,7 @@ export interface RenderPostOptions {
  * content hash, so its KV key: raise it with any change to the renderer's output (its code, its
  * options, marked's upgrade), and the next `npm start` or `npm run deploy` rewrites every post.
  */
-export const POST_RENDER_VERSION = 1
+export const POST_RENDER_VERSION = 2
 
 // Ids the page around the post uses; a heading never takes one of them.
 const RESERVED_IDS = ['main', 'top', 'discussion', 'comments', 'footnote-label']

@@ -40,6 +40,7 @@ const PATTERNS: [RegExp, CacheablePage][] = [
   [/^\/posts\/[^/]+\/comments\.xml$/, PLAIN],
   [/^\/api\/posts\/[^/]+\/comments$/, PLAIN],
   [/^\/tags\/[^/]+$/, PLAIN],
+  [/^\/theme\/[0-9a-f]{16}\.css$/, PLAIN],
 ]
 
 /** An author's page, `/<slug>`: one segment (slugs have no `.`) that no route of the app uses. */
@@ -67,7 +68,8 @@ export function pathsForTag(tag: string, index: ContentIndex): string[] {
   if (parsed?.kind === 'list') {
     const pages = Math.ceil(index.posts.length / Math.max(1, index.site.postsPerPage))
     const listPages = Array.from({ length: Math.max(1, pages) }, (_, i) => listPath(i + 1))
-    return [...listPages, ATOM_FEED_PATH, RSS_FEED_PATH, SITEMAP_PATH, ROBOTS_PATH, REPLY_SCRIPT_PATH, ARCHIVE_PATH, TAGS_PATH]
+    const stylesheet = index.site.stylesheet ? [index.site.stylesheet] : []
+    return [...listPages, ATOM_FEED_PATH, RSS_FEED_PATH, SITEMAP_PATH, ROBOTS_PATH, REPLY_SCRIPT_PATH, ARCHIVE_PATH, TAGS_PATH, ...stylesheet]
   }
   if (parsed?.kind === 'post') {
     const { slug } = parsed

@@ -25,6 +25,16 @@ export const REPLY_SCRIPT_PATH = '/comments.js'
 /** The site's icon, a static asset from `content/media/`. */
 export const FAVICON_PATH = '/media/favicon.svg'
 
+/** The site's stylesheet (accent and theme.css), named by the hash of its text. */
+export function stylesheetPath(hash: string): string {
+  return `/theme/${hash}.css`
+}
+
+/** The hash a stylesheet path names, or undefined for any other path. */
+export function stylesheetHash(path: string): string | undefined {
+  return /^\/theme\/([0-9a-f]{16})\.css$/.exec(path)?.[1]
+}
+
 /** Page `n` of the post list: `/` for the first, `/page/<n>` after it. */
 export function listPath(page: number): string {
   return page <= 1 ? HOME_PATH : `/page/${page}`

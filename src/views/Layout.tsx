@@ -4,6 +4,8 @@ import type { SiteConfig } from '../content/types'
 import { uiStrings } from '../i18n'
 import { absoluteUrl, ATOM_FEED_PATH, FAVICON_PATH, RSS_FEED_PATH } from '../urls'
 import { SiteNav } from './SiteNav'
+import { SiteFooter } from './SiteFooter'
+import { SiteLogo } from './SiteLogo'
 import { STYLES } from './styles'
 
 export interface LayoutProps {
@@ -67,6 +69,7 @@ export function Layout(props: LayoutProps) {
           <link rel="alternate" type="application/rss+xml" href={RSS_FEED_PATH} title={`${site.title} (RSS)`} />
           <link rel="icon" href={FAVICON_PATH} type="image/svg+xml" />
           <style dangerouslySetInnerHTML={{ __html: STYLES }} />
+          {site.stylesheet && <link rel="stylesheet" href={site.stylesheet} />}
         </head>
         <body>
           <a class="skip" href="#main" lang={chromeLang}>
@@ -76,6 +79,7 @@ export function Layout(props: LayoutProps) {
             <div class="wrap">
               <p class="site-title">
                 <a href="/" rel="home">
+                  <SiteLogo site={site} />
                   {site.title}
                 </a>
               </p>
@@ -86,15 +90,7 @@ export function Layout(props: LayoutProps) {
           <main id="main" class="wrap" tabindex={-1}>
             {props.children}
           </main>
-          <footer class="site-footer" lang={chromeLang}>
-            <div class="wrap">
-              <p>
-                © {site.author} · {chrome.feeds.label} <a href={ATOM_FEED_PATH}>{chrome.feeds.atom}</a> ·{' '}
-                <a href={RSS_FEED_PATH}>{chrome.feeds.rss}</a>
-              </p>
-              <p>{chrome.poweredBy}</p>
-            </div>
-          </footer>
+          <SiteFooter site={site} lang={chromeLang} />
         </body>
       </html>
     </>

@@ -1,4 +1,5 @@
 import { SITE_STYLES } from './site-styles'
+import { HIGHLIGHT_STYLES } from './highlight-styles'
 
 /**
  * The site's one stylesheet, inlined in a `<style>` in every page's head (no render-blocking
@@ -23,10 +24,12 @@ a:hover{text-decoration-thickness:2px}
 .site-title{margin:0;font-size:1.35rem;font-weight:700}
 .site-title a,.site-title a:visited{color:var(--fg);text-decoration:none}
 .site-description{margin:0;color:var(--muted);font-size:1rem}
+.site-logo{display:inline-block;height:2.25rem;width:auto;max-width:12rem;vertical-align:middle;margin-right:.6rem;object-fit:contain}
 main{display:block;padding:2rem 0 3rem}
 .site-footer{border-top:1px solid var(--line);padding:1.5rem 0 2.5rem;color:var(--muted)}
 .site-footer p{margin:.25rem 0;font-size:.95rem}
 .site-footer a{color:inherit}
+.social-links{list-style:none;padding:0;margin:.25rem 0;display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-size:.95rem}
 h1,h2,h3,h4,h5,h6{line-height:1.25;margin:2rem 0 .75rem}
 h1{font-size:2.1rem;margin-top:0}
 h2{font-size:1.55rem}
@@ -38,8 +41,11 @@ code,kbd,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation 
 code{background:var(--code-bg);padding:.1em .3em;border-radius:3px}
 pre{background:var(--code-bg);padding:1rem;overflow-x:auto;border-radius:4px;line-height:1.45}
 pre code{background:none;padding:0}
+${HIGHLIGHT_STYLES}
 table{border-collapse:collapse;display:block;overflow-x:auto;max-width:100%}
 th,td{border:1px solid var(--line);padding:.4rem .7rem;text-align:left}
+th.align-center,td.align-center{text-align:center}
+th.align-right,td.align-right{text-align:right}
 hr{border:0;border-top:1px solid var(--line);margin:2rem 0}
 .heading{display:flex;align-items:baseline;gap:.5rem}
 .heading>h1,.heading>h2,.heading>h3,.heading>h4,.heading>h5,.heading>h6{flex:0 1 auto}

@@ -2,10 +2,10 @@ import { writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, newReader, resultPath } from './support/browser'
+import { launchChromium, newReader, resultPath, watchPage } from './support/browser'
 import { submitCommentForm, submitInvalidForm, unique } from './support/comments'
 import { MISSING, THREAD_SLUG } from './support/features'
-import { PAGE_TYPES, palabre, server } from './support/pages'
+import { PAGE_TYPES, palabre, server, THEMED_PAGE_TYPES, themedOrigin } from './support/pages'
 
 const AXE_SOURCE: string = createRequire(import.meta.url)('axe-core').source
 
@@ -52,6 +52,28 @@ describe.skipIf(!palabre())('accessibility of every page type (axe-core)', () =>
         const page = await context.newPage()
         await page.goto(server().origin + type.path, { waitUntil: 'load' })
         expect(serious(await axe(page, `${type.name} ${scheme}`))).toEqual([])
+        await context.close()
+      })
+    }
+  }
+
+  // The themed fixture: a logo, an accent, a footer, profile links and a theme.css.
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const type of THEMED_PAGE_TYPES) {
+      it(`finds no serious or critical violation on the themed ${type.name} (${type.path}) in ${scheme} mode`, async ({ skip }) => {
+        skip(!themedOrigin(), 'no themed instance')
+        const context = await browser.newContext({ colorScheme: scheme })
+        const page = await context.newPage()
+        const problems = watchPage(page)
+        await page.goto(themedOrigin() + type.path, { waitUntil: 'load' })
+        // The theme stylesheet loaded under the CSP: the accent it sets is the one in use.
+        const accent = await page.evaluate('getComputedStyle(document.documentElement).getPropertyValue("--accent").trim()')
+        if (scheme === 'light') expect(accent).toBe('#b4361c')
+        else expect(accent).toMatch(/^#[0-9a-f]{6}$/)
+        expect(serious(await axe(page, `themed ${type.name} ${scheme}`))).toEqual([])
+        // Chromium reports the 404 page's own status as a failed load; that one is expected.
+        const own404 = `error at ${themedOrigin()}${type.path}: Failed to load resource: the server responded with a status of 404 (Not Found)`
+        expect(problems.console.filter((line) => type.status !== 404 || line !== own404)).toEqual([])
         await context.close()
       })
     }

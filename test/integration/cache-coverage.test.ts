@@ -3,13 +3,16 @@ import { describe, expect, it } from 'vitest'
 import { adminApi } from '../fixtures/admin'
 import { app } from '../../src/app'
 import { cacheKey } from '../../src/cache/keys'
-import { pathsForTag } from '../../src/urls'
+import { stylesheetKey } from '../../src/content/keys'
+import { pathsForTag, stylesheetPath } from '../../src/urls'
 import { seedContent, seedPages } from '../fixtures/content'
 
 let hosts = 0
 /** A host of its own per test: the Cache API is shared by every test of the run. */
 const origin = () => `https://coverage-${++hosts}-${Date.now()}.test`
 const get = (url: string) => exports.default.fetch(new Request(url, { redirect: 'manual' }))
+
+const STYLESHEET_HASH = '00112233445566ff'
 
 /** A path to request for each cacheable GET route of the app. */
 const CACHED: Record<string, string> = {
@@ -27,6 +30,7 @@ const CACHED: Record<string, string> = {
   '/archive': '/archive',
   '/tags': '/tags',
   '/:slug': `/${encodeURIComponent('à-propos')}`,
+  '/theme/:file{[0-9a-f]{16}\\.css}': stylesheetPath(STYLESHEET_HASH),
 }
 
 /** GET routes that are personal, redirects or admin: never cached. */
@@ -48,8 +52,9 @@ const NEVER_CACHED = new Set([
   '/notify/unsubscribe',
 ])
 
-const seed = async () =>
-  seedPages(
+const seed = async () => {
+  await env.CONTENT.put(stylesheetKey(STYLESHEET_HASH), 'a{}')
+  return seedPages(
     env.CONTENT,
     await seedContent(
       env.CONTENT,
@@ -57,10 +62,11 @@ const seed = async () =>
         { slug: 'couvert', title: 'Couvert', tags: ['Été'], date: '2026-01-02T00:00:00Z' },
         { slug: 'autre', title: 'Autre', date: '2026-01-01T00:00:00Z' },
       ],
-      { postsPerPage: 1 },
+      { postsPerPage: 1, stylesheet: stylesheetPath(STYLESHEET_HASH) },
     ),
     [{ slug: 'à-propos', title: 'À propos', menu: 1 }],
   )
+}
 
 async function purge(base: string, tags: string[]) {
   const res = await adminApi(`${base}/api/admin/purge`, { method: 'POST', body: { tags } })

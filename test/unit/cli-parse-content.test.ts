@@ -52,7 +52,7 @@ describe('parseContent on bad fixture trees', () => {
       'content/site.yaml: timeZone: "Mars/Olympus_Mons" is not an IANA time zone (use a name such as Europe/Paris, America/New_York or UTC)',
       'content/site.yaml: baseUrl: "example.com" is not an absolute http(s) URL (write it like https://blog.example.com)',
       'content/site.yaml: comments.moderation: "sometimes" must be one of all, first-time, hold',
-      'content/site.yaml: colour: unknown key (allowed: title, description, author, language, timeZone, baseUrl, postsPerPage, cacheMaxAge, comments, email, menu)',
+      'content/site.yaml: colour: unknown key (allowed: title, description, author, language, timeZone, baseUrl, postsPerPage, cacheMaxAge, comments, email, menu, logo, accent, footer, social, embeds)',
     ])
   })
 })

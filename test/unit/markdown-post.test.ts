@@ -114,15 +114,18 @@ describe('renderPost blocks', () => {
     expect(renderPost('Plain text.')).toBe('<p>Plain text.</p>\n')
   })
 
-  it('renders GFM tables', () => {
-    const html = renderPost('| Nom | Âge |\n|:--|--:|\n| Zoé | 7 |')
-    expect(html).toContain('<th align="left">Nom</th>')
-    expect(html).toContain('<td align="right">7</td>')
+  it('renders GFM tables, their column alignment as classes (align= is obsolete HTML)', () => {
+    const html = renderPost('| Nom | Âge | Ville |\n|:--|--:|:-:|\n| Zoé | 7 | Lyon |')
+    expect(html).toContain('<th class="align-left">Nom</th>')
+    expect(html).toContain('<td class="align-right">7</td>')
+    expect(html).toContain('<td class="align-center">Lyon</td>')
+    expect(html).not.toContain('align=')
+    expect(renderPost('| a |\n| --- |\n| b |')).toContain('<td>b</td>')
   })
 
   it('escapes HTML inside code blocks and code spans', () => {
     const html = renderPost('```html\n<script>alert("x")</script>\n```\n\nUse `<b>` & co.')
-    expect(html).toContain('<pre><code class="language-html">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;\n</code></pre>')
+    expect(html).toContain('<pre><code class="hljs language-html"><span class="hljs-tag">&lt;<span class="hljs-name">script</span>&gt;</span>')
     expect(html).toContain('<code>&lt;b&gt;</code> &amp; co.')
     expect(html).not.toContain('<script>')
   })

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { THREAD_SLUG, type PalabreUnderTest } from '../e2e/support/features'
-import { PAGE_TYPES } from '../e2e/support/pages'
+import { PAGE_TYPES, THEMED_PAGE_TYPES, themedOrigin } from '../e2e/support/pages'
 
 /** One page's HTML as the server sent it. */
 export interface FetchedPage {
@@ -13,7 +13,8 @@ export interface FetchedPage {
 /**
  * Every page type, fetched from the running server: the reading side always; the comment
  * pages (form with errors, the poster's held view and edit page, the reply page) and the
- * admin pages (sign-in, sign-in refused, dashboard) when the server has them.
+ * admin pages (sign-in, sign-in refused, dashboard) when the server has them; and the reading
+ * pages again on the themed instance, named `themed-<type>`.
  */
 export async function collectPages(app: PalabreUnderTest): Promise<FetchedPage[]> {
   const pages: FetchedPage[] = []
@@ -27,6 +28,9 @@ export async function collectPages(app: PalabreUnderTest): Promise<FetchedPage[]
   }
   if (app.features.commentForm) await addCommentPages(app, add)
   if (app.features.admin) await addAdminPages(app, add)
+  // The same reading pages on the themed instance: logo, accent, footer, links, theme.css.
+  const themed = themedOrigin()
+  if (themed) for (const type of THEMED_PAGE_TYPES) await add(`themed-${type.name}`, themed + type.path)
   return pages
 }
 

@@ -54,7 +54,7 @@ describe.skipIf(!checked)('every page type passes the Nu HTML Checker', () => {
   const expectedStatus: Record<string, number> = { 'not-found': 404, 'form-with-errors': 422, 'admin-sign-in-refused': 401 }
   for (const page of checked?.pages ?? []) {
     it(`${page.name} (${page.status} ${new URL(page.url).pathname}) has no error`, () => {
-      expect(page.status).toBe(expectedStatus[page.name] ?? 200)
+      expect(page.status).toBe(expectedStatus[page.name.replace(/^themed-/, '')] ?? 200)
       const errors = checked!.messages
         .get(page.name)!
         .filter((m) => m.type !== 'info')
@@ -68,5 +68,15 @@ describe.skipIf(!checked)('every page type passes the Nu HTML Checker', () => {
     expect(names).toEqual(expect.arrayContaining(['home', 'post', 'post-fr', 'tag', 'not-found']))
     if (app!.features.commentForm) expect(names).toEqual(expect.arrayContaining(['form-with-errors', 'held-comment']))
     if (app!.features.admin) expect(names).toEqual(expect.arrayContaining(['admin-sign-in', 'admin-dashboard']))
+  })
+
+  it('checked the reading pages with a logo, profile links and the theme stylesheet too', () => {
+    const themed = checked!.pages.filter((page) => page.name.startsWith('themed-'))
+    expect(themed.map((page) => page.name)).toEqual(expect.arrayContaining(['themed-home', 'themed-post', 'themed-not-found']))
+    for (const page of themed) {
+      expect(page.html, page.name).toMatch(/<img class="site-logo" src="\/media\/logo\.svg" alt="" width="96" height="32"\/>/)
+      expect(page.html, page.name).toMatch(/<link rel="stylesheet" href="\/theme\/[0-9a-f]{16}\.css"\/>/)
+      expect(page.html, page.name).toContain('rel="me"')
+    }
   })
 })

@@ -27,6 +27,8 @@ export interface PalabreUnderTest {
 declare module 'vitest' {
   export interface ProvidedContext {
     palabre: PalabreUnderTest | null
+    /** A second instance on the themed fixture (logo, accent, footer, links, theme.css): its origin. */
+    palabreThemed: string | null
   }
 }
 

@@ -1,7 +1,8 @@
 import type { TestProject } from 'vitest/node'
 import { MISSING, probeFeatures, THREAD_SLUG, type Features } from './features'
 import { seedThread } from './seed'
-import { startPalabre } from './server'
+import { startPalabre, type Palabre } from './server'
+import { THEMED_CONTENT_DIR } from '../../fixtures/site'
 import { missingTools, skipNotice } from './tools'
 
 /**
@@ -17,9 +18,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (process.env.CI) throw new Error(`CI must run the browser and validation tests:\n${skipNotice(missing)}`)
     console.warn(skipNotice(missing))
     project.provide('palabre', null)
+    project.provide('palabreThemed', null)
     return async () => console.warn(skipNotice(missing)) // again at the end, where it is seen
   }
-  const server = await startPalabre()
+  // The themed instance starts beside the main one; only the page checks (vnu, axe) read it.
+  const started = await Promise.allSettled([startPalabre(), startPalabre(THEMED_CONTENT_DIR)])
+  const failed = started.find((result) => result.status === 'rejected')
+  if (failed) {
+    await Promise.all(started.map((result) => result.status === 'fulfilled' && result.value.stop()))
+    throw failed.reason
+  }
+  const [server, themed] = started.map((result) => (result as PromiseFulfilledResult<Palabre>).value) as [Palabre, Palabre]
+  project.provide('palabreThemed', themed.origin)
   try {
     const features = await probeFeatures(server.origin, server.adminToken)
     const absent = (Object.keys(features) as (keyof Features)[]).filter((name) => !features[name])
@@ -29,8 +39,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const thread = features.commentApi ? await seedThread(server, THREAD_SLUG) : []
     project.provide('palabre', { origin: server.origin, adminToken: server.adminToken, features, thread })
   } catch (err) {
-    await server.stop()
+    await Promise.all([server.stop(), themed.stop()])
     throw err
   }
-  return () => server.stop()
+  return async () => {
+    await Promise.all([server.stop(), themed.stop()])
+  }
 }

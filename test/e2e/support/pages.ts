@@ -28,6 +28,20 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: 'admin-sign-in', path: '/admin', status: 200, needs: 'admin' },
 ]
 
+/**
+ * The reading pages, the ones the site's look (logo, accent, footer, theme.css) shows on, and the
+ * themed fixture's post of highlighted code and an aligned table (axe measures each token colour).
+ */
+export const THEMED_PAGE_TYPES: readonly PageType[] = [
+  ...PAGE_TYPES.filter((type) => !type.needs),
+  { name: 'post-code', path: '/posts/code-in-colour', status: 200 },
+]
+
+/** The themed instance's origin (test/fixtures/content-themed/), or null where these tests skip. */
+export function themedOrigin(): string | null {
+  return inject('palabreThemed')
+}
+
 /** The server the global setup started, or null when this machine cannot run these tests. */
 export function palabre(): PalabreUnderTest | null {
   return inject('palabre')

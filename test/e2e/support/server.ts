@@ -32,23 +32,25 @@ export interface Palabre {
  * the run starts from empty local state and never touches the developer's `.wrangler/state` or
  * `.dev.vars`; its content/ is test/fixtures/content/, never the author's. The copy's site.yaml
  * gets this port as its baseUrl, so canonical URLs and feed links point at the server under
- * test. Resolves once the home page answers.
+ * test. `overlay`, a folder, is copied over that content/ (the themed fixture). Resolves once
+ * the home page answers.
  */
-export async function startPalabre(): Promise<Palabre> {
+export async function startPalabre(overlay?: string): Promise<Palabre> {
   try {
-    return await startCopy()
+    return await startCopy(overlay)
   } catch (err) {
     // On fresh state start.ts migrates D1 and reads KV at once: two workerd on one .wrangler/state
     // can fail with SQLITE_BUSY on a busy machine. One more try, in a new copy, before giving up.
     console.warn(`[e2e] npm start failed once, trying again in a new copy:\n${(err as Error).message}`)
-    return startCopy()
+    return startCopy(overlay)
   }
 }
 
-async function startCopy(): Promise<Palabre> {
+async function startCopy(overlay?: string): Promise<Palabre> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'palabre-e2e-'))
   for (const name of COPIED) await cp(path.join(ROOT, name), path.join(dir, name), { recursive: true }).catch(ignoreMissing)
   await cp(FIXTURE_CONTENT_DIR, path.join(dir, 'content'), { recursive: true })
+  if (overlay) await cp(overlay, path.join(dir, 'content'), { recursive: true })
   await symlink(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir')
   const port = await freePort()
   const origin = `http://localhost:${port}`

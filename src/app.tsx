@@ -11,6 +11,7 @@ import { comments } from './routes/comments'
 import { commentsApi } from './routes/comments-api'
 import { answerError } from './routes/errors'
 import { feeds } from './routes/feeds'
+import { legacyHome, legacyRedirect } from './routes/legacy-redirects'
 import { notify } from './routes/notify'
 import { notifyAdmin } from './routes/notify-admin'
 import { notifyAdminApi } from './routes/notify-admin-api'
@@ -34,6 +35,7 @@ app.use(async function loadIndex(c, next) {
 app.use('/admin/*', adminFormLimit)
 app.use('/api/admin/*', adminApiLimit)
 
+app.use('/', legacyHome)
 app.route('/', pages)
 app.route('/', feeds)
 app.route('/', comments)
@@ -46,7 +48,10 @@ app.route('/admin', admin)
 app.route('/admin', notifyAdmin)
 app.route('/notify', notify)
 
-app.notFound((c) => {
+// No route answered (or one gave up with c.notFound()): an old address, or the 404 page.
+app.notFound(async (c) => {
+  const moved = await legacyRedirect(c)
+  if (moved) return moved
   c.header('Cache-Control', 'no-store')
   return c.html(<NotFoundPage site={c.get('index')?.site} />, 404)
 })

@@ -7,6 +7,8 @@ import { adminApiLimit, adminFormLimit } from './routes/body-limit'
 import { adminApi } from './routes/admin-api'
 import { commentEdit } from './routes/comment-edit'
 import { commentFeed } from './routes/comment-feed'
+import { commentersAdmin } from './routes/commenters-admin'
+import { commentersApi } from './routes/commenters-api'
 import { comments } from './routes/comments'
 import { commentsApi } from './routes/comments-api'
 import { answerError } from './routes/errors'
@@ -44,8 +46,10 @@ app.route('/', commentFeed)
 app.route('/api', commentsApi)
 app.route('/api/admin', adminApi)
 app.route('/api/admin', notifyAdminApi)
+app.route('/api/admin', commentersApi)
 app.route('/admin', admin)
 app.route('/admin', notifyAdmin)
+app.route('/admin', commentersAdmin)
 app.route('/notify', notify)
 
 // No route answered (or one gave up with c.notFound()): an old address, or the 404 page.

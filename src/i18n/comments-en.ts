@@ -92,4 +92,6 @@ export const commentsEn: CommentStrings = {
   },
   feedTitle: (title) => `Comments on “${title}”`,
   feedEntryTitle: (name) => `Comment by ${name}`,
+  // A commenter's data on request (issue 12).
+  anonymous: 'Anonymous',
 }

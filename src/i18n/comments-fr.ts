@@ -94,4 +94,6 @@ export const commentsFr: CommentStrings = {
   },
   feedTitle: (title) => `Commentaires sur «\u00a0${title}\u00a0»`,
   feedEntryTitle: (name) => `Commentaire de ${name}`,
+  // A commenter's data on request (issue 12).
+  anonymous: 'Anonyme',
 }

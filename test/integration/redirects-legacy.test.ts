@@ -32,6 +32,13 @@ describe('old addresses', () => {
     const bare = await get(`${base}/2016/03/14/BONJOUR`)
     expect(moved(bare)).toEqual([301, '/posts/bonjour'])
     expect(bare.headers.get('X-Cache')).toBe('HIT')
+    // Every other kind of permalink is a row like this one: a bare slug, a category, a tag.
+    await redirect('/bonjour', '/posts/bonjour')
+    await redirect('/category/récit', '/tags/r%C3%A9cit')
+    await redirect('/tag/voyage', '/tags/voyage')
+    expect(moved(await get(`${base}/bonjour/`))).toEqual([301, '/posts/bonjour'])
+    expect(moved(await get(`${base}/category/r%C3%A9cit/`))).toEqual([301, '/tags/r%C3%A9cit'])
+    expect(moved(await get(`${base}/tag/voyage/`))).toEqual([301, '/tags/voyage'])
   })
 
   it('decode percent-encoding and NFD, sending the reader to the canonical spelling of the target', async () => {

@@ -7,10 +7,13 @@ import { adminApiLimit, adminFormLimit } from './routes/body-limit'
 import { adminApi } from './routes/admin-api'
 import { commentEdit } from './routes/comment-edit'
 import { commentFeed } from './routes/comment-feed'
+import { commentersAdmin } from './routes/commenters-admin'
+import { commentersApi } from './routes/commenters-api'
 import { comments } from './routes/comments'
 import { commentsApi } from './routes/comments-api'
 import { answerError } from './routes/errors'
 import { feeds } from './routes/feeds'
+import { legacyHome, legacyRedirect } from './routes/legacy-redirects'
 import { notify } from './routes/notify'
 import { notifyAdmin } from './routes/notify-admin'
 import { notifyAdminApi } from './routes/notify-admin-api'
@@ -36,6 +39,7 @@ app.use(async function loadIndex(c, next) {
 app.use('/admin/*', adminFormLimit)
 app.use('/api/admin/*', adminApiLimit)
 
+app.use('/', legacyHome)
 app.route('/', pages)
 app.route('/', feeds)
 app.route('/', theme)
@@ -45,13 +49,18 @@ app.route('/', commentFeed)
 app.route('/api', commentsApi)
 app.route('/api/admin', adminApi)
 app.route('/api/admin', notifyAdminApi)
+app.route('/api/admin', commentersApi)
 app.route('/admin', admin)
 app.route('/admin', notifyAdmin)
+app.route('/admin', commentersAdmin)
 app.route('/notify', notify)
 // Last: its `/:slug` answers only what no route above did (see routes/site-pages.tsx).
 app.route('/', sitePages)
 
-app.notFound((c) => {
+// No route answered (or one gave up with c.notFound()): an old address, or the 404 page.
+app.notFound(async (c) => {
+  const moved = await legacyRedirect(c)
+  if (moved) return moved
   c.header('Cache-Control', 'no-store')
   return c.html(<NotFoundPage site={c.get('index')?.site} />, 404)
 })

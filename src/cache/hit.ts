@@ -1,3 +1,4 @@
+import { legacyCacheKey } from '../redirects/cache-keys'
 import { canonicalUrl } from '../urls/canonical'
 import { etagMatches, notModified } from './headers'
 import { workersCache } from './purge'
@@ -17,9 +18,12 @@ export async function cachedPage(request: Request, ctx: ExecutionContext): Promi
   if (request.method !== 'GET' || workersCache(ctx)) return undefined
   const url = new URL(request.url)
   const canonical = canonicalUrl(url)
-  if (!canonical.cacheable || canonical.path !== url.pathname || canonical.personal.length) return undefined
-  // The key `requestTarget` gives a page without a valid poster's link.
-  const hit = await caches.default.match(url.origin + canonical.path + canonical.search)
+  if (canonical.path !== url.pathname || canonical.personal.length) return undefined
+  // The key `requestTarget` gives a page without a valid poster's link; at a path no page is
+  // cached at, the redirect of an old address may be kept (src/redirects).
+  const key = canonical.cacheable ? url.origin + canonical.path + canonical.search : legacyCacheKey(url)
+  if (!key) return undefined
+  const hit = await caches.default.match(key)
   if (!hit) lookedUp.add(request)
   return hit && conditional(request, fromCache(hit))
 }

@@ -3,6 +3,7 @@ import type { AppEnv } from '../env'
 import { rawSearch } from '../urls'
 import { edgeHeaders, strongEtag } from './headers'
 import { conditional, fromCache, lookedUp, withHeaders } from './hit'
+import { CACHEABLE_STATUSES } from './policy'
 import { requestTarget } from './keys'
 import { workersCache } from './purge'
 
@@ -46,16 +47,17 @@ export function edgeCache(): MiddlewareHandler<AppEnv> {
     }
     await next()
     const policy = c.get('cache')
+    const key = target.key ?? policy?.key
     // No key: a personal page, or a route caching a path src/urls/ does not list (and so no
     // purge would reach): never kept.
-    if (!policy || !target.key || c.res.status !== 200) {
+    if (!policy || !key || !CACHEABLE_STATUSES.has(c.res.status)) {
       replace(c, withHeaders(c.res, { 'Cache-Control': 'no-store', ...(local && { 'X-Cache': 'BYPASS' }) }))
       return
     }
     const body = await c.res.arrayBuffer()
     const headers = { ...edgeHeaders(policy), ETag: await strongEtag(body) }
     replace(c, withHeaders(new Response(body, c.res), local ? { ...headers, 'X-Cache': 'MISS' } : headers))
-    cacheable.set(c.req.raw, { key: local ? target.key : undefined, maxAge: policy.maxAge })
+    cacheable.set(c.req.raw, { key: local ? key : undefined, maxAge: policy.maxAge })
   }
 }
 
@@ -68,7 +70,7 @@ export function cacheStore(): MiddlewareHandler<AppEnv> {
   return async function cacheStore(c, next) {
     await next()
     const page = cacheable.get(c.req.raw)
-    if (!page || c.res.status !== 200) return
+    if (!page || !CACHEABLE_STATUSES.has(c.res.status)) return
     // Awaited rather than left to waitUntil: the body is already buffered for the ETag, the put
     // is local, and the next request then finds the page for certain.
     if (page.key) await caches.default.put(page.key, toCache(c.res, page.maxAge))

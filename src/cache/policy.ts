@@ -7,13 +7,22 @@ export interface CachePolicy {
   tags: string[]
   /** Seconds the edge keeps the page. */
   maxAge: number
+  /**
+   * The Cache API key, for an answer at a path src/urls/ lists no page at (an old address's
+   * redirect, keyed by `redirectCacheKey`, whose purge names it from the redirects table).
+   */
+  key?: string
 }
 
 /**
  * Marks the response of this request as cacheable at the edge under `tags`. Responses whose
- * route does not call this are sent `no-store`. A 200 only: errors are never cached.
+ * route does not call this are sent `no-store`. A 200 or a 301 only: errors are never cached.
+ * `key`: see `CachePolicy.key`.
  */
-export function cacheFor(c: Context<AppEnv>, tags: string[], maxAge?: number): void {
+export function cacheFor(c: Context<AppEnv>, tags: string[], maxAge?: number, key?: string): void {
   const siteMaxAge = c.get('index').site.cacheMaxAge
-  c.set('cache', { tags, maxAge: Math.max(1, Math.min(maxAge ?? siteMaxAge, siteMaxAge)) })
+  c.set('cache', { tags, maxAge: Math.max(1, Math.min(maxAge ?? siteMaxAge, siteMaxAge)), ...(key && { key }) })
 }
+
+/** The statuses the edge may keep: a page, and a permanent redirect (an old address). */
+export const CACHEABLE_STATUSES: ReadonlySet<number> = new Set([200, 301])

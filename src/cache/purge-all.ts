@@ -1,7 +1,7 @@
 import { tagSlug } from '../content/slug'
 import type { ContentIndex } from '../content/types'
 import { purgeTags, workersCache } from './purge'
-import { LIST_TAG, pageTag, postTag, tagPageTag } from './tags'
+import { LIST_TAG, pageTag, postTag, REDIRECTS_TAG, tagPageTag } from './tags'
 
 /**
  * Every tag a cached page of `index` can carry: the lists, each page, each post (drafts and scheduled posts
@@ -9,7 +9,7 @@ import { LIST_TAG, pageTag, postTag, tagPageTag } from './tags'
  * Must stay in step with the tags the routes pass to `cacheFor`.
  */
 export function allTags(index: ContentIndex): string[] {
-  const tags = new Set<string>([LIST_TAG])
+  const tags = new Set<string>([LIST_TAG, REDIRECTS_TAG])
   for (const post of index.posts) tags.add(postTag(post.slug))
   for (const post of index.posts) for (const tag of post.tags) tags.add(tagPageTag(tagSlug(tag)))
   for (const page of index.pages ?? []) tags.add(pageTag(page.slug))
@@ -25,7 +25,7 @@ export function allTags(index: ContentIndex): string[] {
  */
 export async function purgeEverything(
   ctx: ExecutionContext,
-  scope: { origins: string[]; index: ContentIndex },
+  scope: { origins: string[]; index: ContentIndex; db?: D1Database },
 ): Promise<number> {
   const edge = workersCache(ctx) as { purge(options: { purgeEverything: true }): Promise<unknown> } | undefined
   if (edge) {

@@ -1,7 +1,9 @@
 import type { ContentIndex } from '../content/types'
+import { tryRead, READ_FAILED } from '../errors/d1-read'
+import { redirectCacheKeys } from '../redirects/cache-keys'
 import { pathsForTag } from '../urls'
 import { cacheKey } from './keys'
-import { encodeTag } from './tags'
+import { encodeTag, REDIRECTS_TAG } from './tags'
 
 /** Workers Cache, when `cache.enabled` puts it in front of the Worker (absent locally). */
 export interface WorkersCache {
@@ -21,11 +23,13 @@ const TAGS_PER_PURGE = 100
  * Purges `tags`: globally through Workers Cache when it is there, else by deleting the URLs the
  * tags cover from this data center's Cache API under each of `origins` (the edge max-age bounds
  * staleness elsewhere). Returns how many Cache API entries were deleted (0 with Workers Cache).
+ * The `redirects` tag covers the addresses of the redirects table, read from `db` (without it,
+ * or when the read fails, those stay until their max-age).
  */
 export async function purgeTags(
   ctx: ExecutionContext,
   tags: string[],
-  { origins, index }: { origins: string[]; index: ContentIndex },
+  { origins, index, db }: { origins: string[]; index: ContentIndex; db?: D1Database },
 ): Promise<number> {
   const unique = [...new Set(tags)]
   const edge = workersCache(ctx)
@@ -43,6 +47,10 @@ export async function purgeTags(
         if (key) urls.add(key)
       }
     }
+  }
+  if (db && unique.includes(REDIRECTS_TAG)) {
+    const keys = await tryRead('the redirects to purge', () => redirectCacheKeys(db, origins))
+    if (keys !== READ_FAILED) for (const key of keys) urls.add(key)
   }
   const deleted = await Promise.all([...urls].map((url) => caches.default.delete(url)))
   return deleted.filter(Boolean).length

@@ -12,6 +12,9 @@ export function postTag(slug: string): string {
 /** Every page that lists posts: home and its pages, feeds, sitemap, the archive and the tags. */
 export const LIST_TAG = 'list'
 
+/** Old addresses' redirects (src/redirects), purged after an import changes the table. */
+export const REDIRECTS_TAG = 'redirects'
+
 /** A tag's page. */
 export function tagPageTag(tag: string): string {
   return `tag:${tag}`

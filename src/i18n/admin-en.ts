@@ -62,6 +62,7 @@ export const adminEn: AdminStrings = {
     failed: 'Failed emails',
     mailbox: 'Mailbox',
     drafts: 'Drafts and scheduled posts',
+    commenters: 'Commenters’ data',
   },
   confirm: {
     title: {
@@ -85,5 +86,22 @@ export const adminEn: AdminStrings = {
     scheduled: (date) => `Scheduled for ${date}`,
     preview: 'Preview',
     previewsOff: 'Previews are off here (DRAFTS = "hide"): drafts are only published locally, and npm start shows them at their address.',
+  },
+  // A commenter's data on request (issue 12).
+  commenters: {
+    title: 'A commenter’s data',
+    intro: 'Everything stored about an email address: its comments, its subscriptions and the emails sent to it. Export it for the person who asked, or erase it.',
+    email: 'Email address',
+    find: 'Find',
+    badEmail: 'Type the email address to look for (at most 254 characters, with an @).',
+    none: (email) => `Nothing is stored under ${email}.`,
+    found: (email, c, s, o) => `${email}: ${c} comment${c === 1 ? '' : 's'}, ${s} subscription${s === 1 ? '' : 's'}, ${o} email${o === 1 ? '' : 's'}.`,
+    export: 'Export as JSON',
+    eraseTitle: 'Erase',
+    eraseExplain: 'The address, its IP hashes, its subscriptions and its emails are deleted, and its comments show “Anonymous” in their place in the threads. This cannot be undone.',
+    keepText: 'Keep the text of the comments',
+    dropText: 'Replace their text with “[deleted]”',
+    erase: 'Erase this commenter’s data',
+    erased: (n) => `Erased: ${n} comment${n === 1 ? '' : 's'} now anonymous; the address is gone.`,
   },
 }

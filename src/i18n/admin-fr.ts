@@ -34,11 +34,11 @@ export const adminFr: AdminStrings = {
     delete: 'Supprimer',
     view: 'Voir sur le site',
     heldReason: {
-      first_time: 'Retenu : premier commentaire sous ce nom et ce courriel',
-      too_many_links: 'Retenu : plus de liens que comments.maxLinks n’en permet',
-      held_by_policy: 'Retenu : la modération « hold » retient chaque commentaire',
-      rule: 'Retenu : il correspond à une règle de contenu',
-      edit_added_link: 'Retenu de nouveau : une modification après approbation a ajouté un lien',
+      first_time: 'Retenu\u00a0: premier commentaire sous ce nom et ce courriel',
+      too_many_links: 'Retenu\u00a0: plus de liens que comments.maxLinks n’en permet',
+      held_by_policy: 'Retenu\u00a0: la modération «\u00a0hold\u00a0» retient chaque commentaire',
+      rule: 'Retenu\u00a0: il correspond à une règle de contenu',
+      edit_added_link: 'Retenu de nouveau\u00a0: une modification après approbation a ajouté un lien',
     },
   },
   reply: {
@@ -63,6 +63,7 @@ export const adminFr: AdminStrings = {
     failed: 'Courriels en échec',
     mailbox: 'Boîte aux lettres',
     drafts: 'Brouillons et billets programmés',
+    commenters: 'Données des commentateurs',
   },
   confirm: {
     title: {
@@ -86,5 +87,22 @@ export const adminFr: AdminStrings = {
     scheduled: (date) => `Programmé pour le ${date}`,
     preview: 'Aperçu',
     previewsOff: 'Les aperçus sont désactivés ici (DRAFTS = "hide")\u00a0: les brouillons ne sont publiés qu’en local, et npm start les montre à leur adresse.',
+  },
+  // A commenter's data on request (issue 12).
+  commenters: {
+    title: 'Les données d’un commentateur',
+    intro: 'Tout ce qui est conservé sur une adresse de courriel\u00a0: ses commentaires, ses abonnements et les courriels qui lui ont été envoyés. Exportez-le pour la personne qui le demande, ou effacez-le.',
+    email: 'Adresse de courriel',
+    find: 'Chercher',
+    badEmail: 'Saisissez l’adresse de courriel à chercher (254\u00a0caractères au plus, avec un @).',
+    none: (email) => `Rien n’est conservé sous ${email}.`,
+    found: (email, c, s, o) => `${email}\u00a0: ${c}\u00a0commentaire${c > 1 ? 's' : ''}, ${s}\u00a0abonnement${s > 1 ? 's' : ''}, ${o}\u00a0courriel${o > 1 ? 's' : ''}.`,
+    export: 'Exporter en JSON',
+    eraseTitle: 'Effacer',
+    eraseExplain: 'L’adresse, ses empreintes d’IP, ses abonnements et ses courriels sont supprimés, et ses commentaires affichent «\u00a0Anonyme\u00a0» à leur place dans les discussions. C’est irréversible.',
+    keepText: 'Garder le texte des commentaires',
+    dropText: 'Remplacer leur texte par «\u00a0[supprimé]\u00a0»',
+    erase: 'Effacer les données de ce commentateur',
+    erased: (n) => `Effacé\u00a0: ${n}\u00a0commentaire${n > 1 ? 's' : ''} désormais anonyme${n > 1 ? 's' : ''}\u00a0; l’adresse n’existe plus.`,
   },
 }

@@ -56,7 +56,7 @@ export interface AdminStrings {
   /** A form sent without any comment ticked, or for a comment that is gone. */
   missing: string
   /** The links between the admin pages. */
-  nav: { label: string; queue: string; recent: string; failed: string; mailbox: string; drafts: string }
+  nav: { label: string; queue: string; recent: string; failed: string; mailbox: string; drafts: string; commenters: string }
   /** The step before a destructive or bulk action, a page of its own (it works without JavaScript). */
   confirm: {
     title: { approve: PluralMessage; spam: PluralMessage; delete: PluralMessage }
@@ -73,5 +73,22 @@ export interface AdminStrings {
     scheduled: (date: string) => string
     preview: string
     previewsOff: string
+  }
+  // A commenter's data on request (issue 12): /admin/commenters.
+  commenters: {
+    title: string
+    intro: string
+    email: string
+    find: string
+    badEmail: string
+    none: (email: string) => string
+    found: (email: string, comments: number, subscriptions: number, emails: number) => string
+    export: string
+    eraseTitle: string
+    eraseExplain: string
+    keepText: string
+    dropText: string
+    erase: string
+    erased: (comments: number) => string
   }
 }

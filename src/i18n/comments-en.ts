@@ -25,7 +25,7 @@ export const commentsEn: CommentStrings = {
     newThread: 'Write a new comment instead',
     name: 'Name',
     email: 'Email',
-    emailHint: 'Optional. Never shown; used only to email you if you ask below.',
+    emailHint: 'Optional. Never shown to readers; used to recognise you for moderation and, if you ask below, to email you.',
     body: 'Comment',
     bodyHint: 'Markdown: *emphasis*, **bold**, `code`, [link](https://…), > quote.',
     notify: 'Email me',
@@ -92,4 +92,6 @@ export const commentsEn: CommentStrings = {
   },
   feedTitle: (title) => `Comments on “${title}”`,
   feedEntryTitle: (name) => `Comment by ${name}`,
+  // A commenter's data on request (issue 12).
+  anonymous: 'Anonymous',
 }

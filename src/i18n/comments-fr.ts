@@ -26,7 +26,7 @@ export const commentsFr: CommentStrings = {
     newThread: 'Écrire plutôt un nouveau commentaire',
     name: 'Nom',
     email: 'Courriel',
-    emailHint: 'Facultatif. Jamais affiché\u00a0; sert seulement à vous écrire si vous le demandez ci-dessous.',
+    emailHint: 'Facultatif. Jamais montré aux lecteurs\u00a0; sert à vous reconnaître pour la modération et, si vous le demandez ci-dessous, à vous écrire.',
     body: 'Commentaire',
     bodyHint: 'Markdown\u00a0: *italique*, **gras**, `code`, [lien](https://…), > citation.',
     notify: 'Me prévenir par courriel',
@@ -94,4 +94,6 @@ export const commentsFr: CommentStrings = {
   },
   feedTitle: (title) => `Commentaires sur «\u00a0${title}\u00a0»`,
   feedEntryTitle: (name) => `Commentaire de ${name}`,
+  // A commenter's data on request (issue 12).
+  anonymous: 'Anonyme',
 }

@@ -69,4 +69,6 @@ export interface CommentStrings {
   tooLarge: { title: string; message: (kilobytes: number) => string }
   feedTitle: (postTitle: string) => string
   feedEntryTitle: (name: string) => string
+  // A commenter's data on request (issue 12): the name their erased comments show.
+  anonymous: string
 }

@@ -70,3 +70,13 @@ export async function listMailbox(db: D1Database, limit: number): Promise<Mailbo
     .all<MailboxRecord>()
   return results.map(toMessage)
 }
+
+/**
+ * The statement (for the caller's batch) deleting the local mailbox's messages to `email`, and
+ * those that name it (the author's notice of a comment carries the commenter's address).
+ */
+export function eraseMailboxStatement(db: D1Database, email: string): D1PreparedStatement {
+  return db
+    .prepare('DELETE FROM notify_mailbox WHERE lower(recipient) = ?1 OR instr(lower(text), ?1) > 0 OR instr(lower(html), ?1) > 0')
+    .bind(email.trim().toLowerCase())
+}

@@ -166,3 +166,20 @@ export async function retryFailed(db: D1Database, id: number, now: number): Prom
   )
   return record ? toOutbox(record) : null
 }
+
+// An address's rows: sent to it, or naming its address row (its confirmations).
+const OF_ADDRESS = 'recipient = ?1 OR address_id IN (SELECT id FROM notify_addresses WHERE email = ?1)'
+
+/** Every outbox row of `email` (lowercased, as stored), oldest first, whatever its status. */
+export async function listByRecipient(db: D1Database, email: string): Promise<OutboxRow[]> {
+  const { results } = await db
+    .prepare(`SELECT ${COLUMNS} FROM notify_outbox WHERE ${OF_ADDRESS} ORDER BY id`)
+    .bind(email.trim().toLowerCase())
+    .all<OutboxRecord>()
+  return results.map(toOutbox)
+}
+
+/** The statement (for the caller's batch, before the address row goes) deleting `email`'s outbox rows. */
+export function eraseRecipientStatement(db: D1Database, email: string): D1PreparedStatement {
+  return db.prepare(`DELETE FROM notify_outbox WHERE ${OF_ADDRESS}`).bind(email.trim().toLowerCase())
+}

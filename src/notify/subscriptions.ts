@@ -208,3 +208,31 @@ export async function unsubscribeAll(db: D1Database, id: number, now: number): P
     ]),
   )
 }
+
+/** The address row of `email` (lowercased, as stored), or null when it never asked for email. */
+export function getAddressByEmail(db: D1Database, email: string): Promise<AddressRow | null> {
+  return db.prepare(`SELECT ${ADDRESS_COLUMNS} FROM notify_addresses WHERE email = ?1`).bind(normalizeEmail(email)).first<AddressRow>()
+}
+
+/** Every subscription of `email`, confirmed or waiting, oldest first. */
+export async function listSubscriptionsByEmail(db: D1Database, email: string): Promise<SubscriptionRow[]> {
+  const { results } = await db
+    .prepare(`SELECT ${SUBSCRIPTION_COLUMNS} FROM notify_subscriptions s JOIN notify_addresses a ON a.id = s.address_id
+      WHERE a.email = ?1 ORDER BY s.id`)
+    .bind(normalizeEmail(email))
+    .all<SubscriptionRecord>()
+  return results.map(toSubscription)
+}
+
+/**
+ * The statements (for the caller's batch, after the outbox's) that delete `email`'s
+ * subscriptions and then its address row: the double opt-in record goes too, since it is the
+ * address itself; asked again, it gets one confirmation email as a new address would.
+ */
+export function eraseAddressStatements(db: D1Database, email: string): D1PreparedStatement[] {
+  const address = normalizeEmail(email)
+  return [
+    db.prepare('DELETE FROM notify_subscriptions WHERE address_id IN (SELECT id FROM notify_addresses WHERE email = ?1)').bind(address),
+    db.prepare('DELETE FROM notify_addresses WHERE email = ?1').bind(address),
+  ]
+}

@@ -10,7 +10,7 @@
  * own, are kept, in that order. Returns null for what cannot be an old address (a path that does
  * not decode), so a lookup never throws.
  */
-const KEPT_PARAMS = ['p', 'page_id', 'cat', 'tag'] as const
+export const KEPT_PARAMS = ['p', 'page_id', 'cat', 'tag'] as const
 
 export function legacyPathKey(pathname: string, search = ''): string | null {
   let path: string

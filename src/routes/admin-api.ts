@@ -38,7 +38,7 @@ adminApi.post('/purge', async (c) => {
     const index = c.get('index')
     // The same origins as a tag purge (comment-deps): a page may be cached under either.
     const origins = [new URL(c.req.url).origin, new URL(index.site.baseUrl).origin]
-    const deleted = await purgeEverything(c.executionCtx as ExecutionContext, { origins, index })
+    const deleted = await purgeEverything(c.executionCtx as ExecutionContext, { origins, index, db: c.env.DB })
     return c.json({ purged: 'everything', deleted })
   }
   const deleted = await requestPurge(c)(parsed.data.tags)

@@ -31,7 +31,7 @@ export function commentDeps(c: Context<AppEnv>): CommentDeps {
 export function requestPurge(c: Context<AppEnv>): (tags: string[]) => Promise<number> {
   const index = c.get('index')
   const origins = [new URL(c.req.url).origin, new URL(index.site.baseUrl).origin]
-  return (tags) => purgeTags(c.executionCtx as ExecutionContext, tags, { origins, index })
+  return (tags) => purgeTags(c.executionCtx as ExecutionContext, tags, { origins, index, db: c.env.DB })
 }
 
 /** Options of `createComment` for a reader's submission on `postMeta` through this request. */

@@ -31,3 +31,10 @@ export function adminReplyPath(id: number): string {
 export function adminRetryPath(id: number): string {
   return `${ADMIN_NOTIFICATIONS_PATH}/${id}/retry`
 }
+
+/** A commenter's data on request: the search form (GET), what is stored (POST `email`). */
+export const ADMIN_COMMENTERS_PATH = `${ADMIN_PATH}/commenters`
+/** The JSON download of what is stored under an address (POST `email`). */
+export const ADMIN_COMMENTERS_EXPORT_PATH = `${ADMIN_COMMENTERS_PATH}/export`
+/** The erasure (POST `email`, `text` = `keep` or `drop`). */
+export const ADMIN_COMMENTERS_ERASE_PATH = `${ADMIN_COMMENTERS_PATH}/erase`

@@ -1,5 +1,6 @@
 import { parseTag } from '../cache/tags'
 import type { ContentIndex } from '../content/types'
+import { KEPT_PARAMS } from '../redirects/legacy-path'
 import { commentsFeedPath, discussionPath } from './comment-paths'
 import {
   ATOM_FEED_PATH,
@@ -28,11 +29,17 @@ export interface CacheablePage {
 }
 
 const PLAIN: CacheablePage = { query: [], personal: [] }
+// WordPress's `/?p=<id>`, `/?page_id=<id>`, `/?cat=`, `/?tag=`: the home page takes them so that
+// they reach the old-address redirect (src/routes/legacy-redirects.ts) instead of being sent away.
+const HOME: CacheablePage = { query: KEPT_PARAMS, personal: [] }
 const DISCUSSION: CacheablePage = { query: ['page'], personal: ['edit'] }
 
-const EXACT = new Map<string, CacheablePage>(
-  [listPath(1), ATOM_FEED_PATH, RSS_FEED_PATH, SITEMAP_PATH, ROBOTS_PATH, REPLY_SCRIPT_PATH, ARCHIVE_PATH, TAGS_PATH].map((path) => [path, PLAIN]),
-)
+const EXACT = new Map<string, CacheablePage>([
+  [listPath(1), HOME],
+  ...[ATOM_FEED_PATH, RSS_FEED_PATH, SITEMAP_PATH, ROBOTS_PATH, REPLY_SCRIPT_PATH, ARCHIVE_PATH, TAGS_PATH].map(
+    (path): [string, CacheablePage] => [path, PLAIN],
+  ),
+])
 
 const PATTERNS: [RegExp, CacheablePage][] = [
   [/^\/page\/[0-9]+$/, PLAIN],

@@ -42,6 +42,8 @@ const NEVER_CACHED = new Set([
   '/api/admin/comments',
   '/api/admin/mailbox',
   '/api/admin/notifications',
+  '/api/admin/commenters',
+  '/admin/commenters',
   '/admin/admin.css',
   '/admin',
   '/admin/mailbox',

@@ -14,10 +14,10 @@ describe('allTags (what a purge of everything deletes on the Cache API path)', (
       site: DEFAULT_SITE,
       posts: [post('un', ['Édition', 'web']), post('deux', ['édition']), post('brouillon', ['Later'], { draft: true })],
     }
-    expect(allTags(index).sort()).toEqual(['list', 'post:brouillon', 'post:deux', 'post:un', 'tag:later', 'tag:web', 'tag:édition'].sort())
+    expect(allTags(index).sort()).toEqual(['list', 'redirects', 'post:brouillon', 'post:deux', 'post:un', 'tag:later', 'tag:web', 'tag:édition'].sort())
   })
 
   it('is just the lists before anything is published', () => {
-    expect(allTags({ version: 'empty', site: DEFAULT_SITE, posts: [] })).toEqual(['list'])
+    expect(allTags({ version: 'empty', site: DEFAULT_SITE, posts: [] })).toEqual(['list', 'redirects'])
   })
 })

@@ -118,6 +118,7 @@ function parsePost(
     ...(fm.lang && { lang: fm.lang }),
     ...(fm.image && { image: fm.image }),
     comments: fm.comments,
+    ...(fm.closeAfterDays !== undefined && { closeAfterDays: fm.closeAfterDays }),
     words,
     readingMinutes: readingMinutes(words),
   }

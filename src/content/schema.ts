@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { CONTENT_RULE_KEYS, contentRulesSchema } from './schema-rules'
 import { DEFAULT_SITE } from './site-defaults'
 import {
   baseUrl,
@@ -24,7 +25,10 @@ import type { SiteConfig } from './types'
  */
 
 /** The front matter keys a post may have. */
-export const FRONT_MATTER_KEYS = ['title', 'date', 'updated', 'tags', 'summary', 'draft', 'lang', 'slug', 'image', 'comments'] as const
+export const FRONT_MATTER_KEYS = ['title', 'date', 'updated', 'tags', 'summary', 'draft', 'lang', 'slug', 'image', 'comments', 'closeAfterDays'] as const
+
+/** Days before a discussion closes (site.yaml's `comments.closeAfterDays`, a post's `closeAfterDays`). */
+const closeAfterDays = () => wholeNumber(1, 36_500)
 
 /** The front matter schema; dates without an offset are read in `timeZone`, the site's. */
 export function frontMatterSchema(timeZone: string) {
@@ -41,6 +45,7 @@ export function frontMatterSchema(timeZone: string) {
     slug: postSlug().optional(),
     image: imageUrl().optional(),
     comments: bool().default(true),
+    closeAfterDays: closeAfterDays().optional(),
   })
 }
 
@@ -55,6 +60,10 @@ const siteCommentsSchema = z.strictObject({
   maxDepth: wholeNumber(1, 50).default(D.comments.maxDepth),
   threadsPerPage: wholeNumber(1, 1000).default(D.comments.threadsPerPage),
   maxLinks: wholeNumber(0, 1000).default(D.comments.maxLinks),
+  // Moderation rules and closing old discussions (issue 13, "moderation"): README, "Comments, moderation and email".
+  hold: contentRulesSchema.optional(),
+  block: contentRulesSchema.optional(),
+  closeAfterDays: closeAfterDays().optional(),
 })
 
 /** `content/site.yaml`: every key optional, defaults from DEFAULT_SITE, unknown keys refused. */
@@ -81,6 +90,8 @@ const ALLOWED_KEYS: Record<string, readonly string[]> = {
   site: Object.keys(siteSchema.shape),
   'site.comments': Object.keys(siteCommentsSchema.shape),
   'site.email': ['from', 'author'],
+  'site.comments.hold': CONTENT_RULE_KEYS,
+  'site.comments.block': CONTENT_RULE_KEYS,
 }
 
 /**

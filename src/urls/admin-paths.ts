@@ -31,3 +31,12 @@ export function adminReplyPath(id: number): string {
 export function adminRetryPath(id: number): string {
   return `${ADMIN_NOTIFICATIONS_PATH}/${id}/retry`
 }
+
+// Bans (issue 13, "moderation").
+/** The bans and the form to ban an email; a comment's Ban button posts its `id` here. */
+export const ADMIN_BANS_PATH = `${ADMIN_PATH}/bans`
+
+/** Lifts ban `id` (POST). */
+export function adminLiftBanPath(id: number): string {
+  return `${ADMIN_BANS_PATH}/${id}/lift`
+}

@@ -36,7 +36,7 @@ export const adminEn: AdminStrings = {
       first_time: 'Held: the first comment under this name and email',
       too_many_links: 'Held: more links than comments.maxLinks allows',
       held_by_policy: 'Held: every comment waits for approval (moderation: hold)',
-      rule: 'Held: it matched a content rule',
+      rule: 'Held: it matched a content rule (comments.hold in site.yaml)',
       edit_added_link: 'Held again: an edit after approval added a link',
     },
   },

@@ -37,7 +37,7 @@ export const adminFr: AdminStrings = {
       first_time: 'Retenu : premier commentaire sous ce nom et ce courriel',
       too_many_links: 'Retenu : plus de liens que comments.maxLinks n’en permet',
       held_by_policy: 'Retenu : la modération « hold » retient chaque commentaire',
-      rule: 'Retenu : il correspond à une règle de contenu',
+      rule: 'Retenu : il correspond à une règle de contenu (comments.hold dans site.yaml)',
       edit_added_link: 'Retenu de nouveau : une modification après approbation a ajouté un lien',
     },
   },

@@ -103,3 +103,17 @@ describe('hold and block through the form', () => {
     expect(rows.map((r) => r.status)).toEqual(['pending', 'spam'])
   })
 })
+
+describe('content rules on edits', () => {
+  it('send a published comment back to the queue when its new text matches a rule', async () => {
+    const slug = await seedRules('rules-edit', { block: { words: ['casino'] } })
+    const base = origin()
+    const res = await postForm(`${base}/posts/${slug}/comments`, comment({ body: 'Innocent' }), { 'CF-Connecting-IP': ip() })
+    const edit = new URL(base + res.headers.get('Location')).searchParams.get('edit')!
+    const [id, token] = [Number(edit.slice(0, edit.indexOf('.'))), edit.slice(edit.indexOf('.') + 1)]
+    expect((await rowsOf(slug))[0]).toMatchObject({ id, status: 'approved' })
+    const saved = await postForm(`${base}/posts/${slug}/comments/${id}/edit`, { t: token, body: 'Visit my Casino' }, { 'CF-Connecting-IP': ip() })
+    expect(saved.status).toBe(303)
+    expect((await rowsOf(slug))[0]).toMatchObject({ status: 'pending', held_reason: 'rule' })
+  })
+})

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { inRanges, parseIp, parseIpRange } from '../../src/comments/ip-range'
-import { foldText, linkHosts, matchRules, wordMatcher, type RuleSubject } from '../../src/comments/rules'
+import { linkHosts } from '../../src/comments/link-hosts'
+import { foldText, matchRules, wordMatcher, type RuleSubject } from '../../src/comments/rules'
 import type { ContentRules } from '../../src/content/types'
 import { renderComment } from '../../src/markdown/comment'
 

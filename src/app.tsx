@@ -5,6 +5,7 @@ import type { AppEnv } from './env'
 import { admin } from './routes/admin'
 import { adminApiLimit, adminFormLimit } from './routes/body-limit'
 import { adminApi } from './routes/admin-api'
+import { bansApi } from './routes/bans-api'
 import { commentEdit } from './routes/comment-edit'
 import { commentFeed } from './routes/comment-feed'
 import { commentersAdmin } from './routes/commenters-admin'
@@ -49,6 +50,7 @@ app.route('/', commentFeed)
 app.route('/api', commentsApi)
 app.route('/api/admin', adminApi)
 app.route('/api/admin', notifyAdminApi)
+app.route('/api/admin', bansApi)
 app.route('/api/admin', commentersApi)
 app.route('/admin', admin)
 app.route('/admin', notifyAdmin)

@@ -108,6 +108,7 @@ function parsePost(
     ...(fm.image && { image: fm.image }),
     comments: fm.comments,
     ...(fm.translations && Object.keys(fm.translations).length > 0 && { translations: fm.translations }),
+    ...(fm.closeAfterDays !== undefined && { closeAfterDays: fm.closeAfterDays }),
     words,
     readingMinutes: readingMinutes(words),
   }

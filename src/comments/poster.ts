@@ -3,6 +3,8 @@ import { CommentRejected } from '../errors'
 import { COMMENT_RENDER_VERSION, countLinks, renderComment } from '../markdown/comment'
 import { EDIT_WINDOW_MS, VIEW_TOKEN_TTL_MS, hashIp, signToken, verifyToken } from './hmac'
 import { publicTags, purgeQuietly, type CommentDeps } from './service'
+import { linkHosts } from './link-hosts'
+import { matchRules } from './rules'
 import { moderationDecision, underEditLimit } from './spam'
 import { getComment, isTrustedCommenter, setStatus, updateBody, type BodyEdit } from './store'
 import type { CommentRow } from './types'
@@ -83,17 +85,22 @@ async function checkEditRate(deps: CommentDeps, comment: CommentRow, { ip, isAdm
 async function editModeration(
   deps: CommentDeps,
   comment: CommentRow,
-  html: string,
-  { site, isAdmin }: { site: SiteConfig; isAdmin?: boolean },
+  { body, html }: { body: string; html: string },
+  { site, isAdmin, ip }: { site: SiteConfig; isAdmin?: boolean; ip?: string },
 ): Promise<BodyEdit['moderation']> {
   if (comment.isAuthor || isAdmin || (comment.status !== 'approved' && comment.status !== 'pending')) return undefined
   const links = countLinks(html)
   if (comment.status === 'approved' && links > countLinks(comment.bodyHtml)) return { status: 'pending', heldReason: 'edit_added_link' }
+  // A content rule that the new text matches holds it (an edit never sends a comment to spam:
+  // the admin sees it in the queue, with the reason).
+  const subject = { name: comment.authorName, email: comment.authorEmail, body, linkHosts: linkHosts(html), ip }
+  const rule = matchRules(site.comments, subject)
   const decision = await moderationDecision({
     policy: site.comments,
     trustedRequest: false,
     links,
     isTrustedCommenter: () => isTrustedCommenter(deps.db, comment.authorName, comment.authorEmail),
+    rule: rule && { ...rule, list: 'hold' },
   })
   return decision.status === 'pending' ? decision : undefined
 }
@@ -112,7 +119,7 @@ export async function editComment(
 ): Promise<CommentRow> {
   await checkEditRate(deps, comment, request)
   const html = renderComment(body)
-  const moderation = await editModeration(deps, comment, html, { site, isAdmin: request.isAdmin })
+  const moderation = await editModeration(deps, comment, { body, html }, { site, isAdmin: request.isAdmin, ip: request.ip })
   const edit = { body, html, version: COMMENT_RENDER_VERSION, moderation }
   const edited = (await updateBody(deps.db, comment.id, edit, request.now ?? Date.now())) ?? comment
   if (comment.status === 'approved') await purgeQuietly(deps, publicTags(comment.postSlug))

@@ -3,8 +3,12 @@ import type { PostMeta, SiteConfig } from '../content/types'
 import { CommentRejected } from '../errors'
 import { COMMENT_RENDER_VERSION, countLinks, renderComment } from '../markdown/comment'
 import { newCommentStatements } from '../notify'
+import { isBanned } from './bans-store'
+import { commentsOpen } from './closing'
 import { hashIp } from './hmac'
 import { isReservedName } from './reserved-name'
+import { linkHosts } from './link-hosts'
+import { matchRules } from './rules'
 import type { CommentInput } from './schema'
 import { moderationDecision, underRateLimit, verifyTurnstile } from './spam'
 import { getComment, insertComment, isTrustedCommenter } from './store'
@@ -58,11 +62,13 @@ export function publicTags(slug: string): string[] {
 }
 
 /**
- * Creates a comment on `options.postMeta`, in the fixed order: rules (comments open, rate limit,
- * Turnstile, reserved name, parent in the same post and visible), render and sanitize once,
- * moderation status, one atomic insert with the emails it causes (a double submit from the same
- * IP and email returns the first comment with `created: false`), then, when the comment is public,
- * `deps.purge(publicTags(slug))`, and `deps.deliver` for the emails.
+ * Creates a comment on `options.postMeta`, in the fixed order: rules (comments open, by
+ * `comments: false` or by age, rate limit, Turnstile, reserved name, parent in the same post and
+ * visible), render and sanitize once, moderation status (`moderationDecision`: content rules,
+ * bans, links, policy; a spam status is never told to the poster), one atomic insert with the
+ * emails it causes (a double submit from the same IP and email returns the first comment with
+ * `created: false`), then, when the comment is public, `deps.purge(publicTags(slug))`, and
+ * `deps.deliver` for the emails.
  *
  * Throws `CommentRejected` for a rule (4xx, or 503 when siteverify is down); any other error is a
  * storage failure (the caller answers 503). Admin requests skip the spam rules and are approved;
@@ -75,7 +81,8 @@ export async function createComment(
 ): Promise<CreateResult> {
   const { postMeta, site } = options
   const trustedRequest = options.isAdmin || options.asAuthor === true
-  if (!postMeta.comments && !options.asAuthor) throw new CommentRejected('comments_closed')
+  const now = options.now ?? new Date()
+  if (!commentsOpen(postMeta, site, now) && !options.asAuthor) throw new CommentRejected('comments_closed')
   const ipHmac = options.ip && !options.asAuthor ? await hashIp(deps.signingKey, options.ip) : null
   if (!trustedRequest) await checkSpam(deps, input, options.ip, ipHmac)
 
@@ -85,11 +92,15 @@ export async function createComment(
   if (input.parentId !== null) await checkParent(deps.db, input.parentId, postMeta.slug, trustedRequest)
 
   const bodyHtml = renderComment(input.body)
+  // The content rules see the raw IP here, before and apart from its HMAC; it is never stored.
+  const subject = { name: authorName, email: input.email, body: input.body, linkHosts: linkHosts(bodyHtml), ip: options.ip }
   const { status, heldReason } = await moderationDecision({
     policy: site.comments,
     trustedRequest,
     links: countLinks(bodyHtml),
     isTrustedCommenter: () => isTrustedCommenter(deps.db, authorName, input.email),
+    rule: trustedRequest ? null : matchRules(site.comments, subject),
+    isBanned: () => isBanned(deps.db, ipHmac, input.email),
   })
   const stored: NewComment = {
     postSlug: postMeta.slug,
@@ -101,14 +112,15 @@ export async function createComment(
     renderVersion: COMMENT_RENDER_VERSION,
     status,
     heldReason,
-    createdAt: (options.now ?? new Date()).getTime(),
+    createdAt: now.getTime(),
     ipHmac,
     // An admin signed in and posting under the author's name is the author.
     isAuthor: options.asAuthor === true || (options.isAdmin && reserved),
     notify: input.notify,
   }
-  // The comment and the emails it causes (src/notify) are stored in one batch, or neither.
-  const notices = await newCommentStatements(deps.db, stored, site, stored.createdAt)
+  // The comment and the emails it causes (src/notify) are stored in one batch, or neither. Spam
+  // (a block rule, a ban) causes none: no notice to the author, no confirmation to its address.
+  const notices = status === 'spam' ? undefined : await newCommentStatements(deps.db, stored, site, stored.createdAt)
   const { comment, created } = await insertComment(deps.db, stored, notices)
   // Acts on the stored status, not on `created`: a retried write whose answer was lost is public too.
   const isPublic = comment.status === 'approved'

@@ -1,4 +1,5 @@
 import type { CommentPolicy } from '../content/types'
+import type { RuleMatch } from './rules'
 import type { HeldReason } from './types'
 
 /**
@@ -67,22 +68,38 @@ export interface ModerationFacts {
   links: number
   /** Whether an earlier comment with the same name and email was approved (asked only when needed). */
   isTrustedCommenter: () => Promise<boolean>
+  /** The first content rule the comment matched (`matchRules`, rules.ts), if any. */
+  rule?: RuleMatch | null
+  /** Whether a ban covers the poster's IP HMAC or email (asked only when no rule blocked the comment). */
+  isBanned?: () => Promise<boolean>
 }
 
-/** The status a comment gets, and why when it is held. */
-export type ModerationDecision = { status: 'approved'; heldReason: null } | { status: 'pending'; heldReason: HeldReason }
+/**
+ * The status a comment gets, and why when it is held. `spam` (a block rule, a ban) is never told
+ * to the poster: they see what a held comment's poster sees.
+ */
+export type ModerationDecision =
+  | { status: 'approved'; heldReason: null }
+  | { status: 'pending'; heldReason: HeldReason }
+  | { status: 'spam'; heldReason: null }
 
 const APPROVED: ModerationDecision = { status: 'approved', heldReason: null }
+const SPAM: ModerationDecision = { status: 'spam', heldReason: null }
 const held = (heldReason: HeldReason): ModerationDecision => ({ status: 'pending', heldReason })
 
 /**
- * The status a new or edited comment gets, and the reason shown in the queue when it is held:
- * approved for admin requests; held when it has more links than `policy.maxLinks`; else by the
- * policy (`all`, `hold`, or `first-time`: approved once the commenter is trusted).
+ * The status a new or edited comment gets, and the reason shown in the queue when it is held, in
+ * this order: approved for admin requests; spam when a `block` rule matched or a ban covers the
+ * poster; held (`rule`) when a `hold` rule matched; held when it has more links than
+ * `policy.maxLinks`; else by the policy (`all`, `hold`, or `first-time`: approved once the
+ * commenter is trusted).
  */
 export async function moderationDecision(facts: ModerationFacts): Promise<ModerationDecision> {
   const { policy } = facts
   if (facts.trustedRequest) return APPROVED
+  if (facts.rule?.list === 'block') return SPAM
+  if (await facts.isBanned?.()) return SPAM
+  if (facts.rule?.list === 'hold') return held('rule')
   if (facts.links > policy.maxLinks) return held('too_many_links')
   if (policy.moderation === 'all') return APPROVED
   if (policy.moderation === 'hold') return held('held_by_policy')
@@ -90,6 +107,6 @@ export async function moderationDecision(facts: ModerationFacts): Promise<Modera
 }
 
 /** `moderationDecision` without the reason. */
-export async function moderationStatus(facts: ModerationFacts): Promise<'approved' | 'pending'> {
+export async function moderationStatus(facts: ModerationFacts): Promise<ModerationDecision['status']> {
   return (await moderationDecision(facts)).status
 }

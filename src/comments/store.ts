@@ -193,6 +193,59 @@ export async function setStatus(
   return updated!.results.map(toComment)
 }
 
+/**
+ * The pending comments of a poster: those with IP HMAC `ipHmac` or email `email`
+ * (case-insensitive), either of which may be null (then it matches nothing). For a ban.
+ */
+export async function listPendingOfPoster(db: D1Database, ipHmac: string | null, email: string | null): Promise<CommentRow[]> {
+  const { results } = await db
+    .prepare(`SELECT ${COLUMNS} FROM comments WHERE status = 'pending'
+      AND ((?1 IS NOT NULL AND ip_hmac = ?1) OR (?2 IS NOT NULL AND author_email = ?2 COLLATE NOCASE)) ORDER BY id`)
+    .bind(ipHmac, email)
+    .all<CommentRecord>()
+  return results.map(toComment)
+}
+
+/**
+ * Sends the comments `ids` that are still pending to spam (a ban), `also` in the same batch
+ * (the record of what the ban moved); returns the rows it moved.
+ */
+export async function spamPending(
+  db: D1Database,
+  ids: readonly number[],
+  now: number,
+  also: readonly D1PreparedStatement[] = [],
+): Promise<CommentRow[]> {
+  if (ids.length === 0) return []
+  const update = db
+    .prepare(`UPDATE comments SET status = 'spam', held_reason = NULL, updated_at = ?1
+      WHERE status = 'pending' AND id IN (SELECT value FROM json_each(?2)) RETURNING ${COLUMNS}`)
+    .bind(now, JSON.stringify(ids))
+  const [updated] = await retryTransient(() => db.batch<CommentRecord>([update, ...also]))
+  return updated!.results.map(toComment)
+}
+
+/**
+ * Puts comments a ban sent to spam back in the queue with the reason they were held for, those
+ * still in spam only (one the admin approved or deleted meanwhile keeps that), `also` in the same
+ * batch (the ban's removal); returns the rows it restored.
+ */
+export async function restorePending(
+  db: D1Database,
+  moved: readonly { commentId: number; heldReason: HeldReason | null }[],
+  now: number,
+  also: readonly D1PreparedStatement[] = [],
+): Promise<CommentRow[]> {
+  const json = JSON.stringify(moved.map((m) => ({ id: m.commentId, reason: m.heldReason })))
+  const update = db
+    .prepare(`UPDATE comments SET status = 'pending', updated_at = ?1,
+        held_reason = (SELECT value ->> '$.reason' FROM json_each(?2) WHERE value ->> '$.id' = comments.id)
+      WHERE status = 'spam' AND id IN (SELECT value ->> '$.id' FROM json_each(?2)) RETURNING ${COLUMNS}`)
+    .bind(now, json)
+  const [updated] = await retryTransient(() => db.batch<CommentRecord>([update, ...also]))
+  return updated!.results.map(toComment)
+}
+
 /** Comments with `status`, newest first (the moderation queue). */
 export async function listByStatus(db: D1Database, status: CommentStatus, limit: number): Promise<CommentRow[]> {
   const { results } = await db

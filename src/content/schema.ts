@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { menuSchema, PAGE_KEYS, translations } from './schema-pages'
+import { CONTENT_RULE_KEYS, contentRulesSchema } from './schema-rules'
 import { DEFAULT_SITE } from './site-defaults'
 import {
   baseUrl,
@@ -26,7 +27,10 @@ import type { SiteConfig } from './types'
  */
 
 /** The front matter keys a post may have. */
-export const FRONT_MATTER_KEYS = ['title', 'date', 'updated', 'tags', 'summary', 'draft', 'lang', 'slug', 'image', 'comments', 'translations'] as const
+export const FRONT_MATTER_KEYS = ['title', 'date', 'updated', 'tags', 'summary', 'draft', 'lang', 'slug', 'image', 'comments', 'translations', 'closeAfterDays'] as const
+
+/** Days before a discussion closes (site.yaml's `comments.closeAfterDays`, a post's `closeAfterDays`). */
+const closeAfterDays = () => wholeNumber(1, 36_500)
 
 /** The front matter schema; dates without an offset are read in `timeZone`, the site's. */
 export function frontMatterSchema(timeZone: string) {
@@ -44,6 +48,7 @@ export function frontMatterSchema(timeZone: string) {
     image: imageUrl().optional(),
     comments: bool().default(true),
     translations: translations().optional(),
+    closeAfterDays: closeAfterDays().optional(),
   })
 }
 
@@ -58,6 +63,10 @@ const siteCommentsSchema = z.strictObject({
   maxDepth: wholeNumber(1, 50).default(D.comments.maxDepth),
   threadsPerPage: wholeNumber(1, 1000).default(D.comments.threadsPerPage),
   maxLinks: wholeNumber(0, 1000).default(D.comments.maxLinks),
+  // Moderation rules and closing old discussions (issue 13, "moderation"): README, "Comments, moderation and email".
+  hold: contentRulesSchema.optional(),
+  block: contentRulesSchema.optional(),
+  closeAfterDays: closeAfterDays().optional(),
 })
 
 /** `content/site.yaml`: every key optional, defaults from DEFAULT_SITE, unknown keys refused. */
@@ -95,6 +104,8 @@ const ALLOWED_KEYS: Record<string, readonly string[]> = {
   page: PAGE_KEYS,
   'site.menu': ['title', 'url'],
   'site.social': ['title', 'url'],
+  'site.comments.hold': CONTENT_RULE_KEYS,
+  'site.comments.block': CONTENT_RULE_KEYS,
 }
 
 /**

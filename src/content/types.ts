@@ -81,6 +81,28 @@ export interface CommentPolicy {
   threadsPerPage: number
   /** A comment with more links than this is held for moderation. */
   maxLinks: number
+  // Moderation rules and closing (issue 13, "moderation"): src/comments/rules.ts, closing.ts.
+  /** Comments matching one of these wait in the queue (held reason `rule`). */
+  hold?: ContentRules
+  /** Comments matching one of these go to spam; the poster is told it awaits moderation. */
+  block?: ContentRules
+  /** Days after a post's date when its discussion closes; a post's own `closeAfterDays` wins. */
+  closeAfterDays?: number
+}
+
+/**
+ * One list of content rules, normalized by the site schema (src/content/schema-rules.ts):
+ * `words` (words and phrases, matched whole, case- and accent-insensitive, on the name, the
+ * email and the text), `names` (on the name only), `emails` (lowercase: an address, or
+ * `@domain` for the domain and its subdomains), `links` (lowercase host names, punycode for
+ * IDNs: links to them or their subdomains), `ips` (addresses or CIDR ranges, IPv4 or IPv6).
+ */
+export interface ContentRules {
+  words: string[]
+  names: string[]
+  emails: string[]
+  links: string[]
+  ips: string[]
 }
 
 /** What the index knows of one post: everything a list, a feed or the page head needs. */
@@ -101,6 +123,8 @@ export interface PostMeta {
   comments: boolean
   /** The same text in other languages: language tag → that post's slug (checked both ways at publish). */
   translations?: Record<string, string>
+  /** Days after `date` when the discussion closes (front matter), over the site's `comments.closeAfterDays`. */
+  closeAfterDays?: number
   words: number
   readingMinutes: number
   /** Content hash of the post's metadata, its HTML and the renderer's version: part of its KV key. */

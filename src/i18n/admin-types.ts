@@ -56,7 +56,27 @@ export interface AdminStrings {
   /** A form sent without any comment ticked, or for a comment that is gone. */
   missing: string
   /** The links between the admin pages. */
-  nav: { label: string; queue: string; recent: string; failed: string; mailbox: string; drafts: string; commenters: string }
+  nav: { label: string; queue: string; recent: string; failed: string; mailbox: string; drafts: string; bans: string; commenters: string }
+  // Bans (issue 13, "moderation"): /admin/bans and the Ban button of each comment.
+  bans: {
+    title: string
+    intro: string
+    empty: string
+    /** The Ban button beside a comment. */
+    ban: string
+    byEmail: string
+    byIp: string
+    fromComment: (id: number) => string
+    since: (date: string) => string
+    moved: PluralMessage
+    lift: string
+    liftLabel: (id: number) => string
+    emailLabel: string
+    emailSubmit: string
+    badEmail: string
+    nothingToBan: string
+    done: { banned: PluralMessage; existing: PluralMessage; lifted: PluralMessage; none: string }
+  }
   /** The step before a destructive or bulk action, a page of its own (it works without JavaScript). */
   confirm: {
     title: { approve: PluralMessage; spam: PluralMessage; delete: PluralMessage }

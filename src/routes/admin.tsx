@@ -17,6 +17,7 @@ import { DashboardPage, type ReplyProblem } from '../views/admin/DashboardPage'
 import { noticePath, parseNotice, type Notice } from '../views/admin/notice'
 import { SignInPage } from '../views/admin/SignInPage'
 import { FailedDeliveries } from '../views/notify/FailedDeliveries'
+import { adminBans } from './admin-bans'
 import { adminPages } from './admin-pages'
 import { commentDeps } from './comment-deps'
 
@@ -51,8 +52,10 @@ admin.post('/login', async (c) => {
   return c.redirect(ADMIN_PATH, 303)
 })
 
-// The confirmation step and the drafts list (admin-pages.tsx), behind the same CSRF check.
+// The confirmation step and the drafts list (admin-pages.tsx), the bans (admin-bans.tsx),
+// behind the same CSRF check.
 admin.route('/', adminPages)
+admin.route('/', adminBans)
 
 admin.post('/logout', async (c) => {
   await endAdminSession(c)

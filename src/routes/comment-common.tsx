@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import { asOf } from '../comments/closing'
 import { findPost, isPublic } from '../content/store'
 import type { PostMeta } from '../content/types'
 import { parseId } from '../db/ids'
@@ -10,10 +11,15 @@ import { COMMENT_MAX_BYTES, FORM_MAX_FIELDS, limitBody } from './body-limit'
 
 /** Pieces the comment routes share: finding the post, reading forms, the short notice pages. */
 
-/** The public post named by the `:slug` parameter, or undefined (drafts and scheduled posts take no comments). */
+/**
+ * The public post named by the `:slug` parameter, or undefined (drafts and scheduled posts take
+ * no comments); `comments` is false once its discussion closed by age (`asOf`).
+ */
 export function publicPost(c: Context<AppEnv>): PostMeta | undefined {
-  const meta = findPost(c.get('index'), c.req.param('slug')!.normalize('NFC'))
-  return meta && isPublic(meta, new Date()) ? meta : undefined
+  const index = c.get('index')
+  const now = new Date()
+  const meta = findPost(index, c.req.param('slug')!.normalize('NFC'))
+  return meta && isPublic(meta, now) ? asOf(meta, index.site, now) : undefined
 }
 
 /** The `:id` parameter as a comment id, or null. */

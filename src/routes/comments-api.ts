@@ -79,7 +79,9 @@ commentsApi.post('/posts/:slug/comments', commentApiLimit, async (c) => {
   if (parsed.data.honeypot) return c.json({ comment: { ...echo(parsed.data), status: 'pending' } }, 201)
   try {
     const { comment } = await createComment(commentDeps(c), parsed.data, await readerOptions(c, meta))
-    return c.json({ comment: { ...toPublic(stored(comment)), status: comment.status } }, 201)
+    // Spam (a block rule, a ban) is answered as a held comment: the poster must not learn of it.
+    const status = comment.status === 'spam' ? 'pending' : comment.status
+    return c.json({ comment: { ...toPublic(stored(comment)), status } }, 201)
   } catch (error) {
     if (!(error instanceof CommentRejected)) {
       console.error('storing a comment failed', error)

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { cacheFor } from '../cache/policy'
 import { LIST_TAG, postTag, tagPageTag } from '../cache/tags'
+import { asOf, secondsUntilClosing } from '../comments/closing'
 import { countApproved } from '../comments/store'
 import { tagSlug } from '../content/slug'
 import { findPost, getPost, isPublic, listPublicPosts, secondsUntilNextPost } from '../content/store'
@@ -37,9 +38,10 @@ pages.get('/page/:n{[0-9]+}', (c) => {
  */
 pages.get('/posts/:slug', async (c) => {
   const index = c.get('index')
-  const meta = findPost(index, c.req.param('slug').normalize('NFC'))
-  if (!meta) return c.notFound()
   const now = new Date()
+  const found = findPost(index, c.req.param('slug').normalize('NFC'))
+  if (!found) return c.notFound()
+  const meta = asOf(found, index.site, now)
   const preview = !isPublic(meta, now)
   if (preview && c.env.DRAFTS !== 'preview') return c.notFound()
   const page = parsePage(c.req.query('page'))
@@ -58,7 +60,11 @@ pages.get('/posts/:slug', async (c) => {
   if (!post) return c.notFound()
   const html = postPageHtml(c, { post, thread, page, edit, around })
   if (html === null) return c.notFound()
-  if (thread && !edit) cacheFor(c, [postTag(meta.slug)], around.waitsForSchedule ? secondsUntilNextPost(index, now) : undefined)
+  // An open discussion's page leaves the edge when it closes, so no copy shows the form after,
+  // and when the next scheduled post appears if this page links to it.
+  const lifetimes = [secondsUntilClosing(meta, index.site, now), around.waitsForSchedule ? secondsUntilNextPost(index, now) : undefined]
+  const maxAge = lifetimes.filter((seconds) => seconds !== undefined).sort((a, b) => a - b)[0]
+  if (thread && !edit) cacheFor(c, [postTag(meta.slug)], maxAge)
   return c.html(html)
 })
 

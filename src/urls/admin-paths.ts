@@ -32,6 +32,14 @@ export function adminRetryPath(id: number): string {
   return `${ADMIN_NOTIFICATIONS_PATH}/${id}/retry`
 }
 
+// Bans (issue 13, "moderation").
+/** The bans and the form to ban an email; a comment's Ban button posts its `id` here. */
+export const ADMIN_BANS_PATH = `${ADMIN_PATH}/bans`
+
+/** Lifts ban `id` (POST). */
+export function adminLiftBanPath(id: number): string {
+  return `${ADMIN_BANS_PATH}/${id}/lift`
+}
 /** A commenter's data on request: the search form (GET), what is stored (POST `email`). */
 export const ADMIN_COMMENTERS_PATH = `${ADMIN_PATH}/commenters`
 /** The JSON download of what is stored under an address (POST `email`). */

@@ -24,12 +24,12 @@ const stored = async (status: CommentStatus, authorName = 'Reader') =>
 const statusOf = async (id: number) => (await getComment(env.DB, id))?.status
 
 describe('links between the admin pages', () => {
-  for (const [path, current] of [['/admin', '/admin'], ['/admin/mailbox', '/admin/mailbox'], ['/admin/notifications', '/admin/notifications'], ['/admin/drafts', '/admin/drafts'], ['/admin/commenters', '/admin/commenters']]) {
+  for (const [path, current] of [['/admin', '/admin'], ['/admin/mailbox', '/admin/mailbox'], ['/admin/notifications', '/admin/notifications'], ['/admin/drafts', '/admin/drafts'], ['/admin/bans', '/admin/bans'], ['/admin/commenters', '/admin/commenters']]) {
     it(`${path} links to every admin page and marks itself as current`, async () => {
       const origin = uniqueOrigin('nav')
       const html = await (await get(`${origin}${path}`, { Cookie: await signIn(origin) })).text()
       const nav = /<nav class="admin-nav" aria-label="Admin pages">([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? ''
-      expect([...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1])).toEqual(['/admin', '/admin#recent-title', '/admin/notifications', '/admin/mailbox', '/admin/drafts', '/admin/commenters'])
+      expect([...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1])).toEqual(['/admin', '/admin#recent-title', '/admin/notifications', '/admin/mailbox', '/admin/drafts', '/admin/bans', '/admin/commenters'])
       expect(nav).toContain(`<a href="${current}" aria-current="page">`)
       expect(nav.match(/aria-current/g)).toHaveLength(1)
     })

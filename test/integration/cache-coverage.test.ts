@@ -50,6 +50,8 @@ const NEVER_CACHED = new Set([
   '/admin/notifications',
   '/admin/comments/confirm',
   '/admin/drafts',
+  '/admin/bans',
+  '/api/admin/bans',
   '/notify/confirm',
   '/notify/unsubscribe',
 ])

@@ -39,7 +39,7 @@ describe('parseContent on bad fixture trees', () => {
   })
   it('refuses an unknown front matter key and lists the allowed ones', async () => {
     expect(errorsOf(parseContent(await fixture('unknown-key')))).toEqual([
-      'content/posts/typo.md: tag: unknown key (allowed: title, date, updated, tags, summary, draft, lang, slug, image, comments, translations)',
+      'content/posts/typo.md: tag: unknown key (allowed: title, date, updated, tags, summary, draft, lang, slug, image, comments, translations, closeAfterDays)',
     ])
   })
   it('reports invalid YAML with its line in the file', async () => {
@@ -112,7 +112,7 @@ describe('parseContent in memory', () => {
   it('refuses an unknown key nested in site.yaml and a non-integer number', () => {
     expect(errorsOf(parseContent(files([], 'postsPerPage: 2.5\ncomments:\n  maxDepht: 3')))).toEqual([
       'content/site.yaml: postsPerPage: must be a whole number from 1 to 100',
-      'content/site.yaml: comments.maxDepht: unknown key (allowed: moderation, maxDepth, threadsPerPage, maxLinks)',
+      'content/site.yaml: comments.maxDepht: unknown key (allowed: moderation, maxDepth, threadsPerPage, maxLinks, hold, block, closeAfterDays)',
     ])
   })
   it('refuses duplicate keys in YAML rather than keeping the last', () => {

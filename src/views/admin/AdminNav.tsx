@@ -1,9 +1,17 @@
 import type { SiteConfig } from '../../content/types'
 import { uiStrings } from '../../i18n'
-import { ADMIN_COMMENTERS_PATH, ADMIN_DRAFTS_PATH, ADMIN_MAILBOX_PATH, ADMIN_NOTIFICATIONS_PATH, ADMIN_PATH, ADMIN_RECENT_PATH } from '../../urls'
+import {
+  ADMIN_BANS_PATH,
+  ADMIN_COMMENTERS_PATH,
+  ADMIN_DRAFTS_PATH,
+  ADMIN_MAILBOX_PATH,
+  ADMIN_NOTIFICATIONS_PATH,
+  ADMIN_PATH,
+  ADMIN_RECENT_PATH,
+} from '../../urls'
 
 /** The admin pages a signed-in author moves between; `recent` is a section of the dashboard. */
-export type AdminPage = 'queue' | 'failed' | 'mailbox' | 'drafts' | 'commenters'
+export type AdminPage = 'queue' | 'failed' | 'mailbox' | 'drafts' | 'bans' | 'commenters'
 
 /** Where each link of the admin navigation goes, in its order. */
 export const ADMIN_LINKS = [
@@ -12,6 +20,7 @@ export const ADMIN_LINKS = [
   { page: 'failed', href: ADMIN_NOTIFICATIONS_PATH },
   { page: 'mailbox', href: ADMIN_MAILBOX_PATH },
   { page: 'drafts', href: ADMIN_DRAFTS_PATH },
+  { page: 'bans', href: ADMIN_BANS_PATH },
   { page: 'commenters', href: ADMIN_COMMENTERS_PATH },
 ] as const
 

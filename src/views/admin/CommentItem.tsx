@@ -2,7 +2,7 @@ import type { SiteConfig } from '../../content/types'
 import type { CommentRow } from '../../comments/types'
 import { MODERATION_ACTIONS, type ModerationAction } from '../../comments/moderation'
 import { formatDateTime, uiStrings } from '../../i18n'
-import { ADMIN_COMMENTS_PATH, ADMIN_CONFIRM_PATH, adminReplyPath, postPath } from '../../urls'
+import { ADMIN_BANS_PATH, ADMIN_COMMENTS_PATH, ADMIN_CONFIRM_PATH, adminReplyPath, postPath } from '../../urls'
 import { isDestructive } from './confirm'
 
 const EXCERPT_CHARS = 600
@@ -79,11 +79,22 @@ export function CommentItem({ site, comment, postTitle, bulkForm, reply, idPrefi
               {ui[action]}
             </button>
           ))}
+          {/* Whoever wrote it, by its email and IP HMAC: undone by lifting the ban (/admin/bans). */}
+          {bannable(comment) && (
+            <button type="submit" class="danger" formaction={ADMIN_BANS_PATH}>
+              {uiStrings(site.language).admin.bans.ban}
+            </button>
+          )}
         </form>
       )}
       {reply && <ReplyForm site={site} comment={comment} id={`${id}-reply`} {...reply} />}
     </article>
   )
+}
+
+/** A reader's comment with something to ban it by (the author's replies have neither email nor IP). */
+function bannable(comment: CommentRow): boolean {
+  return !comment.isAuthor && (comment.authorEmail !== null || comment.ipHmac !== null)
 }
 
 function ReplyForm(props: { site: SiteConfig; comment: CommentRow; id: string; body?: string; error?: string }) {

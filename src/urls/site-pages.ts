@@ -16,7 +16,7 @@ export function pagePath(slug: string): string {
 /**
  * The first path segments the app's own routes and the static assets use: a page slug equal to
  * one would be hidden by that route, so the publish tool refuses it. The list must hold every
- * literal first segment of `app.routes` (test/integration/site-pages-routes.test.ts derives them
+ * literal first segment of `app.routes` (test/integration/site-pages.test.ts derives them
  * and fails on a new one missing here); `media` is the static assets' folder, served before the
  * Worker runs; `search` is reserved for the search page.
  */
@@ -36,4 +36,5 @@ export const RESERVED_SEGMENTS: ReadonlySet<string> = new Set([
   'search',
   'sitemap.xml',
   'tags',
+  'theme',
 ])

@@ -15,6 +15,7 @@ import { notify } from './routes/notify'
 import { notifyAdmin } from './routes/notify-admin'
 import { notifyAdminApi } from './routes/notify-admin-api'
 import { pages } from './routes/pages'
+import { prefetchThread } from './routes/thread-read'
 import { securityHeaders } from './security-headers'
 import { STYLES } from './views/styles'
 import { NotFoundPage } from './views/NotFoundPage'
@@ -26,6 +27,8 @@ app.use(cacheStore())
 app.use(securityHeaders([STYLES]))
 app.use(edgeCache())
 app.use(async function loadIndex(c, next) {
+  // A post's page reads its thread beside the index, not after it (src/routes/thread-read.ts).
+  prefetchThread(c.req.raw, c.env)
   c.set('index', await getIndex(c.env.CONTENT))
   await next()
 })

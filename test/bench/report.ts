@@ -87,7 +87,7 @@ export function formatReport(report: BenchReport): string {
     'Ratios of requests per second:',
     ratios,
     '',
-    render,
+    ...(report.render.length ? [render] : []),
     ...(notes.length ? ['Notes:', ...notes] : []),
     '',
     `Worker bundle (dry run: ${bundle.files.join(', ')}): ${bundle.raw} bytes raw (${kb(bundle.raw)}), ` +

@@ -2,6 +2,9 @@ import { canonicalUrl } from '../urls/canonical'
 import { etagMatches, notModified } from './headers'
 import { workersCache } from './purge'
 
+/** Requests `cachedPage` already looked up in vain: the app's `edgeCache` does not match them again. */
+export const lookedUp = new WeakSet<Request>()
+
 /**
  * A cache hit on the Cache API path, answered before the app runs: no routing, no middleware,
  * no content index. The stored copy already carries every header a hit sends (the security
@@ -10,18 +13,28 @@ import { workersCache } from './purge'
  * Workers Cache in front (it answers hits itself), not a GET, a path to redirect to its
  * canonical spelling, a poster's link to check, or nothing cached.
  */
-/** Requests `cachedPage` already looked up in vain: the app's `edgeCache` does not match them again. */
-export const lookedUp = new WeakSet<Request>()
-
 export async function cachedPage(request: Request, ctx: ExecutionContext): Promise<Response | undefined> {
   if (request.method !== 'GET' || workersCache(ctx)) return undefined
-  const url = new URL(request.url)
-  const canonical = canonicalUrl(url)
-  if (!canonical.cacheable || canonical.path !== url.pathname || canonical.personal.length) return undefined
-  // The key `requestTarget` gives a page without a valid poster's link.
-  const hit = await caches.default.match(url.origin + canonical.path + canonical.search)
+  const key = PLAIN_URL.test(request.url) ? request.url : canonicalKey(request.url)
+  if (key === undefined) return undefined
+  const hit = await caches.default.match(key)
   if (!hit) lookedUp.add(request)
   return hit && conditional(request, fromCache(hit))
+}
+
+/**
+ * A URL that is its own key: no query, and a path of unreserved ASCII only, which canonical
+ * spelling leaves as it is (nothing to decode, encode or normalize). Most hits are such URLs,
+ * and they skip `canonicalUrl`; if the page is one never cached the match simply misses.
+ */
+const PLAIN_URL = /^https?:\/\/[^/?#]+(?:\/[A-Za-z0-9._~-]*)*$/
+
+/** The key `requestTarget` gives a page without a valid poster's link; undefined when the app must answer. */
+function canonicalKey(href: string): string | undefined {
+  const url = new URL(href)
+  const canonical = canonicalUrl(url)
+  if (!canonical.cacheable || canonical.path !== url.pathname || canonical.personal.length) return undefined
+  return url.origin + canonical.path + canonical.search
 }
 
 /** `res`, or its 304 when the request's `If-None-Match` matches its ETag. */

@@ -9,7 +9,10 @@ CREATE TABLE cache_purges (
   -- The last write that asked for the tag to be purged.
   asked_at INTEGER NOT NULL,
   -- When the next purge of the tag is due; NULL when none is.
-  due_at INTEGER
+  due_at INTEGER,
+  -- A random token of the request that last decided to send the tag's purge at once: how it
+  -- tells its own decision from a flush's at the same millisecond.
+  claim TEXT
 );
 -- The flush looks up what is due.
 CREATE INDEX cache_purges_due ON cache_purges (due_at);

@@ -17,18 +17,21 @@ export async function askPurge(db: D1Database, tags: readonly string[], now: num
   if (tags.length === 0) return { now: [], later: null }
   // SET expressions see the row as it was: `sendNow` is judged on the old sent_at and due_at.
   const sendNow = `((due_at IS NULL AND sent_at + ?2 <= ?1) OR due_at <= ?1)`
+  const claim = crypto.randomUUID()
   const { results } = await db
-    .prepare(`INSERT INTO cache_purges (tag, sent_at, asked_at, due_at)
-        SELECT value, ?1, ?1, ?1 + ?2 FROM json_each(?3) WHERE true
+    .prepare(`INSERT INTO cache_purges (tag, sent_at, asked_at, due_at, claim)
+        SELECT value, ?1, ?1, ?1 + ?2, ?4 FROM json_each(?3) WHERE true
       ON CONFLICT (tag) DO UPDATE SET
         asked_at = ?1,
         sent_at = CASE WHEN ${sendNow} THEN ?1 ELSE sent_at END,
-        due_at = CASE WHEN ${sendNow} THEN ?1 + ?2 WHEN due_at IS NULL THEN sent_at + ?2 ELSE due_at END
-      RETURNING tag, sent_at, due_at`)
-    .bind(now, windowMs, JSON.stringify([...new Set(tags)]))
-    .all<{ tag: string; sent_at: number; due_at: number }>()
-  const later = results.filter((row) => row.sent_at !== now).map((row) => row.due_at)
-  return { now: results.filter((row) => row.sent_at === now).map((row) => row.tag), later: later.length ? Math.max(...later) : null }
+        due_at = CASE WHEN ${sendNow} THEN ?1 + ?2 WHEN due_at IS NULL THEN sent_at + ?2 ELSE due_at END,
+        claim = CASE WHEN ${sendNow} THEN ?4 ELSE claim END
+      RETURNING tag, due_at, claim`)
+    .bind(now, windowMs, JSON.stringify([...new Set(tags)]), claim)
+    .all<{ tag: string; due_at: number; claim: string | null }>()
+  const mine = (row: { claim: string | null }) => row.claim === claim
+  const later = results.filter((row) => !mine(row)).map((row) => row.due_at)
+  return { now: results.filter(mine).map((row) => row.tag), later: later.length ? Math.max(...later) : null }
 }
 
 /** What `askPurge` decided: the tags to purge at once, and when the others' purge is due (null: none waits). */

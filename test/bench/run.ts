@@ -6,10 +6,11 @@ import path from 'node:path'
 import { baselineWorkerOptions, storageFloorOptions, type PageCopy } from './baseline-workers'
 import { type LoadOptions, measureInTurns } from './load'
 import { type MiniflareInstance, startMiniflare } from './miniflare'
-import { benchPostKey, buildWorker, realWorkerOptions, type Seeded, seedRealWorker } from './real-worker'
+import { benchPostKey, buildWorker, migrate, realWorkerOptions, type Seeded, seedRealWorker } from './real-worker'
 import { RENDER_CASES, timeRender } from './render'
-import { type BenchReport, formatRenderTable, formatReport } from './report'
+import { type BenchReport, formatRenderTable, formatReport, formatStormTable } from './report'
 import { BENCH_POST, BENCH_POST_500 } from './sample-post'
+import { simulateStorms, STORM, type StormResult } from './storm'
 
 const LOAD: LoadOptions = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 16),
@@ -55,15 +56,48 @@ async function probe(name: string, url: URL): Promise<Target> {
   return { name, url, status: response!.status, cachePath, page: { headers, body } }
 }
 
+// BENCH_ONLY=served: the load tests without the render timings; =uncached: only the uncached
+// pages and their storage floors; =cached: only the cached page and its two baselines.
+const ONLY = process.env.BENCH_ONLY
+
 // BENCH_ONLY=render: the render timings alone, without building or loading any Worker;
 // BENCH_ONLY=views: only the Worker's work per uncached view (a few seconds).
-if (process.env.BENCH_ONLY === 'render' || process.env.BENCH_ONLY === 'views') {
-  const cases = process.env.BENCH_ONLY === 'views' ? RENDER_CASES.filter((c) => c.perView) : RENDER_CASES
+if (ONLY === 'render' || ONLY === 'views') {
+  const cases = ONLY === 'views' ? RENDER_CASES.filter((c) => c.perView) : RENDER_CASES
   console.log(formatRenderTable(cases.map((rendering) => timeRender(rendering))))
   process.exit(0)
 }
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'palabre-bench-'))
+
+/** The comment storm on a migrated D1 of its own (test/bench/storm.ts). */
+async function storm(): Promise<{ options: typeof STORM; results: StormResult[] }> {
+  const { mf } = await startMiniflare({
+    modules: true,
+    script: 'export default { fetch() { return new Response(null) } }',
+    d1Databases: ['DB'],
+    resourcePersistencePath: path.join(work, 'storm'),
+  })
+  try {
+    const db = await mf.getD1Database('DB')
+    await migrate(db)
+    return { options: STORM, results: await simulateStorms(db) }
+  } finally {
+    await mf.dispose()
+  }
+}
+
+// BENCH_ONLY=storm: the comment storm alone.
+if (ONLY === 'storm') {
+  try {
+    const { options, results } = await storm()
+    console.log(formatStormTable(options, results))
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+  process.exit(0)
+}
+
 const running: MiniflareInstance[] = []
 async function start(options: Record<string, unknown>, persistAs: string, page = PAGE_PATH) {
   const resourcePersistencePath = path.join(work, persistAs)
@@ -72,9 +106,6 @@ async function start(options: Record<string, unknown>, persistAs: string, page =
   return { mf, url: new URL(page, url) }
 }
 
-// BENCH_ONLY=served: the load tests without the render timings; =uncached: only the uncached
-// pages and their storage floors; =cached: only the cached page and its two baselines.
-const ONLY = process.env.BENCH_ONLY
 const wants = (group: 'cached' | 'uncached') => ONLY === undefined || ONLY === 'served' || ONLY === group
 
 try {
@@ -149,6 +180,7 @@ try {
     })),
     ratios,
     render,
+    ...(ONLY === undefined && { storm: await storm().catch((error) => void console.error('the storm failed', error)) }),
     post: { path: PAGE_PATH, ...seeded! },
   }
   const jsonPath = path.join(os.tmpdir(), `palabre-bench-${Date.now()}.json`)

@@ -83,6 +83,18 @@ describe('coalescedPurge', () => {
     expect(naming(purged, 'post:quiet')).toHaveLength(3)
   })
 
+  it('tells its own decision from a flush made in the same millisecond', async () => {
+    const { deps, purged, clock } = coalescing(5_000_000)
+    await coalescedPurge(deps, ['post:same-ms'])
+    clock.now += 1_000
+    await coalescedPurge(deps, ['post:same-ms'])
+    await flushDuePurges(env.DB, deps.edge, 5_000_000 + WINDOW, WINDOW)
+    clock.now = 5_000_000 + WINDOW
+    await coalescedPurge(deps, ['post:same-ms'])
+    // The first and the flush at the window's end; the ask at that very millisecond waits.
+    expect(naming(purged, 'post:same-ms')).toHaveLength(2)
+  })
+
   it('a purge whose isolate went away is sent by the cron', async () => {
     const { deps, purged, clock } = coalescing(Date.now() - 5 * WINDOW)
     await coalescedPurge(deps, ['post:evicted'])

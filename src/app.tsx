@@ -20,6 +20,7 @@ import { notifyAdmin } from './routes/notify-admin'
 import { notifyAdminApi } from './routes/notify-admin-api'
 import { pages } from './routes/pages'
 import { sitePages } from './routes/site-pages'
+import { prefetchThread } from './routes/thread-read'
 import { securityHeaders } from './security-headers'
 import { theme } from './routes/theme'
 import { STYLES } from './views/styles'
@@ -32,6 +33,8 @@ app.use(cacheStore())
 app.use(securityHeaders([STYLES]))
 app.use(edgeCache())
 app.use(async function loadIndex(c, next) {
+  // A post's page reads its thread beside the index, not after it (src/routes/thread-read.ts).
+  prefetchThread(c.req.raw, c.env)
   c.set('index', await getIndex(c.env.CONTENT))
   await next()
 })

@@ -1,5 +1,7 @@
 import { app } from './app'
+import { flushDuePurges, purgeWindowMs } from './cache/coalesce'
 import { cachedPage } from './cache/hit'
+import { workersCache } from './cache/purge'
 import type { Bindings } from './env'
 import { runScheduled } from './scheduled'
 
@@ -10,5 +12,8 @@ export default {
   },
   scheduled(_controller, env, ctx) {
     ctx.waitUntil(runScheduled(env))
+    // Purges an evicted isolate could not send at the end of their window (src/cache/coalesce.ts).
+    const edge = workersCache(ctx)
+    if (edge) ctx.waitUntil(flushDuePurges(env.DB, edge, Date.now(), purgeWindowMs(env)).catch((error) => console.error('purge flush failed', error)))
   },
 } satisfies ExportedHandler<Bindings>

@@ -3,6 +3,9 @@ import { canonicalUrl } from '../urls/canonical'
 import { etagMatches, notModified } from './headers'
 import { workersCache } from './purge'
 
+/** Requests `cachedPage` already looked up in vain: the app's `edgeCache` does not match them again. */
+export const lookedUp = new WeakSet<Request>()
+
 /**
  * A cache hit on the Cache API path, answered before the app runs: no routing, no middleware,
  * no content index. The stored copy already carries every header a hit sends (the security
@@ -11,21 +14,33 @@ import { workersCache } from './purge'
  * Workers Cache in front (it answers hits itself), not a GET, a path to redirect to its
  * canonical spelling, a poster's link to check, or nothing cached.
  */
-/** Requests `cachedPage` already looked up in vain: the app's `edgeCache` does not match them again. */
-export const lookedUp = new WeakSet<Request>()
-
 export async function cachedPage(request: Request, ctx: ExecutionContext): Promise<Response | undefined> {
   if (request.method !== 'GET' || workersCache(ctx)) return undefined
-  const url = new URL(request.url)
-  const canonical = canonicalUrl(url)
-  if (canonical.path !== url.pathname || canonical.personal.length) return undefined
-  // The key `requestTarget` gives a page without a valid poster's link; at a path no page is
-  // cached at, the redirect of an old address may be kept (src/redirects).
-  const key = canonical.cacheable ? url.origin + canonical.path + canonical.search : legacyCacheKey(url)
-  if (!key) return undefined
+  const key = PLAIN_URL.test(request.url) ? request.url : canonicalKey(request.url)
+  if (key === undefined) return undefined
   const hit = await caches.default.match(key)
   if (!hit) lookedUp.add(request)
   return hit && conditional(request, fromCache(hit))
+}
+
+/**
+ * A URL that is its own key: no query, and a path of lowercase unreserved ASCII segments without
+ * a trailing slash, which canonical spelling leaves as it is (nothing to decode, encode or
+ * normalize), and which is also its own old-address key when it is no page (`legacyCacheKey`).
+ * Most hits are such URLs, and they skip `canonicalUrl`; if nothing is cached the match misses.
+ */
+const PLAIN_URL = /^https?:\/\/[^/?#]+(?:\/|(?:\/[a-z0-9._~-]+)+)$/
+
+/**
+ * The key `requestTarget` gives a page without a valid poster's link; at a path no page is
+ * cached at, the key the redirect of an old address may be kept under (src/redirects); undefined
+ * when the app must answer.
+ */
+function canonicalKey(href: string): string | undefined {
+  const url = new URL(href)
+  const canonical = canonicalUrl(url)
+  if (canonical.path !== url.pathname || canonical.personal.length) return undefined
+  return canonical.cacheable ? url.origin + canonical.path + canonical.search : legacyCacheKey(url)
 }
 
 /** `res`, or its 304 when the request's `If-None-Match` matches its ETag. */

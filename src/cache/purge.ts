@@ -34,9 +34,7 @@ export async function purgeTags(
   const unique = [...new Set(tags)]
   const edge = workersCache(ctx)
   if (edge) {
-    for (let i = 0; i < unique.length; i += TAGS_PER_PURGE) {
-      await edge.purge({ tags: unique.slice(i, i + TAGS_PER_PURGE).map(encodeTag) })
-    }
+    await purgeEdge(edge, unique)
     return 0
   }
   const urls = new Set<string>()
@@ -54,4 +52,12 @@ export async function purgeTags(
   }
   const deleted = await Promise.all([...urls].map((url) => caches.default.delete(url)))
   return deleted.filter(Boolean).length
+}
+
+/** Purges `tags` (raw; encoded here) through Workers Cache, at most TAGS_PER_PURGE a call. */
+export async function purgeEdge(edge: WorkersCache, tags: readonly string[]): Promise<void> {
+  const unique = [...new Set(tags)]
+  for (let i = 0; i < unique.length; i += TAGS_PER_PURGE) {
+    await edge.purge({ tags: unique.slice(i, i + TAGS_PER_PURGE).map(encodeTag) })
+  }
 }

@@ -49,9 +49,10 @@ function toComment(r: CommentRecord): CommentRow {
 
 /**
  * A post's public thread in one query: approved and deleted rows (deleted ones may be needed as
- * placeholders; `buildThread` decides), oldest first. Rows still hold private fields.
+ * placeholders; `buildThread` decides), oldest first. Rows still hold private fields. `db` may be
+ * a Sessions API session (a read replica) where the read need not see the latest write.
  */
-export async function listThread(db: D1Database, slug: string): Promise<CommentRow[]> {
+export async function listThread(db: D1Database | D1DatabaseSession, slug: string): Promise<CommentRow[]> {
   const { results } = await db
     .prepare(`SELECT ${COLUMNS} FROM comments WHERE post_slug = ?1 AND status IN ('approved', 'deleted')
       ORDER BY created_at, id`)

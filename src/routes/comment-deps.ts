@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import { isAdminRequest } from '../auth/admin'
+import { writePurge } from '../cache/coalesce'
 import { purgeTags } from '../cache/purge'
 import type { CommentDeps, CreateOptions } from '../comments/service'
 import type { PostMeta } from '../content/types'
@@ -9,7 +10,7 @@ import { deliverSoon, deliveryDeps } from '../notify'
 /**
  * The comment service's dependencies for this request: D1, the signing key, Turnstile when
  * TURNSTILE_SECRET is set, the rate-limit binding, a purge bound to this request (Workers
- * Cache, or the Cache API under the request's origin and the site's), and the immediate try of
+ * Cache, coalesced, or the Cache API under the request's origin and the site's), and the immediate try of
  * the emails a write causes (after the response).
  */
 export function commentDeps(c: Context<AppEnv>): CommentDeps {
@@ -19,7 +20,7 @@ export function commentDeps(c: Context<AppEnv>): CommentDeps {
     signingKey: c.env.SIGNING_KEY,
     turnstileSecret: c.env.TURNSTILE_SECRET || undefined,
     rateLimiter: c.env.COMMENT_RATE_LIMIT,
-    purge: requestPurge(c),
+    purge: commentPurge(c),
     deliver: (ids) => deliverSoon(c.executionCtx, deliveryDeps(c.env, index), ids),
   }
 }
@@ -32,6 +33,16 @@ export function requestPurge(c: Context<AppEnv>): (tags: string[]) => Promise<nu
   const index = c.get('index')
   const origins = [new URL(c.req.url).origin, new URL(index.site.baseUrl).origin]
   return (tags) => purgeTags(c.executionCtx as ExecutionContext, tags, { origins, index, db: c.env.DB })
+}
+
+/**
+ * The purge a comment's write makes: as `requestPurge`, but coalesced under Workers Cache
+ * (src/cache/coalesce.ts), since a lively discussion would spend the account's purges.
+ */
+function commentPurge(c: Context<AppEnv>): (tags: string[]) => Promise<number> {
+  const index = c.get('index')
+  const origins = [new URL(c.req.url).origin, new URL(index.site.baseUrl).origin]
+  return writePurge(c.executionCtx as ExecutionContext, c.env, { origins, index })
 }
 
 /** Options of `createComment` for a reader's submission on `postMeta` through this request. */

@@ -7,6 +7,7 @@ import type { AppEnv } from '../env'
 import { READ_FAILED, tryRead } from '../errors'
 import { ATOM_CONTENT_TYPE } from '../feeds/atom'
 import { publicPost } from './comment-common'
+import { publicReads } from './thread-read'
 
 /** `/posts/<slug>/comments.xml`: the post's comment feed, cached under the post's tag. */
 export const commentFeed = new Hono<AppEnv>()
@@ -14,7 +15,7 @@ export const commentFeed = new Hono<AppEnv>()
 commentFeed.get('/posts/:slug/comments.xml', async (c) => {
   const meta = publicPost(c)
   if (!meta) return c.notFound()
-  const rows = await tryRead(`reading the thread of ${meta.slug}`, () => listThread(c.env.DB, meta.slug))
+  const rows = await tryRead(`reading the thread of ${meta.slug}`, () => listThread(publicReads(c.env.DB), meta.slug))
   // Feed readers retry later; an error is never cached.
   if (rows === READ_FAILED) return c.text('Comments are unavailable right now; try again later.', 503, { 'Retry-After': '60' })
   cacheFor(c, [postTag(meta.slug)])

@@ -14,6 +14,7 @@ import { apiError } from './errors'
 import { COMMENT_MAX_BYTES, commentApiTooLarge, limitBody } from './body-limit'
 import { commentDeps, readerOptions } from './comment-deps'
 import { publicPost } from './comment-common'
+import { publicReads } from './thread-read'
 
 /**
  * The public comment API (the README's "Addresses"): the thread as JSON, and posting with the
@@ -57,7 +58,7 @@ const notFound = (c: Context<AppEnv>) => apiError(c, { code: 'not_found', messag
 commentsApi.get('/posts/:slug/comments', async (c) => {
   const meta = publicPost(c)
   if (!meta) return notFound(c)
-  const rows = await tryRead(`reading the thread of ${meta.slug}`, () => listThread(c.env.DB, meta.slug))
+  const rows = await tryRead(`reading the thread of ${meta.slug}`, () => listThread(publicReads(c.env.DB), meta.slug))
   if (rows === READ_FAILED) return apiError(c, UNAVAILABLE)
   cacheFor(c, [postTag(meta.slug)])
   const { roots } = buildThread(rows, { maxDepth: Number.POSITIVE_INFINITY })

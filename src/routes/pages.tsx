@@ -10,7 +10,7 @@ import type { AppEnv } from '../env'
 import { READ_FAILED, tryRead } from '../errors'
 import { FAVICON_PATH, listPath, postPath, tagPath } from '../urls'
 import { renderHomePage, renderPostPage, renderTagPage } from '../views/render'
-import { loadThread, parsePage, postPageHtml, posterEdit } from './post-page'
+import { loadPublicThread, parsePage, postPageHtml, posterEdit } from './post-page'
 
 /**
  * The reading side: the post list and its pages, posts, tags. Only public posts are listed;
@@ -54,7 +54,7 @@ pages.get('/posts/:slug', async (c) => {
   const around = postSurroundings(index, meta, now)
   const [post, thread, edit] = await Promise.all([
     getPost(c.env.CONTENT, meta),
-    loadThread(c.env.DB, meta, index.site.comments.maxDepth),
+    loadPublicThread(c, meta, index.site.comments.maxDepth),
     posterEdit(c),
   ])
   if (!post) return c.notFound()

@@ -2,11 +2,13 @@ import type { Context } from 'hono'
 import { verifyToken } from '../comments/hmac'
 import { listThread } from '../comments/store'
 import { buildThread, type Thread } from '../comments/tree'
+import type { CommentRow } from '../comments/types'
 import type { PostMeta } from '../content/types'
 import type { AppEnv } from '../env'
 import { parseEditParam } from '../urls'
 import { renderDiscussionPage, type DiscussionPageInput } from '../views/render'
 import { turnstileSiteKey } from './comment-deps'
+import { readThreadRows } from './thread-read'
 
 /**
  * A post's page with its discussion, shared by the page route and by the form when it shows the
@@ -20,10 +22,22 @@ export function parsePage(value: string | undefined): number | null {
   return /^[1-9]\d{0,5}$/.test(value) ? Number(value) : null
 }
 
-/** The post's public thread, or null when D1 could not be read (logged). */
+/** The post's public thread read from the primary, or null when D1 could not be read (logged). */
 export async function loadThread(db: D1Database, meta: PostMeta, maxDepth: number): Promise<Thread | null> {
+  return threadOrNull(meta, () => listThread(db, meta.slug), maxDepth)
+}
+
+/**
+ * The thread the post's public page shows: read beside the index when the request is the post's
+ * page (`prefetchThread`), from a read replica (src/routes/thread-read.ts); null when D1 failed.
+ */
+export async function loadPublicThread(c: Context<AppEnv>, meta: PostMeta, maxDepth: number): Promise<Thread | null> {
+  return threadOrNull(meta, () => readThreadRows(c, meta.slug), maxDepth)
+}
+
+async function threadOrNull(meta: PostMeta, read: () => Promise<CommentRow[]>, maxDepth: number): Promise<Thread | null> {
   try {
-    return buildThread(await listThread(db, meta.slug), { maxDepth })
+    return buildThread(await read(), { maxDepth })
   } catch (error) {
     console.error('reading the thread failed', meta.slug, error)
     return null

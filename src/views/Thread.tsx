@@ -1,8 +1,9 @@
 import { html as template, raw } from 'hono/html'
 import type { HtmlEscapedString } from 'hono/utils/html'
 import type { CommentNode } from '../comments/types'
-import { formatDateTime, type CommentStrings } from '../i18n'
+import { type CommentStrings } from '../i18n'
 import { commentAnchor, replyPath } from '../urls'
+import { commentDateHtml } from './comment-date'
 
 /**
  * A discussion's comments, as strings rather than JSX: a page of 500 comments renders in a
@@ -84,7 +85,7 @@ function cardHtml(node: CardProps['node'], view: CardProps['view'], href: string
   const { ui } = view
   const badge = node.isAuthor ? `<span class="badge">${escape(ui.authorBadge)}</span>` : ''
   const pending = status ? `<span class="badge pending">${escape(status)}</span>` : ''
-  const date = `<time datetime="${new Date(node.createdAt).toISOString()}">${escape(formatDateTime(node.createdAt, view.locale, view.timeZone))}</time>`
+  const date = commentDateHtml(node.createdAt, view.locale, view.timeZone)
   const inReplyTo = node.inReplyTo
     ? `<p class="in-reply-to">${escape(ui.inReplyTo)} <a href="#${escape(commentAnchor(node.inReplyTo.id))}"><bdi>${escape(node.inReplyTo.author || ui.deleted)}</bdi></a></p>`
     : ''

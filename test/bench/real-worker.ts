@@ -75,7 +75,7 @@ export function realWorkerOptions(outdir: string): Record<string, unknown> {
 }
 
 /** Applies every migration in migrations/ (none is fine) to a fresh local D1. */
-async function migrate(db: D1Database): Promise<number> {
+export async function migrate(db: D1Database): Promise<number> {
   const dir = path.join(root, 'migrations')
   if (!existsSync(dir)) return 0
   const files = readdirSync(dir)

@@ -23,6 +23,8 @@ export interface RenderCase {
   note?: string
   /** Untimed and timed runs, when the defaults would take too long (the old renderer's seconds). */
   runs?: { warmup: number; iterations: number }
+  /** Part of the Worker's work per view (what `BENCH_ONLY=views` times). */
+  perView?: boolean
   prepare(): () => unknown
 }
 
@@ -52,18 +54,35 @@ export const RENDER_CASES: RenderCase[] = [
     // one page of it, the page around the post's stored HTML.
     name: `Worker work per uncached view, ${DISCUSSION.visible} comments (buildThread + renderDiscussionPage)`,
     targetMs: 1,
+    perView: true,
     prepare: () => uncachedView(buildDiscussion(post().slug).rows, DISCUSSION.visible),
   },
   {
     name: `Worker work per uncached view, ${LARGE_DISCUSSION.comments} comments (the same)`,
     targetMs: 3,
+    perView: true,
     note:
       'the page route reads its whole thread with one listThread call, one D1 statement whatever ' +
       'the thread size (counted in test/integration/comments-store-thread.test.ts)',
     prepare: () => uncachedView(buildLargeDiscussion(post().slug), LARGE_DISCUSSION.comments),
   },
   {
+    // The first view of a thread in an isolate: no comment date formatted yet (each run moves
+    // every instant by a millisecond, so the memo of formatted dates never answers).
+    name: `Worker work per uncached view, ${LARGE_DISCUSSION.comments} comments, first view in an isolate`,
+    perView: true,
+    prepare: () => {
+      const rows = buildLargeDiscussion(post().slug)
+      let shift = 0
+      return uncachedView(rows, LARGE_DISCUSSION.comments, () => {
+        shift++
+        return rows.map((row) => ({ ...row, createdAt: row.createdAt + shift }))
+      })
+    },
+  },
+  {
     name: 'Worker work per uncached view, no discussion (renderPostPage)',
+    perView: true,
     prepare() {
       const input = post()
       return () => renderPostPage(site, input)
@@ -138,11 +157,11 @@ RENDER_CASES.push(
 
 const post = () => postMeta({ ...BENCH_POST, markdown: samplePostMarkdown() })
 
-/** The route's work on a cache miss for `rows`, checked to show all `visible` comments. */
-function uncachedView(rows: CommentRow[], visible: number): () => unknown {
+/** The route's work on a cache miss for `rows` (or what `each` gives every run), checked to show all `visible` comments. */
+function uncachedView(rows: CommentRow[], visible: number, each: () => CommentRow[] = () => rows): () => unknown {
   const input = post()
   const { maxDepth } = site.comments
-  const page = () => renderDiscussionPage(site, { post: input, thread: buildThread(rows, { maxDepth }), page: 1 })
+  const page = () => renderDiscussionPage(site, { post: input, thread: buildThread(each(), { maxDepth }), page: 1 })
   const html = page() ?? ''
   const shown = html.match(/<li id="comment-/g)?.length ?? 0
   const deleted = html.match(/class="comment-deleted"/g)?.length ?? 0

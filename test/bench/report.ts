@@ -1,6 +1,7 @@
 import type { LoadOptions, LoadResult } from './load'
 import type { BundleSize } from './real-worker'
 import type { RenderResult } from './render'
+import type { StormOptions, StormResult } from './storm'
 
 export interface ServedCase {
   name: string
@@ -23,6 +24,7 @@ export interface BenchReport {
   served: ServedCase[]
   ratios: Record<string, { value: number; target?: string }>
   render: RenderResult[]
+  storm?: { options: StormOptions; results: StormResult[] } | undefined
   post: { path: string; postBytes: number; migrations: number; comments: number }
 }
 
@@ -50,6 +52,30 @@ export function formatRenderTable(render: RenderResult[]): string {
       r.error ? r.error.slice(0, 60) : kb(r.outputBytes),
     ]),
   )
+}
+
+/** The comment storm's two runs as a table (alone under `BENCH_ONLY=storm`). */
+export function formatStormTable(options: StormOptions, results: StormResult[]): string {
+  const o = options
+  return [
+    `Comment storm: ${o.approvalsPerMinute} approvals a minute on one post for ${o.minutes} min, ` +
+      `${o.readsPerSecond} page reads a second over ${o.dataCenters} data centers, purges limited to ` +
+      `${o.purgeRate.perMinute} a minute (bucket ${o.purgeRate.bucket}, the free plan's):`,
+    table(
+      ['purging', 'approvals', 'purges sent', 'refused', 'reads', 'hit ratio', 'max delay s', 'mean delay s', 'never seen'],
+      results.map((r) => [
+        r.name,
+        String(r.approvals),
+        String(r.purgesSent),
+        String(r.purgesRefused),
+        String(r.reads),
+        r.hitRatio.toFixed(3),
+        r.maxDelayS.toFixed(1),
+        r.meanDelayS.toFixed(1),
+        String(r.unseen),
+      ]),
+    ),
+  ].join('\n')
 }
 
 /** The report as a compact text table for the terminal. */
@@ -87,7 +113,8 @@ export function formatReport(report: BenchReport): string {
     'Ratios of requests per second:',
     ratios,
     '',
-    render,
+    ...(report.render.length ? [render] : []),
+    ...(report.storm ? ['', formatStormTable(report.storm.options, report.storm.results)] : []),
     ...(notes.length ? ['Notes:', ...notes] : []),
     '',
     `Worker bundle (dry run: ${bundle.files.join(', ')}): ${bundle.raw} bytes raw (${kb(bundle.raw)}), ` +

@@ -6,10 +6,11 @@ import path from 'node:path'
 import { baselineWorkerOptions, storageFloorOptions, type PageCopy } from './baseline-workers'
 import { type LoadOptions, measureInTurns } from './load'
 import { type MiniflareInstance, startMiniflare } from './miniflare'
-import { benchPostKey, buildWorker, realWorkerOptions, seedRealWorker } from './real-worker'
+import { benchPostKey, buildWorker, migrate, realWorkerOptions, type Seeded, seedRealWorker } from './real-worker'
 import { RENDER_CASES, timeRender } from './render'
-import { type BenchReport, formatRenderTable, formatReport } from './report'
+import { type BenchReport, formatRenderTable, formatReport, formatStormTable } from './report'
 import { BENCH_POST, BENCH_POST_500 } from './sample-post'
+import { simulateStorms, STORM, type StormResult } from './storm'
 
 const LOAD: LoadOptions = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 16),
@@ -23,6 +24,9 @@ const LOAD: LoadOptions = {
 const WITH_ASSETS = process.env.BENCH_ASSETS !== '0'
 const PAGE_PATH = `/posts/${BENCH_POST.slug}`
 const PAGE_500_PATH = `/posts/${BENCH_POST_500.slug}`
+const [TRIVIAL, CACHE_ONLY, CACHED] = ['trivial Worker, same bytes', 'Cache API only Worker', 'real Worker, cached page']
+const [UNCACHED, FLOOR] = ['real Worker, uncached, 95 comments', 'storage floor, 95 comments']
+const [UNCACHED_500, FLOOR_500] = ['real Worker, uncached, 500 comments', 'storage floor, 500 comments']
 // Headers of one response or one hop, not of the page a baseline Worker copies.
 const HOP_HEADERS = new Set(['date', 'age', 'content-length', 'content-encoding', 'transfer-encoding',
   'connection', 'keep-alive', 'x-cache', 'cf-cache-status'])
@@ -52,13 +56,48 @@ async function probe(name: string, url: URL): Promise<Target> {
   return { name, url, status: response!.status, cachePath, page: { headers, body } }
 }
 
-// BENCH_ONLY=render: the render timings alone, without building or loading any Worker.
-if (process.env.BENCH_ONLY === 'render') {
-  console.log(formatRenderTable(RENDER_CASES.map((rendering) => timeRender(rendering))))
+// BENCH_ONLY=served: the load tests without the render timings; =uncached: only the uncached
+// pages and their storage floors; =cached: only the cached page and its two baselines.
+const ONLY = process.env.BENCH_ONLY
+
+// BENCH_ONLY=render: the render timings alone, without building or loading any Worker;
+// BENCH_ONLY=views: only the Worker's work per uncached view (a few seconds).
+if (ONLY === 'render' || ONLY === 'views') {
+  const cases = ONLY === 'views' ? RENDER_CASES.filter((c) => c.perView) : RENDER_CASES
+  console.log(formatRenderTable(cases.map((rendering) => timeRender(rendering))))
   process.exit(0)
 }
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'palabre-bench-'))
+
+/** The comment storm on a migrated D1 of its own (test/bench/storm.ts). */
+async function storm(): Promise<{ options: typeof STORM; results: StormResult[] }> {
+  const { mf } = await startMiniflare({
+    modules: true,
+    script: 'export default { fetch() { return new Response(null) } }',
+    d1Databases: ['DB'],
+    resourcePersistencePath: path.join(work, 'storm'),
+  })
+  try {
+    const db = await mf.getD1Database('DB')
+    await migrate(db)
+    return { options: STORM, results: await simulateStorms(db) }
+  } finally {
+    await mf.dispose()
+  }
+}
+
+// BENCH_ONLY=storm: the comment storm alone.
+if (ONLY === 'storm') {
+  try {
+    const { options, results } = await storm()
+    console.log(formatStormTable(options, results))
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+  process.exit(0)
+}
+
 const running: MiniflareInstance[] = []
 async function start(options: Record<string, unknown>, persistAs: string, page = PAGE_PATH) {
   const resourcePersistencePath = path.join(work, persistAs)
@@ -67,39 +106,45 @@ async function start(options: Record<string, unknown>, persistAs: string, page =
   return { mf, url: new URL(page, url) }
 }
 
+const wants = (group: 'cached' | 'uncached') => ONLY === undefined || ONLY === 'served' || ONLY === group
+
 try {
   const loadBefore = os.loadavg()[0]!
   // Render timings first, in a quiet process: after the load test, workerd's exit and the
   // garbage of 20,000 responses skew them by a millisecond.
-  const render = RENDER_CASES.map((rendering) => timeRender(rendering))
+  const render = ONLY === undefined ? RENDER_CASES.map((rendering) => timeRender(rendering)) : []
   const outdir = path.join(work, 'dist')
   const bundle = buildWorker(outdir)
 
   // What the baselines share with the real Worker: compatibility settings and the assets router.
   const { assets, compatibilityDate, compatibilityFlags, ...built } = realWorkerOptions(outdir)
   const platform = { compatibilityDate, compatibilityFlags, ...(WITH_ASSETS && { assets }) }
-  // cacheAPI: false makes caches.default inert: every request takes the uncached path.
-  const real = await start({ ...built, ...platform, cacheAPI: true }, 'cached')
-  const seeded = await seedRealWorker(real.mf)
-  const cached = await probe('real Worker, cached page', real.url)
-  const inert = await start({ ...built, ...platform, cacheAPI: false }, 'uncached')
-  await seedRealWorker(inert.mf)
-  const uncached = await probe('real Worker, uncached, 95 comments', inert.url)
-  const uncached500 = await probe('real Worker, uncached, 500 comments', new URL(PAGE_500_PATH, inert.url))
-  const floor = async (slug: string, name: string) => {
-    const worker = await start(storageFloorOptions(slug, benchPostKey(slug), platform), `floor-${slug}`)
-    await seedRealWorker(worker.mf)
-    return probe(name, worker.url)
+  const targets: Target[] = []
+  let seeded: Seeded | undefined
+  if (wants('cached')) {
+    // cacheAPI: false makes caches.default inert: every request takes the uncached path.
+    const real = await start({ ...built, ...platform, cacheAPI: true }, 'cached')
+    seeded = await seedRealWorker(real.mf)
+    const cached = await probe(CACHED, real.url)
+    const trivialWorker = await start(baselineWorkerOptions('trivial', cached.page, platform), 'trivial')
+    const cacheWorker = await start(baselineWorkerOptions('cache-only', cached.page, platform), 'cache-only')
+    targets.push(await probe(TRIVIAL, trivialWorker.url), await probe(CACHE_ONLY, cacheWorker.url), cached)
   }
-  const floor95 = await floor(BENCH_POST.slug, 'storage floor, 95 comments')
-  const floor500 = await floor(BENCH_POST_500.slug, 'storage floor, 500 comments')
-
-  const trivialWorker = await start(baselineWorkerOptions('trivial', cached.page, platform), 'trivial')
-  const trivial = await probe('trivial Worker, same bytes', trivialWorker.url)
-  const cacheWorker = await start(baselineWorkerOptions('cache-only', cached.page, platform), 'cache-only')
-  const cacheOnly = await probe('Cache API only Worker', cacheWorker.url)
-
-  const targets = [trivial, cacheOnly, cached, uncached, floor95, uncached500, floor500]
+  if (wants('uncached')) {
+    const inert = await start({ ...built, ...platform, cacheAPI: false }, 'uncached')
+    seeded = await seedRealWorker(inert.mf)
+    const floor = async (slug: string, name: string) => {
+      const worker = await start(storageFloorOptions(slug, benchPostKey(slug), platform), `floor-${slug}`)
+      await seedRealWorker(worker.mf)
+      return probe(name, worker.url)
+    }
+    targets.push(
+      await probe(UNCACHED, inert.url),
+      await floor(BENCH_POST.slug, FLOOR),
+      await probe(UNCACHED_500, new URL(PAGE_500_PATH, inert.url)),
+      await floor(BENCH_POST_500.slug, FLOOR_500),
+    )
+  }
   for (const t of targets) {
     process.stderr.write(`${t.name}: ${t.status} ${t.cachePath}, ${t.page.body.length} bytes\n`)
   }
@@ -107,8 +152,18 @@ try {
     process.stderr.write(`round ${round + 1}/${LOAD.rounds}\n`),
   )
   await Promise.all(running.splice(0).map((mf) => mf.dispose()))
-  const rps = (i: number) => loads[i]!.requestsPerSecond
-  const [trivialRps, cacheOnlyRps, cachedRps, uncachedRps, floorRps, uncached500Rps, floor500Rps] = [0, 1, 2, 3, 4, 5, 6].map(rps) as [number, number, number, number, number, number, number]
+  const rps = new Map(targets.map((t, i) => [t.name, loads[i]!.requestsPerSecond]))
+  const ratio = (a: string, b: string, target?: string) =>
+    rps.has(a) && rps.has(b) ? [{ value: rps.get(a)! / rps.get(b)!, target }] : []
+  const ratios = Object.fromEntries(
+    [
+      ['cached page ÷ Cache API only Worker', ratio(CACHED, CACHE_ONLY, '≥ 0.95')],
+      ['uncached page, 95 comments ÷ storage floor', ratio(UNCACHED, FLOOR, '≥ 0.7')],
+      ['uncached page, 500 comments ÷ storage floor', ratio(UNCACHED_500, FLOOR_500, '≥ 0.6')],
+      ['uncached page ÷ cached page', ratio(UNCACHED, CACHED)],
+      ['Cache API only ÷ trivial Worker', ratio(CACHE_ONLY, TRIVIAL)],
+    ].flatMap(([name, r]) => (r as unknown[]).map((value) => [name, value])),
+  )
 
   const report: BenchReport = {
     date: new Date().toISOString(),
@@ -123,15 +178,10 @@ try {
       bytes: page.body.length,
       load: loads[i]!,
     })),
-    ratios: {
-      'cached page ÷ Cache API only Worker': { value: cachedRps / cacheOnlyRps, target: '≥ 0.95' },
-      'uncached page, 95 comments ÷ storage floor': { value: uncachedRps / floorRps, target: '≥ 0.7' },
-      'uncached page, 500 comments ÷ storage floor': { value: uncached500Rps / floor500Rps, target: '≥ 0.6' },
-      'uncached page ÷ cached page': { value: uncachedRps / cachedRps },
-      'Cache API only ÷ trivial Worker': { value: cacheOnlyRps / trivialRps },
-    },
+    ratios,
     render,
-    post: { path: PAGE_PATH, ...seeded },
+    ...(ONLY === undefined && { storm: await storm().catch((error) => void console.error('the storm failed', error)) }),
+    post: { path: PAGE_PATH, ...seeded! },
   }
   const jsonPath = path.join(os.tmpdir(), `palabre-bench-${Date.now()}.json`)
   writeFileSync(jsonPath, `${JSON.stringify(report, null, 2)}\n`)

@@ -1,0 +1,66 @@
+import type { Context } from 'hono'
+import { listThread } from '../comments/store'
+import type { CommentRow } from '../comments/types'
+import type { AppEnv, Bindings } from '../env'
+
+/**
+ * How a post's page reads its thread on a cache miss: from the nearest D1 read replica (the
+ * Sessions API; the primary where the account has no replication), and started beside the
+ * content index rather than after it, since the slug is in the path. A post's page thus waits
+ * for two round trips in series (the index and the thread together, then the post's HTML), not
+ * three.
+ *
+ * Reads that must see a write just made stay on the primary (plain `env.DB`): the poster's
+ * redirect and their page with `?edit=`, the permalink, moderation and admin. Every public read
+ * may be a little late on a replica; a page cached from such a read is purged again at the
+ * end of the coalescing window (src/cache/coalesce.ts).
+ */
+
+/** A session for public reads of the thread: any replica, each read at least as new as the previous. */
+export function publicReads(db: D1Database): D1DatabaseSession {
+  return db.withSession('first-unconstrained')
+}
+
+type Prefetched = { slug: string; rows: Promise<CommentRow[] | { error: unknown }> }
+const prefetched = new WeakMap<Request, Prefetched>()
+
+// `/posts/<slug>` exactly: the post's page (its `?page=` included). Other paths read no thread.
+const POST_PAGE = /^\/posts\/([^/]+)$/
+
+/**
+ * Starts reading the thread of the post a `GET /posts/<slug>` names, before the index says
+ * whether the post exists (an unknown slug costs one indexed query that finds no row). A
+ * request carrying `?edit=` (the poster's redirect) reads the primary, since it must show the
+ * comment just written.
+ */
+export function prefetchThread(request: Request, env: Bindings): void {
+  if (request.method !== 'GET') return
+  const url = new URL(request.url)
+  const match = POST_PAGE.exec(url.pathname)
+  if (!match) return
+  let slug: string
+  try {
+    slug = decodeURIComponent(match[1]!).normalize('NFC')
+  } catch {
+    return
+  }
+  const primary = url.searchParams.has('edit')
+  // Async, so that a binding that throws at once (D1 down) fails the read, not the request.
+  const read = async () => listThread(primary ? env.DB : publicReads(env.DB), slug)
+  const rows = read().catch((error: unknown) => ({ error }))
+  prefetched.set(request, { slug, rows })
+}
+
+/**
+ * The public thread rows of `slug` for this request: the prefetched read when there is one for
+ * this slug, else a read now (the replica unless `primary`). Throws what the read threw.
+ */
+export async function readThreadRows(c: Context<AppEnv>, slug: string, { primary = false } = {}): Promise<CommentRow[]> {
+  const early = prefetched.get(c.req.raw)
+  if (early?.slug === slug) {
+    const rows = await early.rows
+    if ('error' in rows) throw rows.error
+    return rows
+  }
+  return listThread(primary ? c.env.DB : publicReads(c.env.DB), slug)
+}

@@ -11,17 +11,27 @@ import TurndownService from 'turndown'
 /** Rewrites a URL found in the HTML (an upload to `/media/…`, an old permalink to its new path). */
 export type UrlMapper = (url: string, kind: 'image' | 'link') => string
 
+/** The little of the DOM the rules read (turndown's Node parser, domino, provides it; no DOM lib here). */
+interface Element {
+  nodeName: string
+  textContent: string | null
+  getAttribute(name: string): string | null
+  querySelector(selector: string): Element | null
+}
+
+const el = (node: TurndownService.Node) => node as unknown as Element
+
 function attr(node: TurndownService.Node, name: string): string {
-  return (node as HTMLElement).getAttribute?.(name) ?? ''
+  return el(node).getAttribute?.(name) ?? ''
 }
 
 /** The language of a code block: `language-x` / `lang-x` classes, `lang=`, SyntaxHighlighter's `brush: x`. */
-export function codeLanguage(pre: HTMLElement): string {
+export function codeLanguage(pre: Element): string {
   const code = pre.querySelector('code')
-  for (const el of [code, pre]) {
-    if (!el) continue
-    const cls = el.getAttribute('class') ?? ''
-    const lang = el.getAttribute('lang') || el.getAttribute('data-lang') || /(?:^|\s)(?:language|lang)-([\w+#.-]+)/.exec(cls)?.[1] || /brush:\s*([\w+#-]+)/.exec(cls)?.[1]
+  for (const e of [code, pre]) {
+    if (!e) continue
+    const cls = e.getAttribute('class') ?? ''
+    const lang = e.getAttribute('lang') || e.getAttribute('data-lang') || /(?:^|\s)(?:language|lang)-([\w+#.-]+)/.exec(cls)?.[1] || /brush:\s*([\w+#-]+)/.exec(cls)?.[1]
     if (lang) return lang.toLowerCase()
   }
   return ''
@@ -60,9 +70,9 @@ export function postTurndown(mapUrl: UrlMapper): TurndownService {
   td.addRule('embed', {
     filter: (node) => node.nodeName === 'FIGURE' && /\bwp-block-embed\b/.test(attr(node, 'class')),
     replacement: (_content, node) => {
-      const el = node as HTMLElement
-      const url = el.querySelector('.wp-block-embed__wrapper')?.textContent?.trim() ?? ''
-      const caption = el.querySelector('figcaption')?.textContent?.trim()
+      const figure = el(node)
+      const url = figure.querySelector('.wp-block-embed__wrapper')?.textContent?.trim() ?? ''
+      const caption = figure.querySelector('figcaption')?.textContent?.trim()
       return `\n\n[${url}](${url})${caption ? `\n\n${emphasis(td.escape(caption))}` : ''}\n\n`
     },
   })
@@ -84,7 +94,7 @@ export function postTurndown(mapUrl: UrlMapper): TurndownService {
   })
   td.addRule('code-block', {
     filter: (node) => node.nodeName === 'PRE',
-    replacement: (_content, node) => fence((node as HTMLElement).textContent ?? '', codeLanguage(node as HTMLElement)),
+    replacement: (_content, node) => fence(el(node).textContent ?? '', codeLanguage(el(node))),
   })
   // Block galleries list their images: each image becomes a paragraph of its own.
   td.addRule('gallery-item', {

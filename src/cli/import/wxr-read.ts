@@ -56,7 +56,7 @@ class WxrReader {
       // saxes prefixes its messages with "line:column: "; ours says it in words.
       this.error ??= new WxrError(err.message.replace(/^\d+:\d+: /, ''), p.line, p.column + 1)
     })
-    p.on('opentag', (tag) => this.open(tag))
+    p.on('opentag', (tag) => this.open(tag as SaxesTagPlain))
     p.on('closetag', () => this.close())
     p.on('text', (text) => this.addText(text))
     p.on('cdata', (text) => this.addText(text))
@@ -151,6 +151,7 @@ function toItem(node: Node): WxrItem {
     type: trimmed(node, 'wp:post_type'),
     parent: int(node, 'wp:post_parent'),
     menuOrder: int(node, 'wp:menu_order'),
+    commentStatus: trimmed(node, 'wp:comment_status'),
     attachmentUrl: trimmed(node, 'wp:attachment_url'),
     terms,
     meta,

@@ -48,6 +48,8 @@ export interface WxrItem {
   type: string
   parent: number
   menuOrder: number
+  /** `open` or `closed`. */
+  commentStatus: string
   attachmentUrl: string
   terms: WxrTerm[]
   meta: Record<string, string>

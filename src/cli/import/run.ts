@@ -1,0 +1,115 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { copyFile, mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { SiteConfig } from '../../content/types'
+import { readContentFiles } from '../content-files'
+import { parseContent } from '../parse-content'
+import { importKey } from './comments'
+import { commentInsertSql, redirectUpsertSql, resolveAgainstD1, type D1State } from './d1-rows'
+import { executeStatements, migrateLocal, readD1State, type D1Target } from './d1-write'
+import type { ImportPlan } from './import-types'
+import { planImport } from './plan'
+import { readWxrFile } from './wxr-read'
+
+export interface ImportOptions {
+  file: string
+  /** `content/` of the blog. */
+  contentDir: string
+  /** WordPress's `wp-content/uploads` folder (or `wp-content`, or the folder above it). */
+  uploads?: string
+  dryRun: boolean
+  target: D1Target
+  progress: (line: string) => void
+}
+
+/** The import refused: every reason, and nothing was written. */
+export class ImportRefused extends Error {
+  constructor(readonly reasons: string[]) {
+    super(`nothing was written:\n${reasons.map((r) => `  - ${r}`).join('\n')}`)
+  }
+}
+
+/**
+ * Imports a WordPress export: reads and checks everything first (the XML, every post against
+ * publish's own rules, files it would overwrite, media that clash), asks D1 which comments are
+ * already there, and only then writes the files, copies the media and runs the SQL. Throws
+ * `WxrError` or `ImportRefused` before writing anything. A dry run stops after the plan.
+ */
+export async function importWordPress(options: ImportOptions): Promise<ImportPlan> {
+  const doc = await readWxrFile(options.file, (n) => n % 500 === 0 && options.progress(`read ${n} items`))
+  const content = await readContentFiles(options.contentDir)
+  const site = siteOf(content)
+  const uploads = options.uploads ? uploadsRoot(options.uploads) : undefined
+  const existing = (relative: string) => readOptional(path.join(options.contentDir, relative))
+  const hasUpload = (relative: string) => uploads !== undefined && existsSync(path.join(uploads, relative))
+  let plan = planImport({ doc, site, content, existing, hasUpload })
+  plan = checkMedia(plan, options.contentDir, uploads)
+  if (plan.errors.length) throw new ImportRefused(plan.errors)
+  options.progress(`planned ${plan.files.length} files and ${plan.comments.length} comments; reading the ${options.target.local ? 'local' : 'remote'} database`)
+  const blogUrl = doc.channel.baseBlogUrl || doc.channel.link
+  plan = resolveAgainstD1(plan, await currentState(plan, importKey(blogUrl, 0).replace(/0$/, ''), options))
+  if (options.dryRun) return plan
+  for (const file of plan.files.filter((f) => f.state === 'new')) {
+    await mkdir(path.dirname(path.join(options.contentDir, file.path)), { recursive: true })
+    await writeFile(path.join(options.contentDir, file.path), file.text)
+  }
+  for (const media of plan.media.filter((m) => m.state === 'new')) {
+    const to = path.join(options.contentDir, 'media', media.to)
+    await mkdir(path.dirname(to), { recursive: true })
+    await copyFile(path.join(uploads!, media.from), to)
+  }
+  options.progress(`wrote ${plan.files.filter((f) => f.state === 'new').length} files and ${plan.media.filter((m) => m.state === 'new').length} media`)
+  const now = Date.now()
+  const statements = [...plan.comments.map(commentInsertSql), ...plan.redirects.map((r) => redirectUpsertSql(r, now))]
+  if (statements.length) {
+    await migrateLocal(options.target)
+    await executeStatements(statements, options.target, (done) =>
+      options.progress(`database: ${Math.min(done, plan.comments.length)}/${plan.comments.length} comments, ${Math.max(0, done - plan.comments.length)}/${plan.redirects.length} redirects`),
+    )
+  }
+  return plan
+}
+
+function siteOf(content: Awaited<ReturnType<typeof readContentFiles>>): SiteConfig {
+  const parsed = parseContent({ ...content, posts: [] })
+  if (!parsed.ok) throw new ImportRefused(parsed.errors)
+  return parsed.content.site
+}
+
+/** The folder that holds `2016/03/…`: given as uploads itself, as wp-content, or as the WordPress root. */
+function uploadsRoot(dir: string): string {
+  for (const candidate of [path.join(dir, 'wp-content', 'uploads'), path.join(dir, 'uploads'), dir]) if (existsSync(candidate)) return candidate
+  throw new ImportRefused([`--uploads ${dir}: no such folder`])
+}
+
+function readOptional(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch {
+    return null
+  }
+}
+
+/** Media already in content/media with the same bytes are kept; with other bytes, the import refuses. */
+function checkMedia(plan: ImportPlan, contentDir: string, uploads: string | undefined): ImportPlan {
+  if (!uploads) return plan
+  const errors = [...plan.errors]
+  const media = plan.media.map((m) => {
+    const there = path.join(contentDir, 'media', m.to)
+    if (!existsSync(there)) return m
+    if (readFileSync(there).equals(readFileSync(path.join(uploads, m.from)))) return { ...m, state: 'same' as const }
+    errors.push(`content/media/${m.to} is already there with other bytes: importing would replace it; rename one of them first`)
+    return m
+  })
+  return { ...plan, media, errors }
+}
+
+/** D1's current state; a local database that was never migrated holds nothing yet. */
+async function currentState(plan: ImportPlan, keyPrefix: string, options: ImportOptions): Promise<D1State> {
+  try {
+    return await readD1State(plan.comments.map((c) => c.wpId), keyPrefix, options.target)
+  } catch (err) {
+    if (options.target.local && /no such table/i.test((err as Error).message)) return { comments: [], redirects: [] }
+    throw err
+  }
+}

@@ -13,6 +13,8 @@ export class WxrError extends Error {
   }
 }
 
+const TAIL = 1 << 20
+
 /** An element below `<channel>`, kept only until its own end tag is read. */
 interface Node {
   name: string
@@ -49,12 +51,16 @@ class WxrReader {
   private readonly channel: WxrChannel = { title: '', link: '', language: '', wxrVersion: '', baseSiteUrl: '', baseBlogUrl: '', authors: [] }
   private readonly items: WxrItem[] = []
   private error: WxrError | null = null
+  /** The last characters read, to point at the `&` that started a bad entity. */
+  private tail = ''
+  private tailStart = 0
 
   constructor(private readonly onItem?: (count: number) => void) {
     const p = this.parser
     p.on('error', (err) => {
       // saxes prefixes its messages with "line:column: "; ours says it in words.
-      this.error ??= new WxrError(err.message.replace(/^\d+:\d+: /, ''), p.line, p.column + 1)
+      const message = err.message.replace(/^\d+:\d+: /, '')
+      this.error ??= /entity/i.test(message) ? this.atAmpersand(message) : new WxrError(message, p.line, p.column + 1)
     })
     p.on('opentag', (tag) => this.open(tag as SaxesTagPlain))
     p.on('closetag', () => this.close())
@@ -64,6 +70,11 @@ class WxrReader {
 
   write(chunk: string): void {
     if (this.error) return
+    this.tail += chunk
+    if (this.tail.length > TAIL) {
+      this.tailStart += this.tail.length - TAIL
+      this.tail = this.tail.slice(-TAIL)
+    }
     this.parser.write(chunk)
     if (this.error) throw this.error
   }
@@ -74,6 +85,22 @@ class WxrReader {
     if (this.root !== 'rss') throw new WxrError(`this is not a WordPress export: its root element is <${this.root || 'none'}>, not <rss> (export the blog with Tools → Export in WordPress)`)
     if (!this.channel.wxrVersion) throw new WxrError('this is an RSS feed, not a WordPress export: it has no <wp:wxr_version> (export the blog with Tools → Export in WordPress, not its feed)')
     return { channel: this.channel, items: this.items }
+  }
+
+  /**
+   * saxes reads a bare `&` as the start of an entity up to the next `;`, possibly many lines
+   * on, and reports the error there: the first `&` after the `;` before that one is where the
+   * entity began, and what the author must fix.
+   */
+  private atAmpersand(message: string): WxrError {
+    const p = this.parser
+    const end = p.position - this.tailStart
+    const amp = this.tail.indexOf('&', this.tail.lastIndexOf(';', end - 2) + 1)
+    if (amp < 0 || amp >= end) return new WxrError(message, p.line, p.column + 1)
+    const between = this.tail.slice(amp, end)
+    const line = p.line - (between.match(/\n/g)?.length ?? 0)
+    const column = amp - this.tail.lastIndexOf('\n', amp - 1)
+    return new WxrError(`${message} (a bare "&": write it &amp;)`, line, column)
   }
 
   private open(tag: SaxesTagPlain): void {

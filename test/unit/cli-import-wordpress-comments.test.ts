@@ -68,7 +68,7 @@ describe('comments of a real WordPress export', () => {
 describe('comments against what D1 holds', () => {
   it('adds nothing when the same export is imported again', () => {
     const plan = planFixture()
-    const again = resolveAgainstD1(plan, { comments: plan.comments.map((c) => ({ id: c.wpId, submit_key: c.importKey })), redirects: plan.redirects.map((r) => ({ from_path: r.from, to_path: r.to, source: 'wordpress' })) })
+    const again = resolveAgainstD1(plan, { comments: plan.comments.map((c) => ({ id: c.wpId, submit_key: c.importKey })), maxId: 17, redirects: plan.redirects.map((r) => ({ from_path: r.from, to_path: r.to, source: 'wordpress' })) })
     expect(again.comments).toEqual([])
     expect(again.redirects).toEqual([])
     expect(again.commentsAlready).toBe(plan.comments.length)
@@ -76,17 +76,18 @@ describe('comments against what D1 holds', () => {
 
   it('adds only what a newer export brings', () => {
     const first = planFixture()
-    const state = { comments: first.comments.map((c) => ({ id: c.wpId, submit_key: c.importKey })), redirects: first.redirects.map((r) => ({ from_path: r.from, to_path: r.to, source: 'wordpress' })) }
+    const state = { comments: first.comments.map((c) => ({ id: c.wpId, submit_key: c.importKey })), maxId: 15, redirects: first.redirects.map((r) => ({ from_path: r.from, to_path: r.to, source: 'wordpress' })) }
     const newer = resolveAgainstD1(planFixture({ xml: NEWER_XML }), state)
     expect(newer.comments.map((c) => [c.wpId, c.postSlug, parentOf(c)])).toEqual([[16, 'le-tour-du-lac', 7], [17, 'retour-au-lac', null]])
   })
 
   it('gives a new id to a comment whose id another comment holds, and says which', () => {
-    const plan = resolveAgainstD1(planFixture(), { comments: [{ id: 2, submit_key: 'someone-else' }], redirects: [] })
+    const plan = resolveAgainstD1(planFixture(), { comments: [{ id: 2, submit_key: 'someone-else' }], maxId: 40, redirects: [] })
     const lea = plan.comments.find((c) => c.wpId === 2)!
-    expect(lea.id).toBeNull()
+    // Above D1's highest id and the export's: never an id a later comment of the import keeps.
+    expect(lea.id).toBe(41)
     expect(plan.takenIds).toEqual([2])
     expect(plan.comments.find((c) => c.wpId === 3)!.parentKey).toBe(key(2))
-    expect(plan.warnings.join('\n')).toMatch(/1 WordPress comment ids are held by other comments here \(2\)/)
+    expect(plan.warnings.join('\n')).toMatch(/1 WordPress comment ids are held by other comments here \(2\): those comments get new ids from 41 on/)
   })
 })

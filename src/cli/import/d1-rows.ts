@@ -3,13 +3,16 @@ import type { ImportPlan, PlannedComment, PlannedRedirect } from './import-types
 /** What D1 already holds that the import must know of: comments with the plan's ids or import keys, and redirects. */
 export interface D1State {
   comments: { id: number; submit_key: string }[]
+  /** The highest comment id in D1 (0 when there is none). */
+  maxId: number
   redirects: { from_path: string; to_path: string; source: string }[]
 }
 
 /**
  * The plan once D1's answer is known: comments already imported (their import key is stored) are
- * dropped, and a WordPress id that another comment holds is given up (the row gets a new id, said
- * in `takenIds`). Redirects already stored with the same target are dropped, as are those whose
+ * dropped, and a WordPress id that another comment holds is given up: the row gets a new id above
+ * both D1's highest and the export's highest id, so it can never take the id of a comment later in
+ * the same import (said in `takenIds`). Redirects already stored with the same target are dropped, as are those whose
  * old address another source (not `wordpress`) owns.
  */
 export function resolveAgainstD1(plan: ImportPlan, state: D1State): ImportPlan {
@@ -17,12 +20,13 @@ export function resolveAgainstD1(plan: ImportPlan, state: D1State): ImportPlan {
   const owner = new Map(state.comments.map((c) => [c.id, c.submit_key]))
   const takenIds: number[] = []
   const comments: PlannedComment[] = []
+  let next = Math.max(state.maxId, ...plan.comments.map((c) => c.wpId))
   for (const c of plan.comments) {
     if (keys.has(c.importKey)) continue
     const holder = owner.get(c.wpId)
     if (holder !== undefined && holder !== c.importKey) {
       takenIds.push(c.wpId)
-      comments.push({ ...c, id: null })
+      comments.push({ ...c, id: ++next })
     } else comments.push(c)
   }
   const stored = new Map(state.redirects.map((r) => [r.from_path, r]))
@@ -33,7 +37,7 @@ export function resolveAgainstD1(plan: ImportPlan, state: D1State): ImportPlan {
     return !had || (had.source === 'wordpress' && had.to_path !== r.to)
   })
   if (takenIds.length)
-    warnings.push(`${takenIds.length} WordPress comment ids are held by other comments here (${takenIds.slice(0, 20).join(', ')}${takenIds.length > 20 ? '…' : ''}): those comments get new ids, so their old #comment-<id> links do not reach them`)
+    warnings.push(`${takenIds.length} WordPress comment ids are held by other comments here (${takenIds.slice(0, 20).join(', ')}${takenIds.length > 20 ? '…' : ''}): those comments get new ids from ${Math.max(state.maxId, ...plan.comments.map((c) => c.wpId)) + 1} on, so their old #comment-<id> links do not reach them`)
   return { ...plan, comments, commentsAlready: plan.comments.length - comments.length, takenIds, redirects, warnings }
 }
 
@@ -44,8 +48,8 @@ export function sqlText(value: string | null): string {
 
 /**
  * One comment as an INSERT with literals only (D1's limit of 100 bound parameters does not apply
- * to a `--file`). It inserts nothing when the import key is already stored, takes the WordPress id
- * unless a row holds it at that moment, and finds the parent by its import key: the file may be
+ * to a `--file`). It inserts nothing when the import key is already stored, takes its planned id
+ * unless a row holds it at that moment (a reader commented meanwhile: then SQLite's next id), and finds the parent by its import key: the file may be
  * replayed, and ids need not be known before it runs. No IP (Palabre keeps only HMACs keyed with
  * its own secret), no notification wish (nobody is subscribed by an import).
  */

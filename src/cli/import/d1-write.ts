@@ -44,11 +44,12 @@ export async function migrateLocal(target: D1Target): Promise<void> {
 export async function readD1State(ids: number[], keyPrefix: string, target: D1Target): Promise<D1State> {
   const range = ids.length ? `id BETWEEN ${Math.min(...ids)} AND ${Math.max(...ids)} OR ` : ''
   const like = sqlText(`${keyPrefix.replace(/[\\%_]/g, '\\$&')}%`)
-  const [comments, redirects] = [
+  const [comments, [max], redirects] = [
     await query<{ id: number; submit_key: string }>(`SELECT id, submit_key FROM comments WHERE ${range}submit_key LIKE ${like} ESCAPE '\\'`, target),
+    await query<{ m: number | null }>('SELECT max(id) AS m FROM comments', target),
     await query<{ from_path: string; to_path: string; source: string }>('SELECT from_path, to_path, source FROM redirects', target),
   ]
-  return { comments, redirects }
+  return { comments, maxId: max?.m ?? 0, redirects }
 }
 
 /** Runs the statements in chunks through `wrangler d1 execute --file`, reporting progress after each. */

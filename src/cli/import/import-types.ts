@@ -24,7 +24,7 @@ export interface PlannedMedia {
 /** A comment row to store, values as the comments table holds them. */
 export interface PlannedComment {
   wpId: number
-  /** The WordPress id kept as Palabre's id, or null when that id is taken (a new id is given). */
+  /** Palabre's id: the WordPress id, or a new one when that id is taken. */
   id: number | null
   postSlug: string
   /** The stable import key of the parent (null for a top-level comment). */

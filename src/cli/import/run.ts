@@ -109,7 +109,7 @@ async function currentState(plan: ImportPlan, keyPrefix: string, options: Import
   try {
     return await readD1State(plan.comments.map((c) => c.wpId), keyPrefix, options.target)
   } catch (err) {
-    if (options.target.local && /no such table/i.test((err as Error).message)) return { comments: [], redirects: [] }
+    if (options.target.local && /no such table/i.test((err as Error).message)) return { comments: [], maxId: 0, redirects: [] }
     throw err
   }
 }

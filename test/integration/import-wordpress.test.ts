@@ -1,6 +1,6 @@
 import { env, exports } from 'cloudflare:workers'
 import { describe, expect, inject, it } from 'vitest'
-import { commentInsertSql, redirectUpsertSql } from '../../src/cli/import/d1-rows'
+import { commentInsertStatements, redirectUpsertSql } from '../../src/cli/import/d1-rows'
 import type { PlannedComment } from '../../src/cli/import/import-types'
 import { seedContent } from '../fixtures/content'
 import type {} from './import-wordpress-setup'
@@ -21,8 +21,9 @@ const plan = inject('wordpressImport')
 const commentsOf = (slug: string, as: string): PlannedComment[] =>
   plan.comments.filter((c) => c.postSlug === slug).map((c) => ({ ...c, postSlug: as, importKey: `${c.importKey}:${as}`, parentKey: c.parentKey && `${c.parentKey}:${as}` }))
 
+/** The statements run one by one, as `wrangler d1 execute --file` runs a file; small ones, so a thread spans several. */
 async function apply(comments: PlannedComment[]): Promise<void> {
-  await env.DB.batch(comments.map((c) => env.DB.prepare(commentInsertSql(c))))
+  for (const sql of commentInsertStatements(comments, 1500)) await env.DB.prepare(sql).run()
 }
 
 interface ApiNode { id: number; parentId: number | null; author: string; isAuthor: boolean; replies: ApiNode[] }

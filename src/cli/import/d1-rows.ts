@@ -46,22 +46,59 @@ export function sqlText(value: string | null): string {
   return value === null ? 'NULL' : `'${value.replace(/'/g, "''")}'`
 }
 
+const COMMENT_COLUMNS = 'id, post_slug, parent_id, author_name, author_email, body, body_html, render_version, status, created_at, updated_at, ip_hmac, is_author, notify, submit_key'
+
+/** One row of a `VALUES` list: id, slug, parent's import key, name, email, body, HTML, version, status, time, author flag, import key. */
+function commentValues(c: PlannedComment): string {
+  return `(${[
+    c.id === null ? 'NULL' : String(c.id), sqlText(c.postSlug), sqlText(c.parentKey), sqlText(c.authorName), sqlText(c.authorEmail),
+    sqlText(c.body), sqlText(c.bodyHtml), String(c.renderVersion), sqlText(c.status), String(c.createdAt), c.isAuthor ? '1' : '0',
+    sqlText(c.importKey),
+  ].join(', ')})`
+}
+
+function commentInsert(rows: string[]): string {
+  return `INSERT INTO comments (${COMMENT_COLUMNS})
+SELECT CASE WHEN v.column1 IS NULL OR EXISTS (SELECT 1 FROM comments t WHERE t.id = v.column1) THEN NULL ELSE v.column1 END,
+  v.column2, (SELECT p.id FROM comments p WHERE p.submit_key = v.column3), v.column4, v.column5, v.column6, v.column7,
+  v.column8, v.column9, v.column10, v.column10, NULL, v.column11, NULL, v.column12
+FROM (VALUES ${rows.join(',\n')}) AS v
+WHERE NOT EXISTS (SELECT 1 FROM comments e WHERE e.submit_key = v.column12);`
+}
+
 /**
- * One comment as an INSERT with literals only (D1's limit of 100 bound parameters does not apply
- * to a `--file`). It inserts nothing when the import key is already stored, takes its planned id
- * unless a row holds it at that moment (a reader commented meanwhile: then SQLite's next id), and finds the parent by its import key: the file may be
- * replayed, and ids need not be known before it runs. No IP (Palabre keeps only HMACs keyed with
- * its own secret), no notification wish (nobody is subscribed by an import).
+ * The comments as multi-row INSERTs with literals only (D1's limit of 100 bound parameters does
+ * not apply to a `--file`; each statement stays under `maxBytes`, below D1's 100 KB per
+ * statement). Wrangler spends milliseconds per statement, so rows go many to a statement: by
+ * depth, so that a reply's parent was stored by an earlier statement and is found by its import
+ * key. A row is skipped when its import key is already stored (the file may be replayed), and
+ * takes its planned id unless a row holds it at that moment (a reader commented meanwhile: SQLite
+ * then gives the next id). No IP (Palabre keeps only HMACs keyed with its own secret) and no
+ * notification wish (nobody is subscribed by an import).
  */
-export function commentInsertSql(c: PlannedComment): string {
-  const id = c.id === null ? 'NULL' : `CASE WHEN EXISTS (SELECT 1 FROM comments WHERE id = ${c.id}) THEN NULL ELSE ${c.id} END`
-  const parent = c.parentKey === null ? 'NULL' : `(SELECT id FROM comments WHERE submit_key = ${sqlText(c.parentKey)})`
-  const values = [
-    id, sqlText(c.postSlug), parent, sqlText(c.authorName), sqlText(c.authorEmail), sqlText(c.body), sqlText(c.bodyHtml),
-    String(c.renderVersion), sqlText(c.status), String(c.createdAt), String(c.createdAt), 'NULL', c.isAuthor ? '1' : '0', 'NULL', sqlText(c.importKey),
-  ]
-  return `INSERT INTO comments (id, post_slug, parent_id, author_name, author_email, body, body_html, render_version, status, created_at, updated_at, ip_hmac, is_author, notify, submit_key)
-SELECT ${values.join(', ')} WHERE NOT EXISTS (SELECT 1 FROM comments WHERE submit_key = ${sqlText(c.importKey)});`
+export function commentInsertStatements(comments: PlannedComment[], maxBytes = 90_000): string[] {
+  const depth = new Map<string, number>()
+  const levels: string[][] = []
+  for (const c of comments) {
+    const level = c.parentKey === null ? 0 : (depth.get(c.parentKey) ?? -1) + 1
+    depth.set(c.importKey, level)
+    ;(levels[level] ??= []).push(commentValues(c))
+  }
+  const statements: string[] = []
+  for (const rows of levels) {
+    let batch: string[] = []
+    let bytes = 0
+    for (const row of rows ?? []) {
+      if (batch.length && bytes + row.length > maxBytes) {
+        statements.push(commentInsert(batch))
+        ;[batch, bytes] = [[], 0]
+      }
+      batch.push(row)
+      bytes += row.length + 2
+    }
+    if (batch.length) statements.push(commentInsert(batch))
+  }
+  return statements
 }
 
 export function redirectUpsertSql(r: PlannedRedirect, now: number): string {

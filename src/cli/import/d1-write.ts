@@ -29,10 +29,11 @@ async function wrangler(args: string[], target: D1Target): Promise<string> {
   }
 }
 
-async function query<T>(sql: string, target: D1Target): Promise<T[]> {
+/** The rows of each statement of `sql` (several, separated by `;`), in one wrangler run: each costs seconds. */
+async function query(sql: string, target: D1Target): Promise<unknown[][]> {
   const stdout = await wrangler(['d1', 'execute', 'DB', where(target), '--json', '--command', sql], target)
-  const results = JSON.parse(stdout.slice(stdout.indexOf('['))) as { results?: T[] }[]
-  return results.flatMap((r) => r.results ?? [])
+  const results = JSON.parse(stdout.slice(stdout.indexOf('['))) as { results?: unknown[] }[]
+  return results.map((r) => r.results ?? [])
 }
 
 /** Brings the local database to the current migrations (as `npm start` does); the remote one is `npm run deploy`'s. */
@@ -44,12 +45,16 @@ export async function migrateLocal(target: D1Target): Promise<void> {
 export async function readD1State(ids: number[], keyPrefix: string, target: D1Target): Promise<D1State> {
   const range = ids.length ? `id BETWEEN ${Math.min(...ids)} AND ${Math.max(...ids)} OR ` : ''
   const like = sqlText(`${keyPrefix.replace(/[\\%_]/g, '\\$&')}%`)
-  const [comments, [max], redirects] = [
-    await query<{ id: number; submit_key: string }>(`SELECT id, submit_key FROM comments WHERE ${range}submit_key LIKE ${like} ESCAPE '\\'`, target),
-    await query<{ m: number | null }>('SELECT max(id) AS m FROM comments', target),
-    await query<{ from_path: string; to_path: string; source: string }>('SELECT from_path, to_path, source FROM redirects', target),
-  ]
-  return { comments, maxId: max?.m ?? 0, redirects }
+  const [comments, max, redirects] = await query(
+    `SELECT id, submit_key FROM comments WHERE ${range}submit_key LIKE ${like} ESCAPE '\\';
+    SELECT max(id) AS m FROM comments; SELECT from_path, to_path, source FROM redirects`,
+    target,
+  )
+  return {
+    comments: comments as D1State['comments'],
+    maxId: (max?.[0] as { m: number | null } | undefined)?.m ?? 0,
+    redirects: redirects as D1State['redirects'],
+  }
 }
 
 /** Runs the statements in chunks through `wrangler d1 execute --file`, reporting progress after each. */

@@ -5,7 +5,7 @@ import type { SiteConfig } from '../../content/types'
 import { readContentFiles } from '../content-files'
 import { parseContent } from '../parse-content'
 import { importKey } from './comments'
-import { commentInsertSql, redirectUpsertSql, resolveAgainstD1, type D1State } from './d1-rows'
+import { commentInsertStatements, redirectUpsertSql, resolveAgainstD1, type D1State } from './d1-rows'
 import { executeStatements, migrateLocal, readD1State, type D1Target } from './d1-write'
 import type { ImportPlan } from './import-types'
 import { planImport } from './plan'
@@ -60,11 +60,12 @@ export async function importWordPress(options: ImportOptions): Promise<ImportPla
   }
   options.progress(`wrote ${plan.files.filter((f) => f.state === 'new').length} files and ${plan.media.filter((m) => m.state === 'new').length} media`)
   const now = Date.now()
-  const statements = [...plan.comments.map(commentInsertSql), ...plan.redirects.map((r) => redirectUpsertSql(r, now))]
+  const commentStatements = commentInsertStatements(plan.comments)
+  const statements = [...commentStatements, ...plan.redirects.map((r) => redirectUpsertSql(r, now))]
   if (statements.length) {
     await migrateLocal(options.target)
     await executeStatements(statements, options.target, (done) =>
-      options.progress(`database: ${Math.min(done, plan.comments.length)}/${plan.comments.length} comments, ${Math.max(0, done - plan.comments.length)}/${plan.redirects.length} redirects`),
+      options.progress(`database: ${Math.min(done, commentStatements.length)}/${commentStatements.length} comment statements, ${Math.max(0, done - commentStatements.length)}/${plan.redirects.length} redirects`),
     )
   }
   return plan

@@ -8,6 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } fr
 import os from 'node:os'
 import path from 'node:path'
 import { importWordPress } from '../../src/cli/import/run'
+import { runWranglerOrThrow } from '../../src/cli/wrangler-run'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const COMMENTS = Number(process.env.BENCH_COMMENTS ?? 10_000)
@@ -83,6 +84,10 @@ try {
   let again = 0
   await timed('the same file again', async () => (again = (await importWordPress(options)).comments.length))
   console.log(`comments written the second time: ${again}`)
+  const out = (await runWranglerOrThrow(['d1', 'execute', 'DB', '--local', '--json', '--command', 'SELECT count(*) AS n, count(parent_id) AS replies FROM comments'], { cwd: dir })).stdout
+  const [{ results }] = JSON.parse(out.slice(out.indexOf('['))) as [{ results: [{ n: number; replies: number }] }]
+  console.log(`stored: ${results[0].n} comments, ${results[0].replies} of them replies`)
+  if (results[0].n !== COMMENTS) throw new Error(`expected ${COMMENTS} comments in D1`)
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }

@@ -10,11 +10,11 @@ import { ImportRefused, importWordPress } from './import/run'
 import { runCli } from './run-cli'
 import { PROJECT_ROOT } from './wrangler'
 
-const USAGE = 'usage: npm run import:wordpress -- <export.xml> [--local] [--dry-run] [--uploads <wp-content/uploads>]'
+const USAGE = 'usage: npm run import:wordpress -- <export.xml> [--local] [--dry-run] [--uploads <wp-content/uploads>] [--offline]'
 
 runCli('import failed', async () => {
   const { values, positionals } = parseArgs({
-    options: { local: { type: 'boolean', default: false }, 'dry-run': { type: 'boolean', default: false }, uploads: { type: 'string' }, help: { type: 'boolean' } },
+    options: { local: { type: 'boolean', default: false }, 'dry-run': { type: 'boolean', default: false }, uploads: { type: 'string' }, offline: { type: 'boolean', default: false }, help: { type: 'boolean' } },
     allowPositionals: true,
   })
   if (values.help || positionals.length !== 1) {
@@ -28,6 +28,7 @@ runCli('import failed', async () => {
       contentDir: path.join(PROJECT_ROOT, 'content'),
       uploads: values.uploads && path.resolve(values.uploads),
       dryRun,
+      download: !values.offline,
       target: { local: values.local },
       progress: (line) => console.error(`… ${line}`),
     })

@@ -1,15 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { copyFile, mkdir, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import type { SiteConfig } from '../../content/types'
-import { readContentFiles } from '../content-files'
+import { readContentFiles, type ContentFiles } from '../content-files'
 import { parseContent } from '../parse-content'
 import { importKey } from './comments'
 import { commentInsertStatements, redirectUpsertSql, resolveAgainstD1, type D1State } from './d1-rows'
 import { executeStatements, migrateLocal, readD1State, type D1Target } from './d1-write'
 import type { ImportPlan } from './import-types'
+import { downloadUploads } from './media-download'
 import { planImport } from './plan'
 import { readWxrFile } from './wxr-read'
+import type { WxrDocument } from './wxr-types'
 
 export interface ImportOptions {
   file: string
@@ -18,6 +21,8 @@ export interface ImportOptions {
   /** WordPress's `wp-content/uploads` folder (or `wp-content`, or the folder above it). */
   uploads?: string
   dryRun: boolean
+  /** Fetch the uploads the folder lacks from the old blog (off with `--offline`). */
+  download?: boolean
   target: D1Target
   progress: (line: string) => void
 }
@@ -40,10 +45,33 @@ export async function importWordPress(options: ImportOptions): Promise<ImportPla
   const content = await readContentFiles(options.contentDir)
   const site = siteOf(content)
   const uploads = options.uploads ? uploadsRoot(options.uploads) : undefined
+  const fetched = await mkdtemp(path.join(os.tmpdir(), 'palabre-uploads-'))
+  try {
+    return await importWith(doc, content, site, uploads, fetched, options)
+  } finally {
+    await rm(fetched, { recursive: true, force: true })
+  }
+}
+
+async function importWith(
+  doc: WxrDocument,
+  content: ContentFiles,
+  site: SiteConfig,
+  uploads: string | undefined,
+  fetched: string,
+  options: ImportOptions,
+): Promise<ImportPlan> {
   const existing = (relative: string) => readOptional(path.join(options.contentDir, relative))
-  const hasUpload = (relative: string) => uploads !== undefined && existsSync(path.join(uploads, relative))
+  const source = (relative: string) => [uploads, fetched].find((dir) => dir !== undefined && existsSync(path.join(dir, relative)))
+  const hasUpload = (relative: string) => source(relative) !== undefined
   let plan = planImport({ doc, site, content, existing, hasUpload })
-  plan = checkMedia(plan, options.contentDir, uploads)
+  if (options.download && plan.missingMedia.length) {
+    options.progress(`fetching ${plan.missingMedia.length} uploads from the old blog`)
+    const downloads = await downloadUploads(plan.missingMedia, fetched)
+    if (downloads.saved.length) plan = planImport({ doc, site, content, existing, hasUpload })
+    plan.warnings.push(...downloads.failed.map((f) => `could not fetch ${f.url} (${f.reason}): the original URL is kept`))
+  }
+  plan = checkMedia(plan, options.contentDir, source)
   if (plan.errors.length) throw new ImportRefused(plan.errors)
   options.progress(`planned ${plan.files.length} files and ${plan.comments.length} comments; reading the ${options.target.local ? 'local' : 'remote'} database`)
   const blogUrl = doc.channel.baseBlogUrl || doc.channel.link
@@ -56,7 +84,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportPla
   for (const media of plan.media.filter((m) => m.state === 'new')) {
     const to = path.join(options.contentDir, 'media', media.to)
     await mkdir(path.dirname(to), { recursive: true })
-    await copyFile(path.join(uploads!, media.from), to)
+    await copyFile(path.join(source(media.from)!, media.from), to)
   }
   options.progress(`wrote ${plan.files.filter((f) => f.state === 'new').length} files and ${plan.media.filter((m) => m.state === 'new').length} media`)
   const now = Date.now()
@@ -71,7 +99,7 @@ export async function importWordPress(options: ImportOptions): Promise<ImportPla
   return plan
 }
 
-function siteOf(content: Awaited<ReturnType<typeof readContentFiles>>): SiteConfig {
+function siteOf(content: ContentFiles): SiteConfig {
   const parsed = parseContent({ ...content, posts: [] })
   if (!parsed.ok) throw new ImportRefused(parsed.errors)
   return parsed.content.site
@@ -92,13 +120,12 @@ function readOptional(file: string): string | null {
 }
 
 /** Media already in content/media with the same bytes are kept; with other bytes, the import refuses. */
-function checkMedia(plan: ImportPlan, contentDir: string, uploads: string | undefined): ImportPlan {
-  if (!uploads) return plan
+function checkMedia(plan: ImportPlan, contentDir: string, source: (relative: string) => string | undefined): ImportPlan {
   const errors = [...plan.errors]
   const media = plan.media.map((m) => {
     const there = path.join(contentDir, 'media', m.to)
     if (!existsSync(there)) return m
-    if (readFileSync(there).equals(readFileSync(path.join(uploads, m.from)))) return { ...m, state: 'same' as const }
+    if (readFileSync(there).equals(readFileSync(path.join(source(m.from)!, m.from)))) return { ...m, state: 'same' as const }
     errors.push(`content/media/${m.to} is already there with other bytes: importing would replace it; rename one of them first`)
     return m
   })

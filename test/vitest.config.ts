@@ -57,6 +57,8 @@ export default defineConfig({
           root,
           include: ['test/integration/**/*.test.{ts,tsx}'],
           setupFiles: ['test/integration/apply-migrations.ts'],
+          // The WordPress import's plan, made in Node where its converter runs.
+          globalSetup: ['test/integration/import-wordpress-setup.ts'],
         },
       },
       {

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest'
+import { importKey } from '../../src/cli/import/comments'
+import { resolveAgainstD1 } from '../../src/cli/import/d1-rows'
+import { COMMENT_RENDER_VERSION, renderComment } from '../../src/markdown/comment'
+import { BLOG_XML, NEWER_XML, planFixture } from '../fixtures/wordpress/plan'
+
+const key = (id: number) => importKey('https://ancien-blog.example', id)
+const byId = (plan = planFixture()) => new Map(plan.comments.map((c) => [c.wpId, c]))
+const parentOf = (c: { parentKey: string | null }) => (c.parentKey === null ? null : Number(c.parentKey.split(':').at(-1)))
+
+describe('comments of a real WordPress export', () => {
+  it('keeps the threads exactly: every parent from comment_parent, parents stored before replies', () => {
+    const plan = planFixture()
+    const tour = plan.comments.filter((c) => c.postSlug === 'le-tour-du-lac')
+    expect(Object.fromEntries(tour.map((c) => [c.wpId, parentOf(c)]))).toEqual({
+      2: null, 3: 2, 4: 3, 5: 4, 6: 5, 7: null, 8: 7, 9: null, 11: null, 12: null,
+    })
+    const order = plan.comments.map((c) => c.wpId)
+    for (const c of plan.comments) if (c.parentKey) expect(order.indexOf(parentOf(c)!)).toBeLessThan(order.indexOf(c.wpId))
+    expect(plan.comments.filter((c) => c.postSlug === 'café-crème').map((c) => [c.wpId, parentOf(c)])).toEqual([[14, null], [15, 14]])
+  })
+
+  it('marks the author by user id and by email, in a thread four levels deep', () => {
+    const c = byId()
+    expect([...c.values()].filter((x) => x.isAuthor).map((x) => x.wpId).sort((a, b) => a - b)).toEqual([3, 5, 8, 15])
+    // 2 (Léa) ← 3 (author) ← 4 (Léa) ← 5 (author) ← 6 (Marc): the author answers at depths 2 and 4.
+    expect([3, 4, 5, 6].map((id) => parentOf(c.get(id)!))).toEqual([2, 3, 4, 5])
+    expect(c.get(15)!.authorEmail).toBe('CAMILLE@ancien-blog.example')
+  })
+
+  it('maps every status, skips the pingback, and finds no spam (WordPress never exports it)', () => {
+    const plan = planFixture()
+    const c = byId(plan)
+    expect(c.get(9)!.status).toBe('pending')
+    expect(c.get(11)!.status).toBe('deleted')
+    expect([2, 3, 4, 5, 6, 7, 8, 12, 14, 15].every((id) => c.get(id)!.status === 'approved')).toBe(true)
+    expect(c.has(10)).toBe(false)
+    expect(BLOG_XML).not.toContain('spam@spam.example')
+    expect(plan.skipped.pingbacks).toBe(1)
+    expect(c.has(13)).toBe(false)
+    const spam = planFixture({ xml: BLOG_XML.replace('<wp:comment_approved><![CDATA[trash]]>', '<wp:comment_approved><![CDATA[spam]]>') })
+    expect(byId(spam).get(11)!.status).toBe('spam')
+  })
+
+  it('keeps WordPress ids, names, emails and GMT dates; drops website URLs and IPs', () => {
+    const plan = planFixture()
+    const lea = byId(plan).get(2)!
+    expect(lea).toMatchObject({ id: 2, authorName: 'Léa', authorEmail: 'lea@example.org', createdAt: Date.UTC(2016, 2, 14, 9, 0), importKey: key(2) })
+    expect(plan.droppedUrls).toBe(2)
+    expect(JSON.stringify(plan.comments)).not.toContain('192.0.2.10')
+  })
+
+  it('converts comment HTML to the comment subset and renders it with the comment renderer', () => {
+    const c = byId()
+    expect(c.get(3)!.body).toBe('Merci Léa, *quelle* saison ?')
+    expect(c.get(4)!.body).toBe('> quelle saison ?\n\nEn **octobre**, avec du brouillard.')
+    expect(c.get(5)!.body).toContain('[ces photos](https://example.org/brume)')
+    for (const row of c.values()) {
+      expect(row.bodyHtml).toBe(renderComment(row.body))
+      expect(row.renderVersion).toBe(COMMENT_RENDER_VERSION)
+    }
+    const attack = c.get(12)!.bodyHtml
+    expect(attack).not.toMatch(/<script|onerror|javascript:/i)
+    expect(attack).toContain('clic texte')
+  })
+})
+
+describe('comments against what D1 holds', () => {
+  it('adds nothing when the same export is imported again', () => {
+    const plan = planFixture()
+    const again = resolveAgainstD1(plan, { comments: plan.comments.map((c) => ({ id: c.wpId, submit_key: c.importKey })), maxId: 17, redirects: plan.redirects.map((r) => ({ from_path: r.from, to_path: r.to, source: 'wordpress' })) })
+    expect(again.comments).toEqual([])
+    expect(again.redirects).toEqual([])
+    expect(again.commentsAlready).toBe(plan.comments.length)
+  })
+
+  it('adds only what a newer export brings', () => {
+    const first = planFixture()
+    const state = { comments: first.comments.map((c) => ({ id: c.wpId, submit_key: c.importKey })), maxId: 15, redirects: first.redirects.map((r) => ({ from_path: r.from, to_path: r.to, source: 'wordpress' })) }
+    const newer = resolveAgainstD1(planFixture({ xml: NEWER_XML }), state)
+    expect(newer.comments.map((c) => [c.wpId, c.postSlug, parentOf(c)])).toEqual([[16, 'le-tour-du-lac', 7], [17, 'retour-au-lac', null]])
+  })
+
+  it('gives a new id to a comment whose id another comment holds, and says which', () => {
+    const plan = resolveAgainstD1(planFixture(), { comments: [{ id: 2, submit_key: 'someone-else' }], maxId: 40, redirects: [] })
+    const lea = plan.comments.find((c) => c.wpId === 2)!
+    // Above D1's highest id and the export's: never an id a later comment of the import keeps.
+    expect(lea.id).toBe(41)
+    expect(plan.takenIds).toEqual([2])
+    expect(plan.comments.find((c) => c.wpId === 3)!.parentKey).toBe(key(2))
+    expect(plan.warnings.join('\n')).toMatch(/1 WordPress comment ids are held by other comments here \(2\): those comments get new ids from 41 on/)
+  })
+})

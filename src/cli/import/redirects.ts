@@ -1,9 +1,10 @@
 import { legacyPathKey } from '../../redirects/legacy-path'
 import { commentsFeedPath } from '../../urls/comment-paths'
 import { postPath, tagPath } from '../../urls/paths'
+import { pagePath } from '../../urls/site-pages'
 import type { PlannedRedirect } from './import-types'
 import type { ImportedItem } from './items'
-import { pagePath, resolveOld } from './urls'
+import { resolveOld } from './urls'
 import type { WxrItem } from './wxr-types'
 
 /**

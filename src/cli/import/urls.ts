@@ -1,13 +1,3 @@
-import { encodeSegment } from '../../urls/paths'
-
-/**
- * A page's address, `/<slug>` (the pages feature's route). Kept here until the pages' own path
- * builder lands in src/urls/, which this should then import instead.
- */
-export function pagePath(slug: string): string {
-  return `/${encodeSegment(slug)}`
-}
-
 /** `url` (absolute, or root-relative to the old blog) as a URL, or null when it does not parse. */
 export function resolveOld(url: string, blogUrl: string): URL | null {
   try {

@@ -18,6 +18,8 @@ export function encodeSegment(text: string): string {
 export const HOME_PATH = '/'
 export const ATOM_FEED_PATH = '/feed.xml'
 export const RSS_FEED_PATH = '/rss.xml'
+/** The site-wide comment feed (Atom): the latest public comments across posts. */
+export const SITE_COMMENTS_FEED_PATH = '/comments.xml'
 export const SITEMAP_PATH = '/sitemap.xml'
 export const ROBOTS_PATH = '/robots.txt'
 /** The discussion's optional script (the same for every page). */

@@ -7,6 +7,7 @@ import { adminApiLimit, adminFormLimit } from './routes/body-limit'
 import { adminApi } from './routes/admin-api'
 import { commentEdit } from './routes/comment-edit'
 import { commentFeed } from './routes/comment-feed'
+import { commentPreviewApi } from './routes/comment-preview'
 import { comments } from './routes/comments'
 import { commentsApi } from './routes/comments-api'
 import { answerError } from './routes/errors'
@@ -40,6 +41,7 @@ app.route('/', comments)
 app.route('/', commentEdit)
 app.route('/', commentFeed)
 app.route('/api', commentsApi)
+app.route('/api', commentPreviewApi)
 app.route('/api/admin', adminApi)
 app.route('/api/admin', notifyAdminApi)
 app.route('/admin', admin)

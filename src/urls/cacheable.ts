@@ -8,6 +8,7 @@ import {
   REPLY_SCRIPT_PATH,
   ROBOTS_PATH,
   RSS_FEED_PATH,
+  SITE_COMMENTS_FEED_PATH,
   SITEMAP_PATH,
   tagPath,
 } from './paths'
@@ -30,7 +31,7 @@ const PLAIN: CacheablePage = { query: [], personal: [] }
 const DISCUSSION: CacheablePage = { query: ['page'], personal: ['edit'] }
 
 const EXACT = new Map<string, CacheablePage>(
-  [listPath(1), ATOM_FEED_PATH, RSS_FEED_PATH, SITEMAP_PATH, ROBOTS_PATH, REPLY_SCRIPT_PATH].map((path) => [path, PLAIN]),
+  [listPath(1), ATOM_FEED_PATH, RSS_FEED_PATH, SITEMAP_PATH, ROBOTS_PATH, REPLY_SCRIPT_PATH, SITE_COMMENTS_FEED_PATH].map((path) => [path, PLAIN]),
 )
 
 const PATTERNS: [RegExp, CacheablePage][] = [
@@ -58,7 +59,8 @@ export function pathsForTag(tag: string, index: ContentIndex): string[] {
   if (parsed?.kind === 'list') {
     const pages = Math.ceil(index.posts.length / Math.max(1, index.site.postsPerPage))
     const listPages = Array.from({ length: Math.max(1, pages) }, (_, i) => listPath(i + 1))
-    return [...listPages, ATOM_FEED_PATH, RSS_FEED_PATH, SITEMAP_PATH, ROBOTS_PATH, REPLY_SCRIPT_PATH]
+    // The site-wide comment feed: every change to a public comment purges `list` with the post's tag.
+    return [...listPages, ATOM_FEED_PATH, RSS_FEED_PATH, SITEMAP_PATH, ROBOTS_PATH, REPLY_SCRIPT_PATH, SITE_COMMENTS_FEED_PATH]
   }
   if (parsed?.kind === 'post') {
     const { slug } = parsed

@@ -22,6 +22,7 @@ const CACHED: Record<string, string> = {
   '/sitemap.xml': '/sitemap.xml',
   '/robots.txt': '/robots.txt',
   '/comments.js': '/comments.js',
+  '/comments.xml': '/comments.xml',
   '/posts/:slug/comments.xml': '/posts/couvert/comments.xml',
   '/api/posts/:slug/comments': '/api/posts/couvert/comments',
 }

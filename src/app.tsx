@@ -14,6 +14,7 @@ import { answerError } from './routes/errors'
 import { feeds } from './routes/feeds'
 import { notify } from './routes/notify'
 import { notifyAdmin } from './routes/notify-admin'
+import { notifyManage } from './routes/notify-manage'
 import { notifyAdminApi } from './routes/notify-admin-api'
 import { pages } from './routes/pages'
 import { securityHeaders } from './security-headers'
@@ -47,6 +48,7 @@ app.route('/api/admin', notifyAdminApi)
 app.route('/admin', admin)
 app.route('/admin', notifyAdmin)
 app.route('/notify', notify)
+app.route('/notify', notifyManage)
 
 app.notFound((c) => {
   c.header('Cache-Control', 'no-store')

@@ -3,7 +3,7 @@ import { nextAttemptAt } from './backoff'
 import { emailLinks } from './links'
 import { claimDue, getDeliveries, recordOutcome, type Delivery, type Outcome } from './outbox'
 import { renderEmail, type EmailContent } from './render'
-import { CONFIRM_TTL_MS, signConfirm, signUnsubscribe } from './tokens'
+import { CONFIRM_TTL_MS, signConfirm, signManage, signUnsubscribe } from './tokens'
 import type { Audience, Transport } from './types'
 
 /**
@@ -105,9 +105,10 @@ async function contentFor(deps: DeliveryDeps, row: Delivery, now: number): Promi
   if (comment.status !== 'approved') return { cancel: 'the comment is not public' }
   if (!address?.confirmed) return { cancel: 'the address is not confirmed' }
   if (!row.subscribed || row.subscriptionId === null) return { cancel: 'unsubscribed' }
-  const [one, all] = await Promise.all([
+  const [one, all, manage] = await Promise.all([
     signUnsubscribe(deps.signingKey, { subscription: row.subscriptionId }),
     signUnsubscribe(deps.signingKey, { address: address.id }),
+    signManage(deps.signingKey, address.id),
   ])
   return {
     kind: row.kind,
@@ -115,6 +116,7 @@ async function contentFor(deps: DeliveryDeps, row: Delivery, now: number): Promi
     commentUrl,
     unsubscribeUrl: links.unsubscribe({ subscription: row.subscriptionId }, one),
     unsubscribeAllUrl: links.unsubscribe({ address: address.id }, all),
+    manageUrl: links.manage(address.id, manage),
   }
 }
 
@@ -127,15 +129,16 @@ async function confirmationFor(deps: DeliveryDeps, row: Delivery, now: number): 
   const links = emailLinks(deps.site)
   const validDays = Math.round(CONFIRM_TTL_MS / DAY_MS)
   if (!row.address) return { cancel: 'the address is gone' }
+  const manageUrl = links.manage(row.address.id, await signManage(deps.signingKey, row.address.id))
   if (row.subscriptionId === null) {
     if (row.address.confirmed) return { cancel: 'the address is already confirmed' }
     const token = await signConfirm(deps.signingKey, { address: row.address.id }, now + CONFIRM_TTL_MS)
-    return { kind: 'confirm', confirmUrl: links.confirm({ address: row.address.id }, token), validDays }
+    return { kind: 'confirm', confirmUrl: links.confirm({ address: row.address.id }, token), validDays, manageUrl }
   }
   if (!row.subscribed) return { cancel: 'unsubscribed' }
   if (row.subscriptionConfirmed) return { cancel: 'the subscription is already confirmed' }
   const scope = { subscription: row.subscriptionId }
   const token = await signConfirm(deps.signingKey, scope, now + CONFIRM_TTL_MS)
   const also = row.address.confirmed && row.comment ? deps.postTitle(row.comment.postSlug) : undefined
-  return { kind: 'confirm', confirmUrl: links.confirm(scope, token), validDays, ...(also !== undefined && { alsoPost: also }) }
+  return { kind: 'confirm', confirmUrl: links.confirm(scope, token), validDays, manageUrl, ...(also !== undefined && { alsoPost: also }) }
 }

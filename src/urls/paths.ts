@@ -49,6 +49,8 @@ export function commentsApiPath(slug: string): string {
 
 export const CONFIRM_PATH = '/notify/confirm'
 export const UNSUBSCRIBE_PATH = '/notify/unsubscribe'
+/** What an address follows, with a button to stop each (the link in every reader's email). */
+export const MANAGE_PATH = '/notify/subscriptions'
 
 /**
  * The email links' pages. The token and the id travel in the query string, so the RFC 8058
@@ -63,4 +65,8 @@ export function confirmPath(scope: ConfirmScope, token: string): string {
 
 export function unsubscribePath(scope: UnsubscribeScope, token: string): string {
   return `${UNSUBSCRIBE_PATH}?${new URLSearchParams([scopeQuery(scope), ['t', token]])}`
+}
+
+export function managePath(addressId: number, token: string): string {
+  return `${MANAGE_PATH}?${new URLSearchParams([['a', String(addressId)], ['t', token]])}`
 }

@@ -44,6 +44,7 @@ const NEVER_CACHED = new Set([
   '/admin/drafts',
   '/notify/confirm',
   '/notify/unsubscribe',
+  '/notify/subscriptions',
 ])
 
 const seed = () =>

@@ -25,6 +25,8 @@ export interface CommentDeps {
   purge?: (tags: string[]) => Promise<unknown>
   /** Tries the emails about these comments once, after the response (`waitUntil`); else the cron sends them. */
   deliver?: (commentIds: number[]) => void
+  /** WEBHOOK_URL is set: each new comment also queues the author's webhook alert (src/notify/webhook.ts). */
+  webhook?: boolean
 }
 
 /** A validated submission: the schema's output (the honeypot is the route's business). */
@@ -108,7 +110,7 @@ export async function createComment(
     notify: input.notify,
   }
   // The comment and the emails it causes (src/notify) are stored in one batch, or neither.
-  const notices = await newCommentStatements(deps.db, stored, site, stored.createdAt)
+  const notices = await newCommentStatements(deps.db, stored, site, stored.createdAt, { webhook: deps.webhook })
   const { comment, created } = await insertComment(deps.db, stored, notices)
   // Acts on the stored status, not on `created`: a retried write whose answer was lost is public too.
   const isPublic = comment.status === 'approved'

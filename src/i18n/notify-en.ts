@@ -95,6 +95,6 @@ export const notifyEn: NotifyStrings = {
     attempts: (n) => (n === 1 ? '1 attempt' : `${n} attempts`),
     retry: 'Retry',
     retried: 'The email is queued again.',
-    kind: { confirm: 'Confirmation', reply: 'Reply notice', post: 'New comment notice', author: 'Author notice' },
+    kind: { confirm: 'Confirmation', reply: 'Reply notice', post: 'New comment notice', author: 'Author notice', webhook: 'Webhook alert' },
   },
 }

@@ -99,6 +99,6 @@ export const notifyFr: NotifyStrings = {
     attempts: (n) => (n <= 1 ? `${n}\u00a0tentative` : `${n}\u00a0tentatives`),
     retry: 'Réessayer',
     retried: 'Le courriel est de nouveau en file d’attente.',
-    kind: { confirm: 'Confirmation', reply: 'Avis de réponse', post: 'Avis de commentaire', author: 'Avis à l’auteur' },
+    kind: { confirm: 'Confirmation', reply: 'Avis de réponse', post: 'Avis de commentaire', author: 'Avis à l’auteur', webhook: 'Alerte webhook' },
   },
 }

@@ -94,6 +94,6 @@ export interface NotifyStrings {
     attempts: (n: number) => string
     retry: string
     retried: string
-    kind: Record<'confirm' | 'reply' | 'post' | 'author', string>
+    kind: Record<'confirm' | 'reply' | 'post' | 'author' | 'webhook', string>
   }
 }

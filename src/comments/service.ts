@@ -3,6 +3,7 @@ import type { PostMeta, SiteConfig } from '../content/types'
 import { CommentRejected } from '../errors'
 import { COMMENT_RENDER_VERSION, countLinks, renderComment } from '../markdown/comment'
 import { newCommentStatements } from '../notify'
+import { avatarKey } from './avatar'
 import { hashIp } from './hmac'
 import { isReservedName } from './reserved-name'
 import type { CommentInput } from './schema'
@@ -109,6 +110,7 @@ export async function createComment(
     isAuthor: options.asAuthor === true || (options.isAdmin && reserved),
     notify: input.notify,
   }
+  if (!stored.isAuthor) stored.avatarKey = await avatarKey(deps.signingKey, { email: input.email, name: authorName })
   // The comment and the emails it causes (src/notify) are stored in one batch, or neither.
   const notices = await newCommentStatements(deps.db, stored, site, stored.createdAt, { webhook: deps.webhook })
   const { comment, created } = await insertComment(deps.db, stored, notices)

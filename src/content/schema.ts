@@ -55,6 +55,8 @@ const siteCommentsSchema = z.strictObject({
   maxDepth: wholeNumber(1, 50).default(D.comments.maxDepth),
   threadsPerPage: wholeNumber(1, 1000).default(D.comments.threadsPerPage),
   maxLinks: wholeNumber(0, 1000).default(D.comments.maxLinks),
+  // Readers' tools (issue 13): generated avatars beside comments (false turns them off).
+  avatars: bool().default(true),
 })
 
 /** `content/site.yaml`: every key optional, defaults from DEFAULT_SITE, unknown keys refused. */

@@ -29,6 +29,11 @@ export interface CommentPolicy {
   threadsPerPage: number
   /** A comment with more links than this is held for moderation. */
   maxLinks: number
+  /**
+   * Readers' tools (issue 13): a generated avatar beside each comment (src/comments/avatar.ts).
+   * Absent in an index published before the option, so read as `avatars !== false`: on.
+   */
+  avatars: boolean
 }
 
 /** What the index knows of one post: everything a list, a feed or the page head needs. */

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono'
+import { avatarKey } from '../comments/avatar'
 import { commentApiSchema, commentFormSchema } from '../comments/schema'
 import { previewComment, type PreviewOptions } from '../comments/preview'
 import { isReservedName } from '../comments/reserved-name'
@@ -45,15 +46,12 @@ export async function previewForm(c: Context<AppEnv>, meta: PostMeta, form: Reco
   }
   const site = c.get('index').site
   const ui = commentStrings(c, meta)
-  const node = {
-    id: 0,
-    author: parsed.data.author,
-    // As the service decides it: only a signed-in admin writing under the author's name gets the badge.
-    isAuthor: options.isAdmin && isReservedName(parsed.data.author, site.author),
-    createdAt: Date.now(),
-    html,
-  }
-  const preview = CommentCard({ node, view: { ui, locale: postLocale(meta, site), timeZone: site.timeZone }, href: '#comment-preview' })
+  // As the service decides it: only a signed-in admin writing under the author's name gets the badge.
+  const isAuthor = options.isAdmin && isReservedName(parsed.data.author, site.author)
+  const avatar = isAuthor ? null : await avatarKey(c.env.SIGNING_KEY, { email: parsed.data.email, name: parsed.data.author })
+  const node = { id: 0, author: parsed.data.author, isAuthor, createdAt: Date.now(), html, avatar }
+  const view = { ui, locale: postLocale(meta, site), timeZone: site.timeZone, avatars: site.comments.avatars !== false }
+  const preview = CommentCard({ node, view, href: '#comment-preview' })
   return c.html(await formPage(c, meta, { values: formValues(form), preview }), 200)
 }
 

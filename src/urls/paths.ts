@@ -70,3 +70,11 @@ export function unsubscribePath(scope: UnsubscribeScope, token: string): string 
 export function managePath(addressId: number, token: string): string {
   return `${MANAGE_PATH}?${new URLSearchParams([['a', String(addressId)], ['t', token]])}`
 }
+
+/** Readers' tools (issue 13): generated avatars, keyed by an HMAC, never by the email. */
+export const AUTHOR_AVATAR_PATH = '/avatars/author.svg'
+
+/** A commenter's avatar, `/avatars/<key>.svg` (`key`: src/comments/avatar.ts's AVATAR_KEY). */
+export function avatarPath(key: string): string {
+  return `/avatars/${key}.svg`
+}

@@ -30,3 +30,9 @@ ALTER TABLE notify_outbox_next RENAME TO notify_outbox;
 CREATE INDEX notify_outbox_due ON notify_outbox (status, next_attempt_at);
 CREATE INDEX notify_outbox_comment ON notify_outbox (comment_id);
 CREATE INDEX notify_outbox_recipient ON notify_outbox (recipient, status);
+
+-- Avatars without trackers: the key of each comment's generated avatar (`/avatars/<key>.svg`), an
+-- HMAC of the commenter's email (or name, without one) with SIGNING_KEY, computed once when the
+-- comment is written so that a page of 500 comments computes none. NULL for comments written
+-- before it (they show no avatar) and for the author's own.
+ALTER TABLE comments ADD COLUMN avatar_key TEXT;

@@ -29,7 +29,7 @@ describe('avatars beside comments', () => {
     const base = origin('avatars')
     const slug = await seedPost('avatars-key')
     const email = 'Lea@Example.org'
-    for (const fields of [{ author: 'Léa', email }, { author: 'Léa L.', email: 'lea@example.org' }, { author: 'Bo' }]) {
+    for (const fields of [{ author: 'Léa', email }, { author: 'Léa L.', email: 'lea@example.org' }, { author: 'Bo' }] as Record<string, string>[]) {
       expect((await postForm(`${base}/posts/${slug}/comments`, comment(fields))).status).toBe(303)
     }
     const page = discussionOf(await (await get(`${base}/posts/${slug}`)).text())

@@ -10,6 +10,7 @@ import { commentEdit } from './routes/comment-edit'
 import { commentFeed } from './routes/comment-feed'
 import { commentersAdmin } from './routes/commenters-admin'
 import { commentersApi } from './routes/commenters-api'
+import { commentPreviewApi } from './routes/comment-preview'
 import { comments } from './routes/comments'
 import { commentsApi } from './routes/comments-api'
 import { answerError } from './routes/errors'
@@ -17,6 +18,7 @@ import { feeds } from './routes/feeds'
 import { legacyHome, legacyRedirect } from './routes/legacy-redirects'
 import { notify } from './routes/notify'
 import { notifyAdmin } from './routes/notify-admin'
+import { notifyManage } from './routes/notify-manage'
 import { notifyAdminApi } from './routes/notify-admin-api'
 import { pages } from './routes/pages'
 import { sitePages } from './routes/site-pages'
@@ -51,6 +53,7 @@ app.route('/', comments)
 app.route('/', commentEdit)
 app.route('/', commentFeed)
 app.route('/api', commentsApi)
+app.route('/api', commentPreviewApi)
 app.route('/api/admin', adminApi)
 app.route('/api/admin', notifyAdminApi)
 app.route('/api/admin', bansApi)
@@ -59,6 +62,7 @@ app.route('/admin', admin)
 app.route('/admin', notifyAdmin)
 app.route('/admin', commentersAdmin)
 app.route('/notify', notify)
+app.route('/notify', notifyManage)
 // Last: its `/:slug` answers only what no route above did (see routes/site-pages.tsx).
 app.route('/', sitePages)
 

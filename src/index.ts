@@ -2,13 +2,14 @@ import { app } from './app'
 import { flushDuePurges, purgeWindowMs } from './cache/coalesce'
 import { cachedPage } from './cache/hit'
 import { workersCache } from './cache/purge'
+import { avatarResponse } from './routes/avatars'
 import type { Bindings } from './env'
 import { runScheduled } from './scheduled'
 
 export default {
-  // A Cache API hit is answered before the app (and its routing) runs.
+  // A Cache API hit, and a generated avatar, are answered before the app (and its routing) runs.
   async fetch(request: Request, env: Bindings, ctx: ExecutionContext) {
-    return (await cachedPage(request, ctx)) ?? app.fetch(request, env, ctx)
+    return avatarResponse(request) ?? (await cachedPage(request, ctx)) ?? app.fetch(request, env, ctx)
   },
   scheduled(_controller, env, ctx) {
     ctx.waitUntil(runScheduled(env))

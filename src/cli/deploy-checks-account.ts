@@ -1,4 +1,5 @@
 import type { Problem, SecretNames, WhoAmI } from './deploy-checks'
+import { WEBHOOK_FORMATS } from '../notify/webhook'
 import type { WranglerConfig } from './deploy-config'
 
 export const REQUIRED_SECRETS = ['ADMIN_TOKEN', 'SIGNING_KEY'] as const
@@ -49,7 +50,18 @@ export function checkSecrets(secrets: SecretNames, config: WranglerConfig): Prob
       what: `${names.has('TURNSTILE_SECRET') ? 'TURNSTILE_SECRET' : 'TURNSTILE_SITE_KEY'} is set without its pair: Turnstile ${names.has('TURNSTILE_SECRET') ? 'refuses every comment (no widget is shown)' : 'is off'}.`,
       fix: 'Set both from the same Turnstile widget (README, "Turnstile"), or neither.',
     })
-  return problems
+  return [...problems, ...checkWebhook(names, config)]
+}
+
+/** The optional webhook: WEBHOOK_FORMAT (a var) must name a format, and is of no use without the WEBHOOK_URL secret. */
+function checkWebhook(names: Set<string>, config: WranglerConfig): Problem[] {
+  const format = config.vars?.WEBHOOK_FORMAT
+  if (format === undefined || format === '') return []
+  if (!(WEBHOOK_FORMATS as readonly string[]).includes(String(format).trim().toLowerCase()))
+    return [{ level: 'error', what: `WEBHOOK_FORMAT is "${String(format)}".`, fix: `Set it to one of ${WEBHOOK_FORMATS.join(', ')} in wrangler.toml's [vars], or remove it (json).` }]
+  if (!names.has('WEBHOOK_URL'))
+    return [{ level: 'warning', what: 'WEBHOOK_FORMAT is set but there is no WEBHOOK_URL secret: no alert will be sent.', fix: 'Run `npx wrangler secret put WEBHOOK_URL` with the Slack, Discord or ntfy address (README, "Alerts"), or remove WEBHOOK_FORMAT.' }]
+  return []
 }
 
 /** The purge after the deploy authenticates with ADMIN_TOKEN from the environment. */

@@ -1,5 +1,5 @@
 import type { PostMeta, SiteConfig } from '../content/types'
-import { buildAtomFeed } from '../feeds/atom'
+import { buildAtomFeed, type AtomEntry } from '../feeds/atom'
 import { el } from '../feeds/xml'
 import { postLocale, uiStrings } from '../i18n'
 import { commentPath, commentsFeedPath, postUrl } from '../urls'
@@ -22,7 +22,6 @@ export function buildCommentFeed(site: SiteConfig, post: PostMeta, rows: readonl
   const ui = uiStrings(postLocale(post, site)).comments
   const base = site.baseUrl
   const pageUrl = postUrl(base, post.slug)
-  const permalink = (id: number) => base + commentPath(post.slug, id)
   const shown = rows
     .filter((row) => row.status === 'approved')
     .sort((a, b) => b.createdAt - a.createdAt || b.id - a.id)
@@ -38,18 +37,26 @@ export function buildCommentFeed(site: SiteConfig, post: PostMeta, rows: readonl
       { rel: 'alternate', type: 'text/html', href: `${pageUrl}#comments` },
     ],
     namespaces: { thr: THREAD_NS },
-    entries: shown.map((row) => {
-      const answered = row.parentId === null ? pageUrl : permalink(row.parentId)
-      return {
-        id: permalink(row.id),
-        title: ui.feedEntryTitle(row.authorName),
-        updated: iso(row.updatedAt),
-        published: iso(row.createdAt),
-        links: [{ rel: 'alternate', type: 'text/html', href: permalink(row.id) }],
-        authors: [{ name: row.authorName }],
-        contentHtml: row.bodyHtml,
-        extensions: [el('thr:in-reply-to', { ref: answered, href: answered, type: 'text/html' })],
-      }
-    }),
+    entries: shown.map((row) => commentEntry(base, row, ui.feedEntryTitle(row.authorName))),
   })
+}
+
+/**
+ * One approved comment as an Atom entry: its permalink as id and link, its name as author (never
+ * its email), its sanitized HTML, and `thr:in-reply-to` the parent comment's entry or the post.
+ */
+export function commentEntry(base: string, row: CommentRow, title: string, lang?: string): AtomEntry {
+  const permalink = (id: number) => base + commentPath(row.postSlug, id)
+  const answered = row.parentId === null ? postUrl(base, row.postSlug) : permalink(row.parentId)
+  return {
+    id: permalink(row.id),
+    title,
+    updated: iso(row.updatedAt),
+    published: iso(row.createdAt),
+    links: [{ rel: 'alternate', type: 'text/html', href: permalink(row.id) }],
+    authors: [{ name: row.authorName }],
+    contentHtml: row.bodyHtml,
+    lang,
+    extensions: [el('thr:in-reply-to', { ref: answered, href: answered, type: 'text/html' })],
+  }
 }

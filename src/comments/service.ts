@@ -3,6 +3,7 @@ import type { PostMeta, SiteConfig } from '../content/types'
 import { CommentRejected } from '../errors'
 import { COMMENT_RENDER_VERSION, countLinks, renderComment } from '../markdown/comment'
 import { newCommentStatements } from '../notify'
+import { avatarKey } from './avatar'
 import { isBanned } from './bans-store'
 import { commentsOpen } from './closing'
 import { hashIp } from './hmac'
@@ -29,6 +30,8 @@ export interface CommentDeps {
   purge?: (tags: string[]) => Promise<unknown>
   /** Tries the emails about these comments once, after the response (`waitUntil`); else the cron sends them. */
   deliver?: (commentIds: number[]) => void
+  /** WEBHOOK_URL is set: each new comment also queues the author's webhook alert (src/notify/webhook.ts). */
+  webhook?: boolean
 }
 
 /** A validated submission: the schema's output (the honeypot is the route's business). */
@@ -118,9 +121,10 @@ export async function createComment(
     isAuthor: options.asAuthor === true || (options.isAdmin && reserved),
     notify: input.notify,
   }
+  if (!stored.isAuthor) stored.avatarKey = await avatarKey(deps.signingKey, { email: input.email, name: authorName })
   // The comment and the emails it causes (src/notify) are stored in one batch, or neither. Spam
   // (a block rule, a ban) causes none: no notice to the author, no confirmation to its address.
-  const notices = status === 'spam' ? undefined : await newCommentStatements(deps.db, stored, site, stored.createdAt)
+  const notices = status === 'spam' ? undefined : await newCommentStatements(deps.db, stored, site, stored.createdAt, { webhook: deps.webhook })
   const { comment, created } = await insertComment(deps.db, stored, notices)
   // Acts on the stored status, not on `created`: a retried write whose answer was lost is public too.
   const isPublic = comment.status === 'approved'

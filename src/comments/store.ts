@@ -5,7 +5,7 @@ import type { CommentRow, CommentStatus, HeldReason, NewComment, NotifyWish } fr
 /** The comments table in D1: the only module with SQL. Times are unix milliseconds. */
 
 const COLUMNS = `id, post_slug, parent_id, author_name, author_email, body, body_html, render_version,
-  status, created_at, updated_at, ip_hmac, is_author, notify, submit_key, held_reason`
+  status, created_at, updated_at, ip_hmac, is_author, notify, submit_key, held_reason, avatar_key`
 
 interface CommentRecord {
   id: number
@@ -24,6 +24,7 @@ interface CommentRecord {
   notify: NotifyWish | null
   submit_key: string
   held_reason: HeldReason | null
+  avatar_key: string | null
 }
 
 function toComment(r: CommentRecord): CommentRow {
@@ -44,6 +45,7 @@ function toComment(r: CommentRecord): CommentRow {
     notify: r.notify,
     submitKey: r.submit_key,
     heldReason: r.held_reason,
+    avatarKey: r.avatar_key,
   }
 }
 
@@ -147,8 +149,8 @@ export async function insertComment(
   const since = comment.createdAt - DUPLICATE_WINDOW_MS
   const insert = db
     .prepare(`INSERT INTO comments (post_slug, parent_id, author_name, author_email, body, body_html,
-        render_version, status, created_at, updated_at, ip_hmac, is_author, notify, submit_key, held_reason)
-      SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13, ?16
+        render_version, status, created_at, updated_at, ip_hmac, is_author, notify, submit_key, held_reason, avatar_key)
+      SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13, ?16, ?17
       WHERE NOT EXISTS (SELECT 1 FROM comments WHERE submit_key = ?14 AND created_at > ?15)
       ON CONFLICT (submit_key) DO NOTHING`)
     .bind(
@@ -156,6 +158,7 @@ export async function insertComment(
       comment.bodyHtml, comment.renderVersion, comment.status, comment.createdAt, comment.ipHmac,
       comment.isAuthor ? 1 : 0, comment.notify, keys.current, keys.previous, since,
       comment.status === 'pending' ? (comment.heldReason ?? null) : null,
+      comment.avatarKey ?? null,
     )
   const stored = db
     .prepare(`SELECT ${COLUMNS} FROM comments

@@ -80,6 +80,7 @@ class TreeBuilder {
       deleted,
       depth: home ? home.node.depth + 1 : 1,
       ...(clamped && { inReplyTo: { id: parent.node.id, author: parent.node.author } }),
+      avatar: deleted ? null : (row.avatarKey ?? null),
       replies: [],
     }
     const entry: Entry = { node, parent, home, visible: !deleted }

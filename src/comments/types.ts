@@ -41,6 +41,11 @@ export interface CommentRow {
    * fixtures) need not name it.
    */
   heldReason?: HeldReason | null
+  /**
+   * The key of the commenter's generated avatar (`avatarKey`): null for the author's comments and
+   * for those written before avatars. Optional, like `heldReason`, for rows built by hand.
+   */
+  avatarKey?: string | null
 }
 
 /** A validated, rendered comment ready to store; the store derives the id and the submit key. */
@@ -65,6 +70,8 @@ export interface CommentNode {
   depth: number
   /** Set when the comment is shown below a different comment than the one it answers (depth clamp). */
   inReplyTo?: { id: number; author: string }
+  /** The generated avatar's key (null: none; the author's comments show the author's). */
+  avatar?: string | null
   /** Oldest first. */
   replies: CommentNode[]
 }

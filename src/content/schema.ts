@@ -67,6 +67,8 @@ const siteCommentsSchema = z.strictObject({
   hold: contentRulesSchema.optional(),
   block: contentRulesSchema.optional(),
   closeAfterDays: closeAfterDays().optional(),
+  // Readers' tools (issue 13): generated avatars beside comments (false turns them off).
+  avatars: bool().default(true),
 })
 
 /** `content/site.yaml`: every key optional, defaults from DEFAULT_SITE, unknown keys refused. */

@@ -10,6 +10,6 @@ export const DEFAULT_SITE: SiteConfig = {
   baseUrl: 'http://localhost:8787',
   postsPerPage: 10,
   cacheMaxAge: 3600,
-  comments: { moderation: 'first-time', maxDepth: 5, threadsPerPage: 50, maxLinks: 3 },
+  comments: { moderation: 'first-time', maxDepth: 5, threadsPerPage: 50, maxLinks: 3, avatars: true },
   email: { from: 'Palabre <blog@localhost>' },
 }

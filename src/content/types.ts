@@ -88,6 +88,11 @@ export interface CommentPolicy {
   block?: ContentRules
   /** Days after a post's date when its discussion closes; a post's own `closeAfterDays` wins. */
   closeAfterDays?: number
+  /**
+   * Readers' tools (issue 13): a generated avatar beside each comment (src/comments/avatar.ts).
+   * Absent in an index published before the option, so read as `avatars !== false`: on.
+   */
+  avatars: boolean
 }
 
 /**

@@ -92,6 +92,14 @@ export const commentsEn: CommentStrings = {
   },
   feedTitle: (title) => `Comments on “${title}”`,
   feedEntryTitle: (name) => `Comment by ${name}`,
+  // Readers' tools (issue 13).
+  preview: {
+    button: 'Preview',
+    heading: 'Preview',
+    note: 'This is how your comment will look. It is not posted yet: check it, then post it below.',
+  },
+  siteFeedTitle: (site) => `Comments on ${site}`,
+  siteFeedEntryTitle: (name, title) => `${name} on “${title}”`,
   // A commenter's data on request (issue 12).
   anonymous: 'Anonymous',
 }

@@ -94,6 +94,14 @@ export const commentsFr: CommentStrings = {
   },
   feedTitle: (title) => `Commentaires sur «\u00a0${title}\u00a0»`,
   feedEntryTitle: (name) => `Commentaire de ${name}`,
+  // Outils des lecteurs (issue 13).
+  preview: {
+    button: 'Aperçu',
+    heading: 'Aperçu',
+    note: 'Voici à quoi ressemblera votre commentaire. Il n’est pas encore publié\u00a0: relisez-le, puis publiez-le ci-dessous.',
+  },
+  siteFeedTitle: (site) => `Commentaires sur ${site}`,
+  siteFeedEntryTitle: (name, title) => `${name} sur «\u00a0${title}\u00a0»`,
   // A commenter's data on request (issue 12).
   anonymous: 'Anonyme',
 }

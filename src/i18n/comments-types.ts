@@ -69,6 +69,16 @@ export interface CommentStrings {
   tooLarge: { title: string; message: (kilobytes: number) => string }
   feedTitle: (postTitle: string) => string
   feedEntryTitle: (name: string) => string
+  // Readers' tools (issue 13): the preview, the site-wide comment feed, avatars.
+  preview: {
+    /** The form's second submit button (`name="preview"`). */
+    button: string
+    heading: string
+    /** Under the preview: nothing was sent yet. */
+    note: string
+  }
+  siteFeedTitle: (siteTitle: string) => string
+  siteFeedEntryTitle: (name: string, postTitle: string) => string
   // A commenter's data on request (issue 12): the name their erased comments show.
   anonymous: string
 }

@@ -17,6 +17,7 @@ export const notifyEn: NotifyStrings = {
     whyAuthor: 'You get this email because your address is the author’s address in the site’s configuration.',
     stopThis: 'Stop these emails',
     stopAll: (site) => `Stop every email from ${site}`,
+    manage: 'Manage my subscriptions',
     confirmIntro: (site) =>
       `Someone, hopefully you, asked to be emailed about comments on ${site}. Nothing will be sent to this address until you confirm.`,
     confirmAction: 'Confirm my email address',
@@ -62,6 +63,20 @@ export const notifyEn: NotifyStrings = {
     },
     unavailable: { title: 'Please try again', message: 'This cannot be done right now. Please try again in a moment.' },
     back: 'Back to the home page',
+    manage: {
+      title: 'Your subscriptions',
+      intro: (site) => `What this address follows on ${site}. Stop any of it here; nothing else changes.`,
+      empty: 'This address follows nothing: no email about comments will be sent to it.',
+      replies: (title) => `Replies to your comment on “${title}”`,
+      post: (title) => `Every new comment on “${title}”`,
+      waiting: '(waiting for your confirmation: nothing is sent until then)',
+      stop: 'Stop',
+      stopLabel: (item) => `Stop: ${item}`,
+      stopAll: 'Stop everything',
+      stopped: (item) => `Stopped: ${item}.`,
+      stoppedAll: (site) => `${site} will send nothing more to this address. If you ask for notifications again, you will first be asked to confirm.`,
+      choose: 'Choose what to stop with one of the buttons below.',
+    },
   },
   mailbox: {
     title: 'Mailbox',
@@ -80,6 +95,6 @@ export const notifyEn: NotifyStrings = {
     attempts: (n) => (n === 1 ? '1 attempt' : `${n} attempts`),
     retry: 'Retry',
     retried: 'The email is queued again.',
-    kind: { confirm: 'Confirmation', reply: 'Reply notice', post: 'New comment notice', author: 'Author notice' },
+    kind: { confirm: 'Confirmation', reply: 'Reply notice', post: 'New comment notice', author: 'Author notice', webhook: 'Webhook alert' },
   },
 }

@@ -19,6 +19,7 @@ export const notifyFr: NotifyStrings = {
     whyAuthor: 'Vous recevez ce courriel parce que votre adresse est celle de l’auteur dans la configuration du site.',
     stopThis: 'Ne plus recevoir ces courriels',
     stopAll: (site) => `Ne plus recevoir aucun courriel de ${site}`,
+    manage: 'Gérer mes abonnements',
     confirmIntro: (site) =>
       `Quelqu’un, vous sans doute, a demandé à recevoir des courriels sur les commentaires de ${site}. Rien ne sera envoyé à cette adresse avant votre confirmation.`,
     confirmAction: 'Confirmer mon adresse',
@@ -66,6 +67,20 @@ export const notifyFr: NotifyStrings = {
     },
     unavailable: { title: 'Réessayez', message: 'Impossible pour l’instant. Réessayez dans un moment.' },
     back: 'Retour à l’accueil',
+    manage: {
+      title: 'Vos abonnements',
+      intro: (site) => `Ce que cette adresse suit sur ${site}. Arrêtez-en ce que vous voulez ici\u00a0; le reste ne change pas.`,
+      empty: 'Cette adresse ne suit rien\u00a0: aucun courriel sur les commentaires ne lui sera envoyé.',
+      replies: (title) => `Les réponses à votre commentaire sur «\u00a0${title}\u00a0»`,
+      post: (title) => `Chaque nouveau commentaire sur «\u00a0${title}\u00a0»`,
+      waiting: '(en attente de votre confirmation\u00a0: rien n’est envoyé d’ici là)',
+      stop: 'Arrêter',
+      stopLabel: (item) => `Arrêter\u00a0: ${item}`,
+      stopAll: 'Tout arrêter',
+      stopped: (item) => `Arrêté\u00a0: ${item}.`,
+      stoppedAll: (site) => `${site} n’enverra plus rien à cette adresse. Si vous demandez à nouveau des notifications, il vous sera d’abord demandé de confirmer.`,
+      choose: 'Choisissez ce qu’il faut arrêter avec l’un des boutons ci-dessous.',
+    },
   },
   mailbox: {
     title: 'Boîte aux lettres',
@@ -84,6 +99,6 @@ export const notifyFr: NotifyStrings = {
     attempts: (n) => (n <= 1 ? `${n}\u00a0tentative` : `${n}\u00a0tentatives`),
     retry: 'Réessayer',
     retried: 'Le courriel est de nouveau en file d’attente.',
-    kind: { confirm: 'Confirmation', reply: 'Avis de réponse', post: 'Avis de commentaire', author: 'Avis à l’auteur' },
+    kind: { confirm: 'Confirmation', reply: 'Avis de réponse', post: 'Avis de commentaire', author: 'Avis à l’auteur', webhook: 'Alerte webhook' },
   },
 }

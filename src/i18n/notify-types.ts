@@ -18,6 +18,8 @@ export interface NotifyStrings {
     whyAuthor: string
     stopThis: string
     stopAll: (siteTitle: string) => string
+    /** Readers' tools (issue 13): the link to the page that lists what the address follows. */
+    manage: string
     confirmIntro: (siteTitle: string) => string
     confirmAction: string
     confirmExpiry: (days: number) => string
@@ -56,6 +58,24 @@ export interface NotifyStrings {
     expired: { title: string; message: string }
     unavailable: { title: string; message: string }
     back: string
+    /** Readers' tools (issue 13): what an address follows, a button per item, and "stop everything". */
+    manage: {
+      title: string
+      intro: (siteTitle: string) => string
+      empty: string
+      replies: (postTitle: string) => string
+      post: (postTitle: string) => string
+      /** After an item that its address has not confirmed yet: nothing is sent for it. */
+      waiting: string
+      stop: string
+      /** The button's accessible name: what it stops. */
+      stopLabel: (item: string) => string
+      stopAll: string
+      stopped: (item: string) => string
+      stoppedAll: (siteTitle: string) => string
+      /** A POST that names nothing this address follows. */
+      choose: string
+    }
   }
   mailbox: {
     title: string
@@ -74,6 +94,6 @@ export interface NotifyStrings {
     attempts: (n: number) => string
     retry: string
     retried: string
-    kind: Record<'confirm' | 'reply' | 'post' | 'author', string>
+    kind: Record<'confirm' | 'reply' | 'post' | 'author' | 'webhook', string>
   }
 }

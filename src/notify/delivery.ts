@@ -3,8 +3,10 @@ import { nextAttemptAt } from './backoff'
 import { emailLinks } from './links'
 import { claimDue, getDeliveries, recordOutcome, type Delivery, type Outcome } from './outbox'
 import { renderEmail, type EmailContent } from './render'
-import { CONFIRM_TTL_MS, signConfirm, signUnsubscribe } from './tokens'
-import type { Audience, Transport } from './types'
+import { CONFIRM_TTL_MS, signConfirm, signManage, signUnsubscribe } from './tokens'
+import { sendAlert } from './alerts'
+import type { Audience, SendResult, Transport } from './types'
+import type { WebhookSender } from './webhook'
 
 /**
  * Sending what the outbox owes: claim due rows, build each email, send it through the
@@ -28,6 +30,8 @@ export interface DeliveryDeps {
   /** A post's title for the emails (the slug when the post is gone). */
   postTitle: (slug: string) => string
   transport: (audience: Audience) => Transport
+  /** The author's webhook (WEBHOOK_URL); its alerts are cancelled when it is not configured. */
+  webhook?: WebhookSender
 }
 
 export interface DeliveryReport {
@@ -76,10 +80,8 @@ export async function drainOutbox(deps: DeliveryDeps, options: { now: number; ma
 
 async function attempt(deps: DeliveryDeps, row: Delivery, now: number): Promise<Outcome> {
   try {
-    const content = await contentFor(deps, row, now)
-    if ('cancel' in content) return { status: 'cancelled', reason: content.cancel }
-    const email = renderEmail(deps.site, row.recipient, content, `palabre-notify-${row.id}`)
-    const result = await deps.transport(row.kind === 'author' ? 'author' : 'readers').send(email)
+    const result = row.kind === 'webhook' ? await sendAlert(deps, row) : await sendEmail(deps, row, now)
+    if ('cancel' in result) return { status: 'cancelled', reason: result.cancel }
     if (result.ok) return { status: 'sent' }
     const next = nextAttemptAt(row.attempts, now, result.permanent)
     return next === null ? { status: 'failed', error: result.error } : { status: 'pending', error: result.error, nextAttemptAt: next }
@@ -90,11 +92,19 @@ async function attempt(deps: DeliveryDeps, row: Delivery, now: number): Promise<
   }
 }
 
+async function sendEmail(deps: DeliveryDeps, row: Delivery, now: number): Promise<SendResult | { cancel: string }> {
+  const content = await contentFor(deps, row, now)
+  if ('cancel' in content) return content
+  const email = renderEmail(deps.site, row.recipient, content, `palabre-notify-${row.id}`)
+  return deps.transport(row.kind === 'author' ? 'author' : 'readers').send(email)
+}
+
 /** The email a row still owes, or why it is owed no more (unsubscribed, unconfirmed, comment gone). */
 async function contentFor(deps: DeliveryDeps, row: Delivery, now: number): Promise<EmailContent | { cancel: string }> {
   const links = emailLinks(deps.site)
   const { comment, address } = row
   if (row.kind === 'confirm') return confirmationFor(deps, row, now)
+  if (row.kind === 'webhook') return { cancel: 'a webhook alert is no email' }
   if (!comment) return { cancel: 'the comment is gone' }
   const about = { name: comment.authorName, postTitle: deps.postTitle(comment.postSlug), body: comment.body }
   const commentUrl = links.comment(comment.postSlug, comment.id)
@@ -105,9 +115,10 @@ async function contentFor(deps: DeliveryDeps, row: Delivery, now: number): Promi
   if (comment.status !== 'approved') return { cancel: 'the comment is not public' }
   if (!address?.confirmed) return { cancel: 'the address is not confirmed' }
   if (!row.subscribed || row.subscriptionId === null) return { cancel: 'unsubscribed' }
-  const [one, all] = await Promise.all([
+  const [one, all, manage] = await Promise.all([
     signUnsubscribe(deps.signingKey, { subscription: row.subscriptionId }),
     signUnsubscribe(deps.signingKey, { address: address.id }),
+    signManage(deps.signingKey, address.id),
   ])
   return {
     kind: row.kind,
@@ -115,6 +126,7 @@ async function contentFor(deps: DeliveryDeps, row: Delivery, now: number): Promi
     commentUrl,
     unsubscribeUrl: links.unsubscribe({ subscription: row.subscriptionId }, one),
     unsubscribeAllUrl: links.unsubscribe({ address: address.id }, all),
+    manageUrl: links.manage(address.id, manage),
   }
 }
 
@@ -127,15 +139,16 @@ async function confirmationFor(deps: DeliveryDeps, row: Delivery, now: number): 
   const links = emailLinks(deps.site)
   const validDays = Math.round(CONFIRM_TTL_MS / DAY_MS)
   if (!row.address) return { cancel: 'the address is gone' }
+  const manageUrl = links.manage(row.address.id, await signManage(deps.signingKey, row.address.id))
   if (row.subscriptionId === null) {
     if (row.address.confirmed) return { cancel: 'the address is already confirmed' }
     const token = await signConfirm(deps.signingKey, { address: row.address.id }, now + CONFIRM_TTL_MS)
-    return { kind: 'confirm', confirmUrl: links.confirm({ address: row.address.id }, token), validDays }
+    return { kind: 'confirm', confirmUrl: links.confirm({ address: row.address.id }, token), validDays, manageUrl }
   }
   if (!row.subscribed) return { cancel: 'unsubscribed' }
   if (row.subscriptionConfirmed) return { cancel: 'the subscription is already confirmed' }
   const scope = { subscription: row.subscriptionId }
   const token = await signConfirm(deps.signingKey, scope, now + CONFIRM_TTL_MS)
   const also = row.address.confirmed && row.comment ? deps.postTitle(row.comment.postSlug) : undefined
-  return { kind: 'confirm', confirmUrl: links.confirm(scope, token), validDays, ...(also !== undefined && { alsoPost: also }) }
+  return { kind: 'confirm', confirmUrl: links.confirm(scope, token), validDays, manageUrl, ...(also !== undefined && { alsoPost: also }) }
 }

@@ -3,6 +3,7 @@ import type { ContentIndex } from '../content/types'
 import type { Bindings } from '../env'
 import { deliverDue, drainOutbox, type DeliveryDeps, type DeliveryReport } from './delivery'
 import { transportFor, type TransportConfig } from './transports'
+import { webhookFormat, webhookSender } from './webhook'
 
 /**
  * Reply notifications (issue 4): subscriptions with double opt-in, an outbox written in the
@@ -25,6 +26,7 @@ export function deliveryDeps(env: NotifyEnv, index: ContentIndex, options: { fet
     site: index.site,
     postTitle: (slug) => findPost(index, slug)?.title ?? slug,
     transport: (audience) => transportFor(env, audience, options),
+    webhook: env.WEBHOOK_URL ? webhookSender({ url: env.WEBHOOK_URL, format: webhookFormat(env.WEBHOOK_FORMAT), fetch: options.fetch }) : undefined,
   }
 }
 

@@ -29,6 +29,20 @@ export function noticeStatement(db: D1Database, ref: CommentRef, notices: readon
 }
 
 /**
+ * Queues the author's webhook alert about the comment `ref` (key `webhook:<id>`: one per
+ * comment), held or not, as the author's email notice is; the URL is read at delivery.
+ */
+export function webhookStatement(db: D1Database, ref: CommentRef, now: number): D1PreparedStatement {
+  const comment = commentStatusSql(ref, 2)
+  return db
+    .prepare(`INSERT INTO notify_outbox (kind, recipient, comment_id, status, next_attempt_at, created_at, unique_key)
+      SELECT 'webhook', 'webhook', c.id, 'pending', ?1, ?1, 'webhook:' || c.id FROM ${comment.sql} c
+      WHERE true -- SQLite's parser would read the upsert's ON as a join's without a WHERE
+      ON CONFLICT (unique_key) DO NOTHING`)
+    .bind(now, ...comment.binds)
+}
+
+/**
  * Queues the confirmation email of the subscription `request` asked for, when
  * `subscribeStatements`, earlier in the same batch, just made one due (it stamped
  * `confirm_sent_at` with this batch's `now`); the key carries that time, so one is queued per

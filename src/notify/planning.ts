@@ -1,7 +1,7 @@
 import type { CommentRef } from '../comments/store'
 import type { CommentRow, NewComment } from '../comments/types'
 import type { SiteConfig } from '../content/types'
-import { confirmationStatement, noticeStatement } from './outbox-queue'
+import { confirmationStatement, noticeStatement, webhookStatement } from './outbox-queue'
 import { planCommentNotices, planReaderNotices } from './recipients'
 import { getNoticeFacts, subscribeStatements } from './subscriptions'
 
@@ -17,13 +17,15 @@ type Subject = Pick<NewComment, 'postSlug' | 'parentId' | 'authorEmail' | 'isAut
  * Reads what recipient selection needs (one round trip, only when the comment is public) and
  * returns the statements to add to the batch that stores `comment`, once its reference is
  * known: the commenter's own subscription request (and their confirmation email when one is
- * due), the author's notice, and the readers' notices when the comment is public now.
+ * due), the author's notice, the author's webhook alert when `options.webhook` (WEBHOOK_URL is
+ * set; never for the author's own comments), and the readers' notices when the comment is public now.
  */
 export async function newCommentStatements(
   db: D1Database,
   comment: Subject,
   site: SiteConfig,
   now: number,
+  options: { webhook?: boolean } = {},
 ): Promise<(ref: CommentRef) => D1PreparedStatement[]> {
   const isPublic = comment.status === 'approved'
   const ownEmail = comment.isAuthor ? (site.email.author ?? null) : comment.authorEmail
@@ -38,6 +40,7 @@ export async function newCommentStatements(
   return (ref) => [
     ...(request ? [...subscribeStatements(db, request, ref, now), confirmationStatement(db, request, ref, now)] : []),
     ...[noticeStatement(db, ref, notices, now)].filter((s) => s !== null),
+    ...(options.webhook && !comment.isAuthor ? [webhookStatement(db, ref, now)] : []),
   ]
 }
 

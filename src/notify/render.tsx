@@ -5,8 +5,11 @@ import type { OutgoingEmail } from './types'
 
 /** What one email says; the URLs are absolute and already signed. */
 export type EmailContent =
-  /** `alsoPost`: the post's title, when the address is already confirmed for something else. */
-  | { kind: 'confirm'; confirmUrl: string; validDays: number; alsoPost?: string }
+  /**
+   * `alsoPost`: the post's title, when the address is already confirmed for something else.
+   * `manageUrl`: the address's page of subscriptions (in every reader's email).
+   */
+  | { kind: 'confirm'; confirmUrl: string; validDays: number; alsoPost?: string; manageUrl: string }
   | {
       kind: 'reply' | 'post'
       name: string
@@ -15,6 +18,7 @@ export type EmailContent =
       commentUrl: string
       unsubscribeUrl: string
       unsubscribeAllUrl: string
+      manageUrl: string
     }
   | { kind: 'author'; name: string; postTitle: string; body: string; commentUrl: string; adminUrl: string; held: boolean }
 
@@ -77,7 +81,7 @@ function compose(site: SiteConfig, ui: NotifyStrings, content: EmailContent): { 
       paragraphs: [
         { text: t.alsoIntro(content.alsoPost, site.title) },
         { link: content.confirmUrl, label: t.alsoAction },
-        { small: `${t.confirmExpiry(content.validDays)} ${t.alsoIgnore}` },
+        { small: `${t.confirmExpiry(content.validDays)} ${t.alsoIgnore}`, links: [{ href: content.manageUrl, label: t.manage }] },
       ],
     }
   }
@@ -87,7 +91,7 @@ function compose(site: SiteConfig, ui: NotifyStrings, content: EmailContent): { 
       paragraphs: [
         { text: t.confirmIntro(site.title) },
         { link: content.confirmUrl, label: t.confirmAction },
-        { small: `${t.confirmExpiry(content.validDays)} ${t.confirmIgnore}` },
+        { small: `${t.confirmExpiry(content.validDays)} ${t.confirmIgnore}`, links: [{ href: content.manageUrl, label: t.manage }] },
       ],
     }
   }
@@ -116,6 +120,7 @@ function compose(site: SiteConfig, ui: NotifyStrings, content: EmailContent): { 
         links: [
           { href: content.unsubscribeUrl, label: t.stopThis },
           { href: content.unsubscribeAllUrl, label: t.stopAll(site.title) },
+          { href: content.manageUrl, label: t.manage },
         ],
       },
     ],

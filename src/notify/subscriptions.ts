@@ -146,6 +146,16 @@ export async function getSubscription(db: D1Database, id: number): Promise<Subsc
   return record ? toSubscription(record) : null
 }
 
+/** Every subscription of address `addressId`, the oldest first (its "manage" page). */
+export async function listSubscriptions(db: D1Database, addressId: number): Promise<SubscriptionRow[]> {
+  const { results } = await db
+    .prepare(`SELECT ${SUBSCRIPTION_COLUMNS} FROM notify_subscriptions s JOIN notify_addresses a ON a.id = s.address_id
+      WHERE s.address_id = ?1 ORDER BY s.id`)
+    .bind(addressId)
+    .all<SubscriptionRecord>()
+  return results.map(toSubscription)
+}
+
 /** Confirms address `id` (a confirmed address stays confirmed at its first time); null when unknown. */
 export function confirmAddress(db: D1Database, id: number, now: number): Promise<AddressRow | null> {
   return retryTransient(() =>

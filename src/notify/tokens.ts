@@ -35,6 +35,16 @@ export async function verifyUnsubscribe(secret: string, token: string, scope: Un
   return macMatches(secret, unsubscribeMessage(scope), token).catch(() => false)
 }
 
+/** The token of an address's "manage my subscriptions" link; like an unsubscribe link, it never expires. */
+export function signManage(secret: string, addressId: number): Promise<string> {
+  return macBase64Url(secret, `notify\nmanage\naddress\n${addressId}`)
+}
+
+/** True when `token` was signed as the manage link of exactly this address. Never throws. */
+export async function verifyManage(secret: string, token: string, addressId: number): Promise<boolean> {
+  return macMatches(secret, `notify\nmanage\naddress\n${addressId}`, token).catch(() => false)
+}
+
 /** What a confirmation link confirms: one subscription (and its address), or an address alone (older links). */
 export type ConfirmScope = { subscription: number } | { address: number }
 

@@ -6,8 +6,11 @@
 /** `replies`: replies below one comment, at any depth; `post`: every new comment on one post. */
 export type SubscriptionScope = 'replies' | 'post'
 
-/** `confirm`: the double opt-in email; `reply`/`post`: a reader's notice by scope; `author`: the blog author's. */
-export type NoticeKind = 'confirm' | 'reply' | 'post' | 'author'
+/**
+ * `confirm`: the double opt-in email; `reply`/`post`: a reader's notice by scope; `author`: the
+ * blog author's; `webhook`: the author's alert to WEBHOOK_URL (not an email).
+ */
+export type NoticeKind = 'confirm' | 'reply' | 'post' | 'author' | 'webhook'
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'cancelled'
 

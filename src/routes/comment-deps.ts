@@ -22,6 +22,7 @@ export function commentDeps(c: Context<AppEnv>): CommentDeps {
     rateLimiter: c.env.COMMENT_RATE_LIMIT,
     purge: commentPurge(c),
     deliver: (ids) => deliverSoon(c.executionCtx, deliveryDeps(c.env, index), ids),
+    webhook: Boolean(c.env.WEBHOOK_URL),
   }
 }
 

@@ -79,11 +79,18 @@ export function formState(ui: CommentStrings, values: CommentFormValues, problem
  */
 export async function showForm(c: Context<AppEnv>, meta: PostMeta, form: Record<string, string>, problem: FormProblem): Promise<Response> {
   const state = formState(commentStrings(c, meta), formValues(form), problem)
+  return htmlError(c, problem.code, await formPage(c, meta, state))
+}
+
+/**
+ * The page of the form alone in `state` (never cached: no route that sends it calls `cacheFor`):
+ * a reply shows the comment answered above it, read once.
+ */
+export async function formPage(c: Context<AppEnv>, meta: PostMeta, state: CommentFormState) {
   const parentId = state.values.parentId
   const read = parentId === null ? null : await tryRead(`reading comment ${parentId}`, () => getComment(c.env.DB, parentId))
   const parent = read && read !== READ_FAILED && read.postSlug === meta.slug && read.status === 'approved' ? read : undefined
   // Without the comment answered (D1 down, or no longer public) the reply is kept, so that sending again still replies.
   const replyTo = parentId !== null && !parent ? { id: parentId, author: `#${parentId}` } : undefined
-  const page = <CommentFormPage site={c.get('index').site} post={meta} state={state} parent={parent} replyTo={replyTo} turnstileSiteKey={turnstileSiteKey(c)} />
-  return htmlError(c, problem.code, page)
+  return <CommentFormPage site={c.get('index').site} post={meta} state={state} parent={parent} replyTo={replyTo} turnstileSiteKey={turnstileSiteKey(c)} />
 }

@@ -18,6 +18,7 @@ import { commentDeps, readerOptions, turnstileSiteKey } from './comment-deps'
 import { commentFormLimit, commentId, commentStrings, noticePage, publicPost, readForm, unavailablePage } from './comment-common'
 import { showForm, type FormProblem } from './comment-form-state'
 import { landing } from './comment-landing'
+import { previewForm } from './comment-preview'
 import { loadThread } from './post-page'
 
 /**
@@ -39,6 +40,7 @@ comments.post('/posts/:slug/comments', commentFormLimit, async (c) => {
   const form = await readForm(c)
   // A bot filled the trap: answer as if the comment were taken, store nothing.
   if (form[HONEYPOT_FIELD]) return c.redirect(`${discussionPath(meta.slug, 1)}#comments`, 303)
+  if (form.preview !== undefined) return previewForm(c, meta, form)
   const parsed = commentFormSchema.safeParse(form)
   if (!parsed.success) return showForm(c, meta, form, { code: 'invalid_input', fields: toApiError(parsed.error).fields })
   try {

@@ -24,26 +24,26 @@ import { NotifyPage, type NotifyPageProps } from '../views/notify/NotifyPage'
  */
 export const notify = new Hono<AppEnv>()
 
-const deps = (c: Context<AppEnv>) => ({ db: c.env.DB, signingKey: c.env.SIGNING_KEY })
+export const deps = (c: Context<AppEnv>) => ({ db: c.env.DB, signingKey: c.env.SIGNING_KEY })
 const query = (c: Context<AppEnv>): LinkQuery => ({ a: c.req.query('a'), s: c.req.query('s'), t: c.req.query('t') })
 /** The form posts back to the very URL it came from: same id, same token. */
-const self = (c: Context<AppEnv>) => {
+export const self = (c: Context<AppEnv>) => {
   const url = new URL(c.req.url)
   return `${url.pathname}${url.search}`
 }
 
-function page(c: Context<AppEnv>, props: Omit<NotifyPageProps, 'site'>, status: ContentfulStatusCode = 200) {
+export function page(c: Context<AppEnv>, props: Omit<NotifyPageProps, 'site'>, status: ContentfulStatusCode = 200) {
   return c.html(<NotifyPage site={c.get('index').site} {...props} />, status)
 }
 
 /** A bad link's page: 400 (forged, tampered, cut) or 410 (an expired confirmation). */
-function refused(c: Context<AppEnv>, state: 'invalid' | 'expired') {
+export function refused(c: Context<AppEnv>, state: 'invalid' | 'expired') {
   const ui = notifyStrings(c.get('index').site.language).pages[state]
   return page(c, { title: ui.title, messages: [ui.message] }, state === 'expired' ? 410 : 400)
 }
 
 /** D1 could not be read or written: a page that says so (503), never the 500 page. */
-async function guarded(c: Context<AppEnv>, work: () => Promise<Response>): Promise<Response> {
+export async function guarded(c: Context<AppEnv>, work: () => Promise<Response>): Promise<Response> {
   try {
     return await work()
   } catch (error) {

@@ -9,6 +9,7 @@ import {
   REPLY_SCRIPT_PATH,
   ROBOTS_PATH,
   RSS_FEED_PATH,
+  SITE_COMMENTS_FEED_PATH,
   SITEMAP_PATH,
   tagPath,
 } from './paths'
@@ -36,7 +37,7 @@ const DISCUSSION: CacheablePage = { query: ['page'], personal: ['edit'] }
 
 const EXACT = new Map<string, CacheablePage>([
   [listPath(1), HOME],
-  ...[ATOM_FEED_PATH, RSS_FEED_PATH, SITEMAP_PATH, ROBOTS_PATH, REPLY_SCRIPT_PATH, ARCHIVE_PATH, TAGS_PATH].map(
+  ...[ATOM_FEED_PATH, RSS_FEED_PATH, SITEMAP_PATH, ROBOTS_PATH, REPLY_SCRIPT_PATH, ARCHIVE_PATH, TAGS_PATH, SITE_COMMENTS_FEED_PATH].map(
     (path): [string, CacheablePage] => [path, PLAIN],
   ),
 ])
@@ -76,7 +77,8 @@ export function pathsForTag(tag: string, index: ContentIndex): string[] {
     const pages = Math.ceil(index.posts.length / Math.max(1, index.site.postsPerPage))
     const listPages = Array.from({ length: Math.max(1, pages) }, (_, i) => listPath(i + 1))
     const stylesheet = index.site.stylesheet ? [index.site.stylesheet] : []
-    return [...listPages, ATOM_FEED_PATH, RSS_FEED_PATH, SITEMAP_PATH, ROBOTS_PATH, REPLY_SCRIPT_PATH, ARCHIVE_PATH, TAGS_PATH, ...stylesheet]
+    // The site-wide comment feed: every change to a public comment purges `list` with the post's tag.
+    return [...listPages, ATOM_FEED_PATH, RSS_FEED_PATH, SITEMAP_PATH, ROBOTS_PATH, REPLY_SCRIPT_PATH, SITE_COMMENTS_FEED_PATH, ARCHIVE_PATH, TAGS_PATH, ...stylesheet]
   }
   if (parsed?.kind === 'post') {
     const { slug } = parsed

@@ -18,6 +18,8 @@ export function encodeSegment(text: string): string {
 export const HOME_PATH = '/'
 export const ATOM_FEED_PATH = '/feed.xml'
 export const RSS_FEED_PATH = '/rss.xml'
+/** The site-wide comment feed (Atom): the latest public comments across posts. */
+export const SITE_COMMENTS_FEED_PATH = '/comments.xml'
 export const SITEMAP_PATH = '/sitemap.xml'
 export const ROBOTS_PATH = '/robots.txt'
 /** The site-wide comment feed (Atom), where WordPress's `/comments/feed/` is sent. */
@@ -59,6 +61,8 @@ export function commentsApiPath(slug: string): string {
 
 export const CONFIRM_PATH = '/notify/confirm'
 export const UNSUBSCRIBE_PATH = '/notify/unsubscribe'
+/** What an address follows, with a button to stop each (the link in every reader's email). */
+export const MANAGE_PATH = '/notify/subscriptions'
 
 /**
  * The email links' pages. The token and the id travel in the query string, so the RFC 8058
@@ -73,4 +77,16 @@ export function confirmPath(scope: ConfirmScope, token: string): string {
 
 export function unsubscribePath(scope: UnsubscribeScope, token: string): string {
   return `${UNSUBSCRIBE_PATH}?${new URLSearchParams([scopeQuery(scope), ['t', token]])}`
+}
+
+export function managePath(addressId: number, token: string): string {
+  return `${MANAGE_PATH}?${new URLSearchParams([['a', String(addressId)], ['t', token]])}`
+}
+
+/** Readers' tools (issue 13): generated avatars, keyed by an HMAC, never by the email. */
+export const AUTHOR_AVATAR_PATH = '/avatars/author.svg'
+
+/** A commenter's avatar, `/avatars/<key>.svg` (`key`: src/comments/avatar.ts's AVATAR_KEY). */
+export function avatarPath(key: string): string {
+  return `/avatars/${key}.svg`
 }

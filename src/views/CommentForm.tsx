@@ -1,3 +1,4 @@
+import type { HtmlEscapedString } from 'hono/utils/html'
 import type { CommentField, CommentStrings } from '../i18n'
 import type { CommentPolicy } from '../content/types'
 import type { NotifyWish } from '../comments/types'
@@ -18,6 +19,8 @@ export interface CommentFormState {
   values: CommentFormValues
   message?: string
   fields?: Partial<Record<CommentField, string>>
+  /** The comment as it would be shown (a sanitized card), after the Preview button. */
+  preview?: HtmlEscapedString
 }
 
 export interface CommentFormProps {
@@ -42,6 +45,7 @@ const FIELD_ORDER: CommentField[] = ['author', 'email', 'body', 'notify']
  */
 export function CommentForm({ ui, slug, policy, replyTo, state, level = 3, turnstileSiteKey }: CommentFormProps) {
   const Heading = level === 2 ? 'h2' : 'h3'
+  const Subheading = level === 2 ? 'h3' : 'h4'
   const values = state?.values
   const errors = state?.fields ?? {}
   const firstError = FIELD_ORDER.find((field) => errors[field])
@@ -76,6 +80,13 @@ export function CommentForm({ ui, slug, policy, replyTo, state, level = 3, turns
         <div class="form-errors" role="alert">
           <p>{state.message}</p>
         </div>
+      )}
+      {state?.preview && (
+        <section id="comment-preview" class="comment-preview" aria-labelledby="comment-preview-heading">
+          <Subheading id="comment-preview-heading">{ui.preview.heading}</Subheading>
+          <p class="form-note">{ui.preview.note}</p>
+          {state.preview}
+        </section>
       )}
       <div class="field">
         <label for="comment-author">{ui.form.name}</label>
@@ -122,7 +133,10 @@ export function CommentForm({ ui, slug, policy, replyTo, state, level = 3, turns
       )}
       {policy.moderation !== 'all' && <p class="form-note">{ui.form.heldNote[policy.moderation]}</p>}
       <p>
-        <button type="submit">{ui.form.submit}</button>
+        <button type="submit">{ui.form.submit}</button>{' '}
+        <button type="submit" name="preview" value="1" class="secondary">
+          {ui.preview.button}
+        </button>
       </p>
     </form>
   )

@@ -31,7 +31,7 @@ export function Discussion(props: DiscussionProps) {
   const locale = postLocale(post, site)
   const ui = uiStrings(locale).comments
   const edit = props.edit && { id: props.edit.id, href: editPath(post.slug, props.edit.id, props.edit.token) }
-  const view: ThreadView = { ui, locale, timeZone: site.timeZone, slug: post.slug, open: post.comments, edit }
+  const view: ThreadView = { ui, locale, timeZone: site.timeZone, slug: post.slug, open: post.comments, edit, avatars: site.comments.avatars !== false }
   return (
     <section id="comments" class="discussion" aria-labelledby="comments-title">
       <h2 id="comments-title">{thread ? formatCount(ui.count, thread.count, locale) : ui.heading}</h2>

@@ -24,6 +24,8 @@ export interface LayoutProps {
   noindex?: boolean
   /** More `<head>` content: article times, JSON-LD. */
   head?: Child
+  /** More feeds, after the site's own (autodiscovery takes the first): the site-wide comment feed. */
+  feeds?: Child
   children?: Child
 }
 
@@ -67,6 +69,7 @@ export function Layout(props: LayoutProps) {
           {props.head}
           <link rel="alternate" type="application/atom+xml" href={ATOM_FEED_PATH} title={`${site.title} (Atom)`} />
           <link rel="alternate" type="application/rss+xml" href={RSS_FEED_PATH} title={`${site.title} (RSS)`} />
+          {props.feeds}
           <link rel="icon" href={FAVICON_PATH} type="image/svg+xml" />
           <style dangerouslySetInnerHTML={{ __html: STYLES }} />
           {site.stylesheet && <link rel="stylesheet" href={site.stylesheet} />}

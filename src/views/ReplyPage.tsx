@@ -23,7 +23,7 @@ export function ReplyPage({ site, post, parent, state, turnstileSiteKey }: Reply
   const locale = postLocale(post, site)
   const ui = uiStrings(locale).comments
   const title = ui.replyPage.title(parent.authorName)
-  const node = { id: parent.id, author: parent.authorName, isAuthor: parent.isAuthor, createdAt: parent.createdAt, html: parent.bodyHtml }
+  const node = { id: parent.id, author: parent.authorName, isAuthor: parent.isAuthor, createdAt: parent.createdAt, html: parent.bodyHtml, avatar: parent.avatarKey }
   return (
     <Layout site={site} lang={locale} title={title} noindex>
       <p class="meta">
@@ -31,7 +31,7 @@ export function ReplyPage({ site, post, parent, state, turnstileSiteKey }: Reply
       </p>
       <h1>{title}</h1>
       <div id={`comment-${parent.id}`} class="comment">
-        <CommentCard node={node} view={{ ui, locale, timeZone: site.timeZone }} href={commentPath(post.slug, parent.id)} />
+        <CommentCard node={node} view={{ ui, locale, timeZone: site.timeZone, avatars: site.comments.avatars !== false }} href={commentPath(post.slug, parent.id)} />
       </div>
       <CommentForm
         ui={ui}

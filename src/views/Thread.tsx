@@ -2,7 +2,7 @@ import { html as template, raw } from 'hono/html'
 import type { HtmlEscapedString } from 'hono/utils/html'
 import type { CommentNode } from '../comments/types'
 import { type CommentStrings } from '../i18n'
-import { commentAnchor, replyPath } from '../urls'
+import { AUTHOR_AVATAR_PATH, avatarPath, commentAnchor, replyPath } from '../urls'
 import { commentDateHtml } from './comment-date'
 
 /**
@@ -25,6 +25,8 @@ export interface ThreadView {
   open: boolean
   /** The poster's own edit link, shown under their comment only (uncached pages). */
   edit?: { id: number; href: string }
+  /** Show generated avatars (site.yaml `comments.avatars`). */
+  avatars?: boolean
 }
 
 /** Top-level threads, oldest first, each comment with its replies nested below it. */
@@ -63,8 +65,8 @@ function commentActions(node: CommentNode, view: ThreadView): string {
 }
 
 export interface CardProps {
-  node: Pick<CommentNode, 'id' | 'author' | 'isAuthor' | 'createdAt' | 'html' | 'inReplyTo'>
-  view: Pick<ThreadView, 'ui' | 'locale' | 'timeZone'>
+  node: Pick<CommentNode, 'id' | 'author' | 'isAuthor' | 'createdAt' | 'html' | 'inReplyTo' | 'avatar'>
+  view: Pick<ThreadView, 'ui' | 'locale' | 'timeZone' | 'avatars'>
   /** Where the date links to (the comment's anchor on its page by default). */
   href?: string
   /** Extra mark after the author (e.g. "awaiting moderation"). */
@@ -85,11 +87,15 @@ function cardHtml(node: CardProps['node'], view: CardProps['view'], href: string
   const { ui } = view
   const badge = node.isAuthor ? `<span class="badge">${escape(ui.authorBadge)}</span>` : ''
   const pending = status ? `<span class="badge pending">${escape(status)}</span>` : ''
+  // After the name, placed first by the stylesheet; the key is hex, so it needs no escaping.
+  const avatar = view.avatars && (node.isAuthor || node.avatar)
+    ? `<img class="avatar" src="${node.isAuthor ? AUTHOR_AVATAR_PATH : avatarPath(node.avatar!)}" alt="" width="32" height="32">`
+    : ''
   const date = commentDateHtml(node.createdAt, view.locale, view.timeZone)
   const inReplyTo = node.inReplyTo
     ? `<p class="in-reply-to">${escape(ui.inReplyTo)} <a href="#${escape(commentAnchor(node.inReplyTo.id))}"><bdi>${escape(node.inReplyTo.author || ui.deleted)}</bdi></a></p>`
     : ''
-  return `<article class="comment-card"><header class="comment-meta"><bdi class="comment-author">${escape(node.author)}</bdi>${badge}${pending}<a class="comment-date" href="${escape(href ?? `#${commentAnchor(node.id)}`)}">${date}</a></header>${inReplyTo}<div class="comment-body" dir="auto">${node.html}</div>${children}</article>`
+  return `<article class="comment-card"><header class="comment-meta"><bdi class="comment-author">${escape(node.author)}</bdi>${avatar}${badge}${pending}<a class="comment-date" href="${escape(href ?? `#${commentAnchor(node.id)}`)}">${date}</a></header>${inReplyTo}<div class="comment-body" dir="auto">${node.html}</div>${children}</article>`
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }

@@ -101,6 +101,11 @@ button{padding:.55rem 1.1rem;border:1px solid var(--accent);border-radius:4px;ba
 .cancel-reply{margin:0 0 1rem;background:var(--bg);color:var(--accent)}
 button.danger{border-color:var(--error);background:var(--bg);color:var(--error)}
 .hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
+/* Readers' tools (issue 13): the comment preview, the Preview button. */
+.comment-preview{border:1px dashed var(--muted);border-radius:4px;padding:.75rem 1rem;margin:0 0 1rem}
+.comment-preview h3,.comment-preview h4{margin:0 0 .25rem;font-size:1rem}
+button.secondary{background:var(--bg);color:var(--accent)}
+.comment-meta .avatar{order:-1;width:2rem;height:2rem;border-radius:4px;align-self:center}
 @media (max-width:40rem){.replies{margin-left:.35rem;padding-left:.65rem}}
 @media print{.comment-form,.comment-actions{display:none}}
 @media (max-width:40rem){body{font-size:1.0625rem}h1{font-size:1.75rem}h2{font-size:1.35rem}.wrap{padding-left:1rem;padding-right:1rem}}

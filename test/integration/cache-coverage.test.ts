@@ -25,6 +25,7 @@ const CACHED: Record<string, string> = {
   '/sitemap.xml': '/sitemap.xml',
   '/robots.txt': '/robots.txt',
   '/comments.js': '/comments.js',
+  '/comments.xml': '/comments.xml',
   '/posts/:slug/comments.xml': '/posts/couvert/comments.xml',
   '/api/posts/:slug/comments': '/api/posts/couvert/comments',
   '/archive': '/archive',
@@ -54,6 +55,7 @@ const NEVER_CACHED = new Set([
   '/api/admin/bans',
   '/notify/confirm',
   '/notify/unsubscribe',
+  '/notify/subscriptions',
 ])
 
 const seed = async () => {

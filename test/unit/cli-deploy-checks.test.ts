@@ -104,6 +104,13 @@ describe('the deploy pre-flight', () => {
     expect(whats(inputs({ secrets: ['ADMIN_TOKEN', 'SIGNING_KEY', 'EMAIL_API_KEY', 'TURNSTILE_SECRET'] }))[0]).toContain('TURNSTILE_SECRET is set without its pair')
     expect(whats(inputs({ wrangler: { ...good, cache: { enabled: false } } }))[0]).toContain('Workers Cache is off')
   })
+
+  it('refuses an unknown WEBHOOK_FORMAT and warns about one without the WEBHOOK_URL secret', () => {
+    const withFormat = (format: string) => ({ ...good, vars: { ...good.vars, WEBHOOK_FORMAT: format } })
+    expect(whats(inputs({ wrangler: withFormat('teams') }))).toEqual(['error: WEBHOOK_FORMAT is "teams".'])
+    expect(whats(inputs({ wrangler: withFormat('slack') }))[0]).toMatch(/^warning: WEBHOOK_FORMAT is set but there is no WEBHOOK_URL secret/)
+    expect(checkDeploy(inputs({ wrangler: withFormat('ntfy'), secrets: ['ADMIN_TOKEN', 'SIGNING_KEY', 'EMAIL_API_KEY', 'WEBHOOK_URL'] }))).toEqual([])
+  })
 })
 
 describe('reading what wrangler prints', () => {

@@ -112,7 +112,7 @@ describe('parseContent in memory', () => {
   it('refuses an unknown key nested in site.yaml and a non-integer number', () => {
     expect(errorsOf(parseContent(files([], 'postsPerPage: 2.5\ncomments:\n  maxDepht: 3')))).toEqual([
       'content/site.yaml: postsPerPage: must be a whole number from 1 to 100',
-      'content/site.yaml: comments.maxDepht: unknown key (allowed: moderation, maxDepth, threadsPerPage, maxLinks, hold, block, closeAfterDays)',
+      'content/site.yaml: comments.maxDepht: unknown key (allowed: moderation, maxDepth, threadsPerPage, maxLinks, hold, block, closeAfterDays, avatars)',
     ])
   })
   it('refuses duplicate keys in YAML rather than keeping the last', () => {

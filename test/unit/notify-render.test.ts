@@ -13,6 +13,7 @@ const reply: EmailContent = {
   commentUrl: 'https://blog.example/posts/tea/comments/12',
   unsubscribeUrl: 'https://blog.example/notify/unsubscribe?s=3&t=abc',
   unsubscribeAllUrl: 'https://blog.example/notify/unsubscribe?a=9&t=def',
+  manageUrl: 'https://blog.example/notify/subscriptions?a=9&t=ghi',
 }
 
 describe('renderEmail', () => {
@@ -89,10 +90,11 @@ describe('renderEmail', () => {
   })
 
   it('asks for confirmation with one link and says when it expires', () => {
-    const email = renderEmail(site, 'new@example.com', { kind: 'confirm', confirmUrl: 'https://blog.example/notify/confirm?a=1&t=x', validDays: 7 }, 'k')
+    const email = renderEmail(site, 'new@example.com', { kind: 'confirm', confirmUrl: 'https://blog.example/notify/confirm?a=1&t=x', validDays: 7, manageUrl: 'https://blog.example/notify/subscriptions?a=1&t=m' }, 'k')
     expect(email.subject).toBe('Confirm your email for Carnets')
     expect(email.text).toContain('https://blog.example/notify/confirm?a=1&t=x')
     expect(email.text).toContain('The link works for 7 days.')
+    expect(email.text).toContain('Manage my subscriptions: https://blog.example/notify/subscriptions?a=1&t=m')
     expect(email.headers['List-Unsubscribe']).toBeUndefined()
   })
 })

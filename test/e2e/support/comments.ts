@@ -68,7 +68,7 @@ export async function submitCommentForm(page: Page, fields: { author: string; bo
   await form.locator('textarea[name=body]').fill(fields.body)
   const [response] = await Promise.all([
     page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest()),
-    form.locator('button[type=submit]').click(),
+    form.locator('button[type=submit]:not([name=preview])').click(),
   ])
   if (response.status() !== 303) {
     await page.waitForLoadState()
@@ -94,7 +94,7 @@ export async function submitInvalidForm(page: Page, fields: Record<string, strin
   await form.evaluate((el: { noValidate: boolean }) => (el.noValidate = true))
   const [response] = await Promise.all([
     page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest()),
-    form.locator('button[type=submit]').click(),
+    form.locator('button[type=submit]:not([name=preview])').click(),
   ])
   await page.waitForURL((url) => url.pathname.endsWith('/comments'))
   await page.waitForLoadState()

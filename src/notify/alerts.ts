@@ -1,0 +1,27 @@
+/** Building and sending the author's webhook alert of one outbox row (delivery.ts sends emails). */
+
+import { absoluteUrl, HOME_PATH, postPath } from '../urls'
+import type { DeliveryDeps } from './delivery'
+import { emailLinks } from './links'
+import type { Delivery } from './outbox'
+import type { SendResult } from './types'
+import type { WebhookAlert } from './webhook'
+
+/** The author's webhook alert of a new comment: held or public, as the author's email; not once it is spam or deleted. */
+export async function sendAlert(deps: DeliveryDeps, row: Delivery): Promise<SendResult | { cancel: string }> {
+  const { comment } = row
+  if (!deps.webhook) return { cancel: 'WEBHOOK_URL is not set' }
+  if (!comment) return { cancel: 'the comment is gone' }
+  if (comment.status === 'spam' || comment.status === 'deleted') return { cancel: `the comment was marked ${comment.status}` }
+  const links = emailLinks(deps.site)
+  const commentUrl = links.comment(comment.postSlug, comment.id)
+  const alert: WebhookAlert = {
+    event: 'comment.created',
+    site: { title: deps.site.title, url: absoluteUrl(deps.site, HOME_PATH) },
+    post: { slug: comment.postSlug, title: deps.postTitle(comment.postSlug), url: absoluteUrl(deps.site, postPath(comment.postSlug)) },
+    comment: { id: comment.id, author: comment.authorName, body: comment.body, status: comment.status, url: commentUrl },
+    links: { comment: commentUrl, moderate: links.admin() },
+  }
+  return deps.webhook.send(alert, `palabre-webhook-${row.id}`)
+}
+

@@ -15,6 +15,7 @@ import { notify } from './routes/notify'
 import { notifyAdmin } from './routes/notify-admin'
 import { notifyAdminApi } from './routes/notify-admin-api'
 import { pages } from './routes/pages'
+import { search } from './routes/search'
 import { securityHeaders } from './security-headers'
 import { STYLES } from './views/styles'
 import { NotFoundPage } from './views/NotFoundPage'
@@ -35,6 +36,7 @@ app.use('/admin/*', adminFormLimit)
 app.use('/api/admin/*', adminApiLimit)
 
 app.route('/', pages)
+app.route('/', search)
 app.route('/', feeds)
 app.route('/', comments)
 app.route('/', commentEdit)

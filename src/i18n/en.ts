@@ -1,5 +1,6 @@
 import { adminEn } from './admin-en'
 import { commentsEn } from './comments-en'
+import { searchEn } from './search-en'
 import type { UiStrings } from './types'
 
 export const en: UiStrings = {
@@ -45,6 +46,8 @@ export const en: UiStrings = {
   },
   comments: commentsEn,
   admin: adminEn,
+  // Search
+  search: searchEn,
   markdown: {
     headingAnchor: (heading) => `Link to the section “${heading}”`,
     footnotes: 'Notes',

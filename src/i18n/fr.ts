@@ -1,5 +1,6 @@
 import { adminFr } from './admin-fr'
 import { commentsFr } from './comments-fr'
+import { searchFr } from './search-fr'
 import type { UiStrings } from './types'
 
 // French typography: a no-break space (U+00A0) inside « » and before : ; ! ?
@@ -46,6 +47,8 @@ export const fr: UiStrings = {
   },
   comments: commentsFr,
   admin: adminFr,
+  // Search
+  search: searchFr,
   markdown: {
     headingAnchor: (heading) => `Lien vers la section «\u00a0${heading}\u00a0»`,
     footnotes: 'Notes',

@@ -1,5 +1,6 @@
 import type { AdminStrings } from './admin-types'
 import type { CommentStrings } from './comments-types'
+import type { SearchStrings } from './search-types'
 
 /** A message that depends on a count: one form per CLDR plural category, `other` required. */
 export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }
@@ -45,6 +46,8 @@ export interface UiStrings {
   comments: CommentStrings
   /** The admin pages. */
   admin: AdminStrings
+  /** Search: the header's form and the results page. */
+  search: SearchStrings
   /** Text the post renderer writes into the post body. */
   markdown: {
     headingAnchor: (heading: string) => string

@@ -11,6 +11,7 @@ import {
   SITEMAP_PATH,
   tagPath,
 } from './paths'
+import { SEARCH_API_PATH, SEARCH_PATH } from './search-paths'
 
 /**
  * The pages the edge may keep, and for each cache tag the paths it covers. A route that calls
@@ -28,10 +29,13 @@ export interface CacheablePage {
 
 const PLAIN: CacheablePage = { query: [], personal: [] }
 const DISCUSSION: CacheablePage = { query: ['page'], personal: ['edit'] }
+/** The route redirects every other spelling of `q` to its canonical one, so keys stay few and short. */
+const SEARCH: CacheablePage = { query: ['q', 'page'], personal: [] }
 
 const EXACT = new Map<string, CacheablePage>(
   [listPath(1), ATOM_FEED_PATH, RSS_FEED_PATH, SITEMAP_PATH, ROBOTS_PATH, REPLY_SCRIPT_PATH].map((path) => [path, PLAIN]),
 )
+for (const path of [SEARCH_PATH, SEARCH_API_PATH]) EXACT.set(path, SEARCH)
 
 const PATTERNS: [RegExp, CacheablePage][] = [
   [/^\/page\/[0-9]+$/, PLAIN],
@@ -67,5 +71,7 @@ export function pathsForTag(tag: string, index: ContentIndex): string[] {
     return [...discussion, commentsFeedPath(slug), commentsApiPath(slug), ATOM_FEED_PATH, RSS_FEED_PATH]
   }
   if (parsed?.kind === 'tag') return [tagPath(parsed.tag)]
+  // Only the pages without a query can be named: results pages expire instead (SEARCH_MAX_AGE).
+  if (parsed?.kind === 'search') return [SEARCH_PATH, SEARCH_API_PATH]
   return []
 }

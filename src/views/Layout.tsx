@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx'
 import type { SiteConfig } from '../content/types'
 import { uiStrings } from '../i18n'
 import { absoluteUrl, ATOM_FEED_PATH, FAVICON_PATH, RSS_FEED_PATH } from '../urls'
+import { SearchForm } from './SearchForm'
 import { STYLES } from './styles'
 
 export interface LayoutProps {
@@ -78,6 +79,7 @@ export function Layout(props: LayoutProps) {
                 </a>
               </p>
               <p class="site-description">{site.description}</p>
+              <SearchForm ui={chrome} id="site-search-q" compact />
             </div>
           </header>
           <main id="main" class="wrap" tabindex={-1}>

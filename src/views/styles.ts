@@ -98,4 +98,12 @@ button.danger{border-color:var(--error);background:var(--bg);color:var(--error)}
 @media (max-width:40rem){body{font-size:1.0625rem}h1{font-size:1.75rem}h2{font-size:1.35rem}.wrap{padding-left:1rem;padding-right:1rem}}
 @media (prefers-reduced-motion:reduce){*{scroll-behavior:auto!important;transition:none!important}}
 @media print{.skip,.share,.site-footer,.pagination,.anchor{display:none}body{background:#fff;color:#000}a{color:#000}}
+.search-form{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem;margin:0 0 1.5rem}
+.search-form label{flex-basis:100%}
+.search-form input{flex:1 1 12rem;min-width:0;padding:.45rem .6rem;border:1px solid var(--muted);border-radius:4px;background:var(--bg)}
+.search-form.compact{flex:0 1 22rem;margin:0}
+.search-form.compact button{padding:.45rem .8rem}
+.search-results h2{font-size:1.3rem;margin:1.5rem 0 .25rem}
+mark{background:var(--banner-bg);color:var(--banner-fg);border-radius:2px}
+@media print{.search-form{display:none}}
 `.trim()

@@ -14,14 +14,17 @@ import { runWranglerOrThrow, runWranglerResult } from './wrangler-run'
  * database) or behind (an interrupted publish) is filled by the next publish whatever KV holds.
  */
 
-const where = (target: KvTarget) => (target.local ? '--local' : '--remote')
+/** Where the index is: the KV target's D1, in the project at `cwd` (the project root by default). */
+export type SearchTarget = KvTarget & { cwd?: string }
+
+const where = (target: SearchTarget) => (target.local ? '--local' : '--remote')
 
 /**
  * What the publish changes in the index of `target`'s D1, from one read of its rows; null when
  * the database has no index yet (its migrations not applied): posts are still published.
  */
-export async function planSearch(built: BuiltContent, target: KvTarget): Promise<SearchPlan | null> {
-  const read = await runWranglerResult(['d1', 'execute', 'DB', where(target), '--json', '--command', LIST_INDEXED_SQL], { signal: target.signal })
+export async function planSearch(built: BuiltContent, target: SearchTarget): Promise<SearchPlan | null> {
+  const read = await runWranglerResult(['d1', 'execute', 'DB', where(target), '--json', '--command', LIST_INDEXED_SQL], { signal: target.signal, cwd: target.cwd })
   if (read.code !== 0 && /no such table: search_index/.test(read.stdout + read.stderr)) return null
   if (read.code !== 0) throw new Error(`wrangler d1 execute failed (exit ${read.code}):\n${(read.stderr || read.stdout).trim()}`)
   const { stdout } = read
@@ -35,19 +38,19 @@ export async function planSearch(built: BuiltContent, target: KvTarget): Promise
  * in `--command` groups, since `--file` goes through D1's import, during which the database
  * answers no query (comments included).
  */
-export async function writeSearch(plan: SearchPlan | null, target: KvTarget): Promise<void> {
+export async function writeSearch(plan: SearchPlan | null, target: SearchTarget): Promise<void> {
   const groups = plan ? searchStatements(plan) : []
   if (!groups.length) return
   if (!target.local) {
     for (const group of groups)
-      await runWranglerOrThrow(['d1', 'execute', 'DB', '--remote', '--yes', '--command', group.join(';\n')], { signal: target.signal })
+      await runWranglerOrThrow(['d1', 'execute', 'DB', '--remote', '--yes', '--command', group.join(';\n')], { signal: target.signal, cwd: target.cwd })
     return
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'palabre-search-'))
   try {
     const file = path.join(dir, 'search.sql')
     await writeFile(file, `${groups.flat().join(';\n')};\n`)
-    await runWranglerOrThrow(['d1', 'execute', 'DB', '--local', '--yes', '--file', file], { signal: target.signal })
+    await runWranglerOrThrow(['d1', 'execute', 'DB', '--local', '--yes', '--file', file], { signal: target.signal, cwd: target.cwd })
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

@@ -8,7 +8,7 @@ interface SearchFormProps {
   id: string
   /** The query to show in the field (the results page's). */
   value?: string
-  /** The header's form: its label is visually hidden. */
+  /** The header's form: its label is visually hidden. Each form names its landmark differently. */
   compact?: boolean
 }
 
@@ -19,7 +19,7 @@ interface SearchFormProps {
  */
 export function SearchForm({ ui, id, value, compact }: SearchFormProps) {
   return (
-    <form class={compact ? 'search-form compact' : 'search-form'} role="search" action={SEARCH_PATH} method="get" aria-label={compact ? ui.search.label : undefined}>
+    <form class={compact ? 'search-form compact' : 'search-form'} role="search" action={SEARCH_PATH} method="get" aria-label={compact ? ui.search.label : ui.search.field}>
       <label for={id} class={compact ? 'visually-hidden' : undefined}>
         {ui.search.field}
       </label>

@@ -10,6 +10,7 @@ import { benchPostKey, buildWorker, realWorkerOptions, seedRealWorker } from './
 import { RENDER_CASES, timeRender } from './render'
 import { type BenchReport, formatRenderTable, formatReport } from './report'
 import { BENCH_POST, BENCH_POST_500 } from './sample-post'
+import { benchSearch } from './search'
 
 const LOAD: LoadOptions = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 16),
@@ -78,6 +79,8 @@ try {
   // What the baselines share with the real Worker: compatibility settings and the assets router.
   const { assets, compatibilityDate, compatibilityFlags, ...built } = realWorkerOptions(outdir)
   const platform = { compatibilityDate, compatibilityFlags, ...(WITH_ASSETS && { assets }) }
+  // Search latency first, while no other Worker is under load (test/bench/search.ts).
+  const searchReport = await benchSearch(await start({ ...built, ...platform, cacheAPI: false }, 'search'))
   // cacheAPI: false makes caches.default inert: every request takes the uncached path.
   const real = await start({ ...built, ...platform, cacheAPI: true }, 'cached')
   const seeded = await seedRealWorker(real.mf)
@@ -136,6 +139,7 @@ try {
   const jsonPath = path.join(os.tmpdir(), `palabre-bench-${Date.now()}.json`)
   writeFileSync(jsonPath, `${JSON.stringify(report, null, 2)}\n`)
   console.log(`\n${formatReport(report)}\nJSON: ${jsonPath}`)
+  console.log(`\n${searchReport}`)
 } finally {
   await Promise.all(running.map((mf) => mf.dispose()))
   rmSync(work, { recursive: true, force: true })

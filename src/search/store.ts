@@ -63,11 +63,15 @@ const MARKS = `char(${MARK_START.codePointAt(0)}), char(${MARK_END.codePointAt(0
 // bm25 weights, in column order: title, tags, summary, body.
 const RANK = 'bm25(search_index, 10.0, 4.0, 2.0, 1.0)'
 
+// Snippets only for the page's rows: in one SELECT, SQLite computes every selected column of
+// every match before it sorts and cuts, and snippet() on a long text is the dearest part.
 const SEARCH_SQL = `SELECT kind, path, title, lang, published_at,
   snippet(search_index, 3, ${MARKS}, '…', 24) AS body_snippet,
   snippet(search_index, 2, ${MARKS}, '…', 24) AS summary_snippet
-FROM search_index WHERE search_index MATCH ?1 AND published_at <= ?2
-ORDER BY ${RANK}, published_at DESC LIMIT ?3 OFFSET ?4`
+FROM search_index WHERE search_index MATCH ?1 AND rowid IN (
+  SELECT rowid FROM search_index WHERE search_index MATCH ?1 AND published_at <= ?2
+  ORDER BY ${RANK}, published_at DESC LIMIT ?3 OFFSET ?4)
+ORDER BY ${RANK}, published_at DESC`
 
 const COUNT_SQL = 'SELECT count(*) AS total FROM search_index WHERE search_index MATCH ?1 AND published_at <= ?2'
 

@@ -23,6 +23,7 @@ import { notifyAdminApi } from './routes/notify-admin-api'
 import { pages } from './routes/pages'
 import { sitePages } from './routes/site-pages'
 import { prefetchThread } from './routes/thread-read'
+import { search } from './routes/search'
 import { securityHeaders } from './security-headers'
 import { theme } from './routes/theme'
 import { STYLES } from './views/styles'
@@ -47,6 +48,7 @@ app.use('/api/admin/*', adminApiLimit)
 
 app.use('/', legacyHome)
 app.route('/', pages)
+app.route('/', search)
 app.route('/', feeds)
 app.route('/', theme)
 app.route('/', comments)

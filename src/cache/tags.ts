@@ -14,6 +14,12 @@ export const LIST_TAG = 'list'
 
 /** Old addresses' redirects (src/redirects), purged after an import changes the table. */
 export const REDIRECTS_TAG = 'redirects'
+/**
+ * Every search result page (`/search`, `/api/search`): purged when the search index changes.
+ * Only Workers Cache can purge it (by tag); the Cache API cannot list the queries it holds, so
+ * there these pages live `SEARCH_MAX_AGE` seconds at most.
+ */
+export const SEARCH_TAG = 'search'
 
 /** A tag's page. */
 export function tagPageTag(tag: string): string {
@@ -36,12 +42,14 @@ export function encodeTag(tag: string): string {
 /** What a tag names, or undefined for a tag no page carries. */
 export type ParsedTag =
   | { kind: 'list' }
+  | { kind: 'search' }
   | { kind: 'post'; slug: string }
   | { kind: 'tag'; tag: string }
   | { kind: 'page'; slug: string }
 
 export function parseTag(tag: string): ParsedTag | undefined {
   if (tag === LIST_TAG) return { kind: 'list' }
+  if (tag === SEARCH_TAG) return { kind: 'search' }
   const [kind, ...rest] = tag.split(':')
   const name = rest.join(':')
   if (kind === 'post' && name) return { kind: 'post', slug: name }

@@ -1,7 +1,7 @@
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { backupFileName, exportableTables, parseBookmark, restoreScript, type TableRow } from './backup-plan'
+import { backupFileName, exportableTables, parseBookmark, restoreScript, virtualTablesOf, type MigrationFile, type TableRow } from './backup-plan'
 import { PROJECT_ROOT } from './wrangler'
 import { runWranglerOrThrow } from './wrangler-run'
 
@@ -48,9 +48,10 @@ export async function backupD1(target: D1Target, now = new Date()): Promise<Back
 
 const TABLES = "SELECT name, sql FROM sqlite_master WHERE type = 'table'"
 
-/** Makes the database what the backup `file` holds (`restoreScript`), in one `d1 execute --file`. */
+/** Makes the database what the backup `file` holds (`restoreScript`, virtual tables included), in one `d1 execute --file`. */
 export async function restoreD1(file: string, target: D1Target): Promise<void> {
-  const script = restoreScript(await readFile(file, 'utf8'), await queryD1<TableRow>(TABLES, target))
+  const dump = await readFile(file, 'utf8')
+  const script = restoreScript(dump, await queryD1<TableRow>(TABLES, target), virtualTablesOf(dump, await readMigrations(target)))
   const dir = await mkdtemp(path.join(os.tmpdir(), 'palabre-restore-'))
   try {
     const sql = path.join(dir, 'restore.sql')
@@ -59,4 +60,11 @@ export async function restoreD1(file: string, target: D1Target): Promise<void> {
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
+}
+
+/** The project's migration files (`migrations/`, as wrangler.toml names it in the sample). */
+async function readMigrations(target: D1Target): Promise<MigrationFile[]> {
+  const dir = path.join(target.cwd ?? PROJECT_ROOT, 'migrations')
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.sql')).sort()
+  return Promise.all(names.map(async (name) => ({ name, sql: await readFile(path.join(dir, name), 'utf8') })))
 }

@@ -46,17 +46,35 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
  * end; `current` tables the dump does not have (a later migration's) dropped; every table of the
  * dump dropped (children before parents, the reverse of the dump's order); then the dump itself.
  * Virtual tables (a search index, which no export holds) and their shadow tables are left as they
- * are. `d1_migrations` comes back with the dump, so migrations newer than the backup run again at
+ * are; `virtualTables` (`virtualTablesOf`) creates them where they are missing. `d1_migrations` comes back with the dump, so migrations newer than the backup run again at
  * the next `npm run deploy` or `npm start`.
  */
-export function restoreScript(dump: string, current: TableRow[] = []): string {
+export function restoreScript(dump: string, current: TableRow[] = [], virtualTables: string[] = []): string {
   const tables = tablesOfDump(dump)
   if (!tables.length) throw new Error('this file creates no table: it is not a `wrangler d1 export` of the database')
   const kept = new Set(exportableTables(current) ?? current.map((row) => row.name))
   const extra = current.map((row) => row.name).filter((name) => kept.has(name) && !/^(?:sqlite_|_cf_)/i.test(name) && !tables.includes(name))
   const body = dump.replace(/^\s*PRAGMA\s+defer_foreign_keys\s*=\s*\w+\s*;\s*$/gim, '')
   const drops = [...extra, ...[...tables].reverse()].map((t) => `DROP TABLE IF EXISTS ${quote(t)};`)
-  return ['PRAGMA defer_foreign_keys=TRUE;', ...drops, body.trim(), ''].join('\n')
+  return ['PRAGMA defer_foreign_keys=TRUE;', ...drops, body.trim(), ...virtualTables, ''].join('\n')
+}
+
+/** A migration file: its name, as `d1_migrations` records it, and its SQL. */
+export interface MigrationFile {
+  name: string
+  sql: string
+}
+
+/**
+ * The virtual tables (the search index) that the migrations `dump` records as applied create,
+ * as their `CREATE VIRTUAL TABLE IF NOT EXISTS` statements: no export holds them, so a restore on
+ * a new database would otherwise leave migrations marked applied and their table missing for
+ * good. Each is created empty, where missing; the next publish fills the search index.
+ */
+export function virtualTablesOf(dump: string, migrations: MigrationFile[]): string[] {
+  return migrations
+    .filter((migration) => dump.includes(`'${migration.name.replace(/'/g, "''")}'`))
+    .flatMap((migration) => migration.sql.replace(/^\s*--.*$/gm, '').match(/CREATE\s+VIRTUAL\s+TABLE\s+IF\s+NOT\s+EXISTS\b[^;]*;/gi) ?? [])
 }
 
 /** The bookmark in `wrangler d1 time-travel info` output, if any. */

@@ -10,6 +10,8 @@ import { readMediaSizes } from './media-sizes'
 import { parseContent, type ParsedContent } from './parse-content'
 import { planPublish, type PublishPlan } from './plan'
 import { requestPurge } from './purge'
+import { describeSearch, planSearch, searchPurgeTags, writeSearch } from './search-index'
+import type { SearchPlan } from './search-plan'
 import { kvBulkDelete, kvBulkPut, kvGetIndex, PROJECT_ROOT, type KvTarget } from './wrangler'
 
 export interface PublishOptions {
@@ -75,16 +77,20 @@ export async function publishContent(options: PublishOptions, current?: ContentI
   const target: KvTarget = { local, signal: options.signal }
   const where = local ? 'local KV' : 'Cloudflare KV'
   const plan = planPublish(current === undefined ? await kvGetIndex(target) : current, built)
-  if (plan.unchanged) {
+  // The search index is compared with D1 even when KV holds this content: it may be behind.
+  const search = await planSearch(built, target)
+  if (plan.unchanged && search?.unchanged !== false) {
     log.info(`Nothing changed: ${where} already holds this content (version ${built.index.version}).`)
+    if (!search) log.warn(describeSearch(search))
     return { outcome: 'unchanged', index: plan.index }
   }
   log.info(describePlan(plan, where, !local && drafts ? drafts : 0))
+  log.info(describeSearch(search))
   if (options.dryRun) {
-    log.info(`Dry run: nothing written. Would purge: ${plan.purgeTags.join(' ') || 'nothing'}`)
+    log.info(`Dry run: nothing written. Would purge: ${[...plan.purgeTags, ...searchPurgeTags(search)].join(' ') || 'nothing'}`)
     return { outcome: 'planned' }
   }
-  await writePlan(plan, options, target)
+  await writePlan(plan, options, target, search)
   return { outcome: 'published', index: plan.index }
 }
 
@@ -108,25 +114,29 @@ export async function loadContent(contentDir: string, log: Logger): Promise<Pars
   return null
 }
 
-async function writePlan(plan: PublishPlan, options: PublishOptions, target: KvTarget): Promise<void> {
+async function writePlan(plan: PublishPlan, options: PublishOptions, target: KvTarget, search: SearchPlan | null): Promise<void> {
   const { log } = options
   const index = { key: INDEX_KEY, value: JSON.stringify(plan.index) }
   const purge = options.purge ? await purger(options, plan.index.site.baseUrl) : null
   const written = `Wrote ${plan.puts.length} post and page bodies and the index (version ${plan.index.version})`
+  // The search index after KV's: a result never links to a post KV does not hold yet.
+  const purgeTags = [...plan.purgeTags, ...searchPurgeTags(search)]
   if (target.local) {
     // Local bulk puts are stored one after the other, in order: one call keeps the index last.
-    await kvBulkPut([...plan.puts, index], target)
-    log.info(`${written} to local KV.`)
-    await purge?.(plan.purgeTags)
+    if (!plan.unchanged) await kvBulkPut([...plan.puts, index], target)
+    if (!plan.unchanged) log.info(`${written} to local KV.`)
+    await writeSearch(search, target)
+    await purge?.(purgeTags)
     await kvBulkDelete(plan.deletes, target)
     return
   }
   await kvBulkPut(plan.puts, target)
   // Cloudflare's bulk writes have no order: the index goes in its own, later call, so it
   // never names a body that is not stored yet.
-  await kvBulkPut([index], target)
-  log.info(`${written} to Cloudflare KV.`)
-  await purge?.(plan.purgeTags)
+  if (!plan.unchanged) await kvBulkPut([index], target)
+  if (!plan.unchanged) log.info(`${written} to Cloudflare KV.`)
+  await writeSearch(search, target)
+  await purge?.(purgeTags)
   if (!plan.deletes.length && !purge) return
   // Until KV has propagated, a location may still serve the old index: keep its bodies until
   // then, and purge again so no location keeps a page built from the old index.
@@ -134,7 +144,7 @@ async function writePlan(plan: PublishPlan, options: PublishOptions, target: KvT
   await sleep(options.propagationSeconds * 1000, undefined, { signal: options.signal })
   await kvBulkDelete(plan.deletes, target)
   if (plan.deletes.length) log.info(`Deleted ${plan.deletes.length} old post bodies.`)
-  await purge?.(plan.purgeTags)
+  await purge?.(purgeTags)
 }
 
 function describePlan(plan: PublishPlan, where: string, draftsKept: number): string {

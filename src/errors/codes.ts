@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   invalid_json: 400,
   /** A JSON comment with keys the API does not take. */
   unknown_fields: 400,
+  /** A search query over its length or word limit (src/search/query.ts). */
+  query_too_long: 400,
   /** The admin API without a valid bearer token. */
   unauthorized: 401,
   comments_closed: 403,

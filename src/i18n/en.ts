@@ -1,6 +1,7 @@
 import { adminEn } from './admin-en'
 import { commentsEn } from './comments-en'
 import { siteEn } from './site-en'
+import { searchEn } from './search-en'
 import type { UiStrings } from './types'
 
 export const en: UiStrings = {
@@ -49,6 +50,8 @@ export const en: UiStrings = {
   admin: adminEn,
   // pages: the site around the posts.
   site: siteEn,
+  // Search
+  search: searchEn,
   markdown: {
     headingAnchor: (heading) => `Link to the section “${heading}”`,
     footnotes: 'Notes',

@@ -1,6 +1,7 @@
 import { adminFr } from './admin-fr'
 import { commentsFr } from './comments-fr'
 import { siteFr } from './site-fr'
+import { searchFr } from './search-fr'
 import type { UiStrings } from './types'
 
 // French typography: a no-break space (U+00A0) inside « » and before : ; ! ?
@@ -50,6 +51,8 @@ export const fr: UiStrings = {
   admin: adminFr,
   // pages: the site around the posts.
   site: siteFr,
+  // Search
+  search: searchFr,
   markdown: {
     headingAnchor: (heading) => `Lien vers la section «\u00a0${heading}\u00a0»`,
     footnotes: 'Notes',

@@ -1,6 +1,7 @@
 import type { AdminStrings } from './admin-types'
 import type { CommentStrings } from './comments-types'
 import type { SiteStrings } from './site-types'
+import type { SearchStrings } from './search-types'
 
 /** A message that depends on a count: one form per CLDR plural category, `other` required. */
 export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }
@@ -50,6 +51,8 @@ export interface UiStrings {
   admin: AdminStrings
   /** Navigation, archive, list of tags, links between posts (pages). */
   site: SiteStrings
+  /** Search: the header's form and the results page. */
+  search: SearchStrings
   /** Text the post renderer writes into the post body. */
   markdown: {
     headingAnchor: (heading: string) => string

@@ -14,6 +14,7 @@ import {
   tagPath,
 } from './paths'
 import { ARCHIVE_PATH, pagePath, RESERVED_SEGMENTS, TAGS_PATH } from './site-pages'
+import { SEARCH_API_PATH, SEARCH_PATH } from './search-paths'
 
 /**
  * The pages the edge may keep, and for each cache tag the paths it covers. A route that calls
@@ -34,6 +35,8 @@ const PLAIN: CacheablePage = { query: [], personal: [] }
 // they reach the old-address redirect (src/routes/legacy-redirects.ts) instead of being sent away.
 const HOME: CacheablePage = { query: KEPT_PARAMS, personal: [] }
 const DISCUSSION: CacheablePage = { query: ['page'], personal: ['edit'] }
+/** The route redirects every other spelling of `q` to its canonical one, so keys stay few and short. */
+const SEARCH: CacheablePage = { query: ['q', 'page'], personal: [] }
 
 const EXACT = new Map<string, CacheablePage>([
   [listPath(1), HOME],
@@ -41,6 +44,7 @@ const EXACT = new Map<string, CacheablePage>([
     (path): [string, CacheablePage] => [path, PLAIN],
   ),
 ])
+for (const path of [SEARCH_PATH, SEARCH_API_PATH]) EXACT.set(path, SEARCH)
 
 const PATTERNS: [RegExp, CacheablePage][] = [
   [/^\/page\/[0-9]+$/, PLAIN],
@@ -88,5 +92,7 @@ export function pathsForTag(tag: string, index: ContentIndex): string[] {
   }
   if (parsed?.kind === 'tag') return [tagPath(parsed.tag)]
   if (parsed?.kind === 'page') return [pagePath(parsed.slug)]
+  // Only the pages without a query can be named: results pages expire instead (SEARCH_MAX_AGE).
+  if (parsed?.kind === 'search') return [SEARCH_PATH, SEARCH_API_PATH]
   return []
 }

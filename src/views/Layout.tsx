@@ -6,6 +6,7 @@ import { absoluteUrl, ATOM_FEED_PATH, FAVICON_PATH, RSS_FEED_PATH } from '../url
 import { SiteNav } from './SiteNav'
 import { SiteFooter } from './SiteFooter'
 import { SiteLogo } from './SiteLogo'
+import { SearchForm } from './SearchForm'
 import { STYLES } from './styles'
 
 export interface LayoutProps {
@@ -88,6 +89,7 @@ export function Layout(props: LayoutProps) {
               </p>
               <p class="site-description">{site.description}</p>
               <SiteNav site={site} current={props.path} />
+              <SearchForm ui={chrome} id="site-search-q" compact />
             </div>
           </header>
           <main id="main" class="wrap" tabindex={-1}>

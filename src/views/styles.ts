@@ -112,4 +112,12 @@ button.secondary{background:var(--bg);color:var(--accent)}
 @media (prefers-reduced-motion:reduce){*{scroll-behavior:auto!important;transition:none!important}}
 @media print{.skip,.share,.site-footer,.pagination,.anchor{display:none}body{background:#fff;color:#000}a{color:#000}}
 ${SITE_STYLES}
+.search-form{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem;margin:0 0 1.5rem}
+.search-form label{flex-basis:100%}
+.search-form input{flex:1 1 12rem;min-width:0;padding:.45rem .6rem;border:1px solid var(--muted);border-radius:4px;background:var(--bg)}
+.search-form.compact{flex:0 1 22rem;margin:0}
+.search-form.compact button{padding:.45rem .8rem}
+.search-results h2{font-size:1.3rem;margin:1.5rem 0 .25rem}
+mark{background:var(--banner-bg);color:var(--banner-fg);border-radius:2px}
+@media print{.search-form{display:none}}
 `.trim()

@@ -11,6 +11,7 @@ import { RENDER_CASES, timeRender } from './render'
 import { type BenchReport, formatRenderTable, formatReport, formatStormTable } from './report'
 import { BENCH_POST, BENCH_POST_500 } from './sample-post'
 import { simulateStorms, STORM, type StormResult } from './storm'
+import { benchSearch } from './search'
 
 const LOAD: LoadOptions = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 16),
@@ -87,7 +88,7 @@ async function storm(): Promise<{ options: typeof STORM; results: StormResult[] 
   }
 }
 
-// BENCH_ONLY=storm: the comment storm alone.
+// BENCH_ONLY=storm: the comment storm alone; =search: the search latency (and nothing of the load tests).
 if (ONLY === 'storm') {
   try {
     const { options, results } = await storm()
@@ -119,6 +120,8 @@ try {
   // What the baselines share with the real Worker: compatibility settings and the assets router.
   const { assets, compatibilityDate, compatibilityFlags, ...built } = realWorkerOptions(outdir)
   const platform = { compatibilityDate, compatibilityFlags, ...(WITH_ASSETS && { assets }) }
+  // Search latency first, while no other Worker is under load (test/bench/search.ts).
+  const searchReport = ONLY === undefined || ONLY === 'search' ? await benchSearch(await start({ ...built, ...platform, cacheAPI: false }, 'search')) : ''
   const targets: Target[] = []
   let seeded: Seeded | undefined
   if (wants('cached')) {
@@ -186,6 +189,7 @@ try {
   const jsonPath = path.join(os.tmpdir(), `palabre-bench-${Date.now()}.json`)
   writeFileSync(jsonPath, `${JSON.stringify(report, null, 2)}\n`)
   console.log(`\n${formatReport(report)}\nJSON: ${jsonPath}`)
+  if (searchReport) console.log(`\n${searchReport}`)
 } finally {
   await Promise.all(running.map((mf) => mf.dispose()))
   rmSync(work, { recursive: true, force: true })

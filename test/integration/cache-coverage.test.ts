@@ -6,6 +6,7 @@ import { cacheKey } from '../../src/cache/keys'
 import { stylesheetKey } from '../../src/content/keys'
 import { pathsForTag, stylesheetPath } from '../../src/urls'
 import { seedContent, seedPages } from '../fixtures/content'
+import { SEARCH_MAX_AGE } from '../../src/routes/search'
 
 let hosts = 0
 /** A host of its own per test: the Cache API is shared by every test of the run. */
@@ -32,7 +33,15 @@ const CACHED: Record<string, string> = {
   '/tags': '/tags',
   '/:slug': `/${encodeURIComponent('à-propos')}`,
   '/theme/:file{[0-9a-f]{16}\\.css}': stylesheetPath(STYLESHEET_HASH),
+  '/search': '/search',
+  '/api/search': '/api/search',
 }
+
+/**
+ * Search results: cached under the search tag, which Workers Cache purges, but whose paths the
+ * Cache API cannot list (one URL per query), so they must expire within SEARCH_MAX_AGE.
+ */
+const SHORT_LIVED = ['/search?q=couvert', '/api/search?q=couvert']
 
 /** GET routes that are personal, redirects or admin: never cached. */
 const NEVER_CACHED = new Set([
@@ -111,5 +120,15 @@ describe('cache tags and the paths they cover', () => {
       await purge(base, [tag])
       expect((await get(base + path)).headers.get('X-Cache'), tag).toBe('MISS')
     }
+  })
+
+  it.each(SHORT_LIVED)('keep %s under the search tag for SEARCH_MAX_AGE seconds at most', async (path) => {
+    const base = origin()
+    await seed()
+    const first = await get(base + path)
+    expect(first.status).toBe(200)
+    expect(tagsOf(first)).toEqual(['search'])
+    expect(Number(/max-age=(\d+)/.exec(first.headers.get('CDN-Cache-Control') ?? '')?.[1])).toBeLessThanOrEqual(SEARCH_MAX_AGE)
+    expect((await get(base + path)).headers.get('X-Cache')).toBe('HIT')
   })
 })

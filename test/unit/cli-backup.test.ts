@@ -3,7 +3,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { backupD1, queryD1, restoreD1, type D1Target } from '../../src/cli/backup-d1'
-import { backupFileName, exportableTables, restoreScript, tablesOfDump } from '../../src/cli/backup-plan'
+import { backupFileName, exportableTables, restoreScript, tablesOfDump, virtualTablesOf } from '../../src/cli/backup-plan'
+import { planSearch, writeSearch } from '../../src/cli/search-index'
+import type { BuiltContent } from '../../src/cli/build-index'
+import { DEFAULT_SITE } from '../../src/content/site-defaults'
+import type { PostMeta } from '../../src/content/types'
 import { PROJECT_ROOT } from '../../src/cli/wrangler'
 import { runWranglerOrThrow } from '../../src/cli/wrangler-run'
 
@@ -29,6 +33,18 @@ describe('backup planning', () => {
       'DROP TABLE IF EXISTS "d1_migrations";',
     ])
     expect(() => restoreScript('SELECT 1;')).toThrow(/not a `wrangler d1 export`/)
+  })
+
+  it('creates again the virtual tables of the migrations the dump records, where missing', () => {
+    const migrations = [
+      { name: '0001_comments.sql', sql: 'CREATE TABLE comments (id);' },
+      { name: '0007_search.sql', sql: "-- CREATE VIRTUAL TABLE IF NOT EXISTS in a comment\nCREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5(title, tokenize = 'unicode61 remove_diacritics 2');" },
+      { name: '0009_later.sql', sql: 'CREATE VIRTUAL TABLE IF NOT EXISTS later USING fts5(x);' },
+    ]
+    const dump = `CREATE TABLE comments (id);\nINSERT INTO "d1_migrations" ("id","name","applied_at") VALUES(1,'0001_comments.sql','x'),(7,'0007_search.sql','y');`
+    const statements = virtualTablesOf(dump, migrations)
+    expect(statements).toEqual(["CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5(title, tokenize = 'unicode61 remove_diacritics 2');"])
+    expect(restoreScript(dump, [], statements).trimEnd().endsWith(statements[0]!)).toBe(true)
   })
 
   it('also drops a later migration’s tables, and leaves a search index (virtual) alone', () => {
@@ -91,6 +107,9 @@ describe('backup and restore of the local D1', () => {
   afterAll(() => rm(dir, { recursive: true, force: true }))
 
   it('puts back exactly the comments, subscriptions and migrations of the backup', async () => {
+    // A search index with a row: the plain export D1 refuses, the backup must not.
+    await writeSearch(await planSearch(builtWith('indexé'), target), target)
+    await expect(runWranglerOrThrow(['d1', 'export', 'DB', '--local', '--output', path.join(dir, 'plain.sql')], { cwd: dir })).rejects.toThrow(/Virtual Tables/)
     const before = await snapshot()
     expect(before[0]).toHaveLength(3)
     expect(before[1]).toHaveLength(2)
@@ -104,5 +123,36 @@ describe('backup and restore of the local D1', () => {
 
     await restoreD1(backup.file, target)
     expect(await snapshot()).toEqual(before)
+    expect(await readFile(backup.file, 'utf8')).not.toContain('search_index')
+    // The index was left as it was: the next publish has nothing to rewrite.
+    expect((await planSearch(builtWith('indexé'), target))?.unchanged).toBe(true)
+  }, 180_000)
+
+  it('restores onto a new database with the search index there, empty, for the next publish to fill', async () => {
+    const backup = await backupD1(target, new Date('2026-12-01T09:00:00Z'))
+    const fresh = await mkdtemp(path.join(os.tmpdir(), 'palabre-restore-new-'))
+    try {
+      for (const entry of ['wrangler.toml', 'migrations']) await cp(path.join(PROJECT_ROOT, entry), path.join(fresh, entry), { recursive: true })
+      const other = { local: true, cwd: fresh }
+      await restoreD1(backup.file, other)
+      expect(await queryD1("SELECT name FROM sqlite_master WHERE name = 'search_index'", other)).toEqual([{ name: 'search_index' }])
+      expect(await queryD1('SELECT count(*) AS n FROM search_index', other)).toEqual([{ n: 0 }])
+      // Every migration is recorded as applied, and the publish fills the index.
+      const plan = await planSearch(builtWith('restauré'), other)
+      expect(plan?.added).toEqual(['post:restored'])
+      await writeSearch(plan, other)
+      expect(await queryD1("SELECT doc FROM search_index WHERE search_index MATCH '\"restaure\"'", other)).toEqual([{ doc: 'post:restored' }])
+    } finally {
+      await rm(fresh, { recursive: true, force: true })
+    }
   }, 180_000)
 })
+
+/** Content with one published post whose text holds `word` (and SQL-looking, quoted text). */
+function builtWith(word: string): BuiltContent {
+  const meta: PostMeta = {
+    slug: 'restored', title: 'Restored', date: '2026-01-01T00:00:00.000Z', tags: ['sauvegarde'], summary: "L'été; -- pas un commentaire",
+    draft: false, comments: true, words: 3, readingMinutes: 1, hash: 'h1',
+  }
+  return { index: { version: 'v', site: DEFAULT_SITE, posts: [meta] }, bodies: new Map([['post:restored:h1', `<p>Un texte ${word}; DROP TABLE comments; -- 'quoted'</p>`]]) }
+}

@@ -25,6 +25,7 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: 'draft-preview', path: `/posts/${FIXTURE.draft.slug}`, status: 200 },
   { name: 'scheduled-preview', path: `/posts/${FIXTURE.scheduled.slug}`, status: 200 },
   { name: 'not-found', path: '/posts/no-such-post', status: 404 },
+  { name: 'search', path: '/search?q=lecteurs', status: 200 },
   { name: 'admin-sign-in', path: '/admin', status: 200, needs: 'admin' },
 ]
 

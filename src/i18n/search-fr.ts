@@ -1,0 +1,18 @@
+import type { SearchStrings } from './search-types'
+
+export const searchFr: SearchStrings = {
+  label: 'Recherche',
+  field: 'Rechercher sur le site',
+  button: 'Rechercher',
+  resultsFor: (query) => `Résultats pour « ${query} »`,
+  count: { one: '{n} résultat', other: '{n} résultats' },
+  noResults: 'Rien ne contient tous ces mots. Essayez avec moins de mots, ou le début d’un mot.',
+  prompt: 'Tapez un ou plusieurs mots : les résultats les contiennent tous, sans tenir compte des accents ni des majuscules ; le début d’un mot suffit.',
+  pagination: 'Pages de résultats',
+  previous: 'Résultats précédents',
+  next: 'Plus de résultats',
+  pageOf: (page, pages) => `Page ${page} sur ${pages}`,
+  tooLong: (maxLength, maxWords) => `Cette recherche est trop longue : ${maxLength} caractères et ${maxWords} mots au plus.`,
+  unavailable: 'La recherche est momentanément indisponible. Réessayez dans un instant.',
+  kindPage: 'Page',
+}

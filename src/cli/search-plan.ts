@@ -1,5 +1,5 @@
-import { postKey } from '../content/keys'
-import { cleanText, postDocument, type SearchDocument } from '../search/document'
+import { pageKey, postKey } from '../content/keys'
+import { cleanText, pageDocument, postDocument, type SearchDocument } from '../search/document'
 import { deleteRowsSql, insertRowSql, type IndexedDocRow, type IndexRow } from '../search/store'
 import type { BuiltContent } from './build-index'
 
@@ -19,7 +19,8 @@ export const SEARCH_INDEX_VERSION = 1
  */
 export function searchDocuments(built: BuiltContent): SearchDocument[] {
   const posts = built.index.posts.filter((meta) => !meta.draft).map((meta) => postDocument(meta, built.bodies.get(postKey(meta)) ?? ''))
-  return [...posts]
+  const pages = (built.index.pages ?? []).filter((meta) => !meta.draft).map((meta) => pageDocument(meta, built.bodies.get(pageKey(meta)) ?? ''))
+  return [...posts, ...pages]
 }
 
 /**

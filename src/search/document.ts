@@ -1,5 +1,5 @@
-import type { PostMeta } from '../content/types'
-import { postPath } from '../urls'
+import type { PageMeta, PostMeta } from '../content/types'
+import { pagePath, postPath } from '../urls'
 
 /**
  * What the search index holds of one public page of the site, whatever kind it is: the index
@@ -41,6 +41,27 @@ export function postDocument(meta: PostMeta, html: string): SearchDocument {
     summary: meta.summary,
     text: htmlToText(html),
     date: meta.date,
+    ...(meta.lang && { lang: meta.lang }),
+  }
+}
+
+/**
+ * Pages have no date: their documents carry the epoch, so they are found from the start, rank
+ * after posts of equal relevance (ties go newest first), and show no date among the results.
+ */
+export const PAGE_DATE = new Date(0).toISOString()
+
+/** The document of a published page (never a draft), from its rendered HTML. */
+export function pageDocument(meta: PageMeta, html: string): SearchDocument {
+  return {
+    kind: 'page',
+    slug: meta.slug,
+    path: pagePath(meta.slug),
+    title: meta.title,
+    tags: [],
+    summary: meta.summary,
+    text: htmlToText(html),
+    date: PAGE_DATE,
     ...(meta.lang && { lang: meta.lang }),
   }
 }

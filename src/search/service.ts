@@ -13,8 +13,8 @@ export interface SearchResult {
   /** Root-relative path of the post or page. */
   path: string
   title: string
-  /** ISO 8601 instant of publication. */
-  date: string
+  /** ISO 8601 instant of publication; absent for a page, which has no date. */
+  date?: string
   /** The document's language, when it names one. */
   lang?: string
   /** The snippet as text, and as HTML with the matched words in `<mark>` (everything else escaped). */
@@ -49,7 +49,7 @@ export async function search(db: D1Database, words: readonly string[], page: num
       kind: row.kind === 'page' ? 'page' : 'post',
       path: row.path,
       title: row.title,
-      date: new Date(row.published_at).toISOString(),
+      ...(row.kind !== 'page' && { date: new Date(row.published_at).toISOString() }),
       ...(row.lang && { lang: row.lang }),
       snippet: snippetText(snippet),
       snippetHtml: snippetHtml(snippet),

@@ -18,12 +18,10 @@ export function encodeSegment(text: string): string {
 export const HOME_PATH = '/'
 export const ATOM_FEED_PATH = '/feed.xml'
 export const RSS_FEED_PATH = '/rss.xml'
-/** The site-wide comment feed (Atom): the latest public comments across posts. */
+/** The site-wide comment feed (Atom): the latest public comments across posts; WordPress's `/comments/feed/` is sent there. */
 export const SITE_COMMENTS_FEED_PATH = '/comments.xml'
 export const SITEMAP_PATH = '/sitemap.xml'
 export const ROBOTS_PATH = '/robots.txt'
-/** The site-wide comment feed (Atom), where WordPress's `/comments/feed/` is sent. */
-export const SITE_COMMENTS_FEED_PATH = '/comments.xml'
 /** The discussion's optional script (the same for every page). */
 export const REPLY_SCRIPT_PATH = '/comments.js'
 /** The site's icon, a static asset from `content/media/`. */

@@ -58,9 +58,11 @@ function ResultItem({ site, result }: { site: SiteConfig; result: SearchResult }
       <h2 lang={lang}>
         <a href={result.path}>{result.title}</a>
       </h2>
-      <p class="meta">
-        <time datetime={result.date}>{formatDate(result.date, site.language, site.timeZone)}</time>
-      </p>
+      {result.date && (
+        <p class="meta">
+          <time datetime={result.date}>{formatDate(result.date, site.language, site.timeZone)}</time>
+        </p>
+      )}
       {/* snippetHtml escapes the text and adds only <mark> (src/search/snippet.ts). */}
       {result.snippetHtml && <p lang={lang}>{raw(result.snippetHtml)}</p>}
     </li>

@@ -25,6 +25,7 @@ export const RESERVED_SEGMENTS: ReadonlySet<string> = new Set([
   'api',
   'archive',
   'comments.js',
+  'comments.xml',
   'favicon.ico',
   'feed.xml',
   'media',

@@ -60,7 +60,7 @@ describe('the search index at publish', () => {
   it('speaks the site’s language', async () => {
     await publishWithSearch([{ slug: 'fr-site', title: 'Un billet', markdown: 'Bonjour.' }], { language: 'fr' })
     const html = await (await exports.default.fetch(`${origin()}/search?q=bonjour`)).text()
-    expect(html).toContain('<h1>Résultats pour « bonjour »</h1>')
+    expect(html).toContain('<h1>Résultats pour «\u00a0bonjour\u00a0»</h1>')
     expect(html).toContain('1 résultat')
   })
 

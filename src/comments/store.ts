@@ -251,7 +251,7 @@ export async function restorePending(
 }
 
 /** Comments with `status`, newest first (the moderation queue). */
-export async function listByStatus(db: D1Database, status: CommentStatus, limit: number): Promise<CommentRow[]> {
+export async function listByStatus(db: D1Database | D1DatabaseSession, status: CommentStatus, limit: number): Promise<CommentRow[]> {
   const { results } = await db
     .prepare(`SELECT ${COLUMNS} FROM comments WHERE status = ?1 ORDER BY created_at DESC, id DESC LIMIT ?2`)
     .bind(status, limit)

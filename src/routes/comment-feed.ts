@@ -38,7 +38,7 @@ commentFeed.get(SITE_COMMENTS_FEED_PATH, async (c) => {
   const index = c.get('index')
   const now = new Date()
   // Room for comments on posts no longer public, which the feed leaves out.
-  const rows = await tryRead('reading the latest comments', () => listByStatus(c.env.DB, 'approved', SITE_COMMENT_FEED_SIZE * 2))
+  const rows = await tryRead('reading the latest comments', () => listByStatus(publicReads(c.env.DB), 'approved', SITE_COMMENT_FEED_SIZE * 2))
   if (rows === READ_FAILED) return unavailable(c)
   cacheFor(c, [LIST_TAG])
   const postOf = (slug: string) => {

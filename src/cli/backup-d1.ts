@@ -12,11 +12,12 @@ export interface D1Target {
   cwd?: string
 }
 
-const where = (target: D1Target) => (target.local ? '--local' : '--remote')
+/** The wrangler flag that names `target`'s database. */
+export const d1Flag = (target: Pick<D1Target, 'local'>) => (target.local ? '--local' : '--remote')
 
 /** Rows of one SQL query, through `wrangler d1 execute --json`. */
 export async function queryD1<T>(sql: string, target: D1Target): Promise<T[]> {
-  const { stdout } = await runWranglerOrThrow(['d1', 'execute', 'DB', where(target), '--json', '--command', sql], { cwd: target.cwd })
+  const { stdout } = await runWranglerOrThrow(['d1', 'execute', 'DB', d1Flag(target), '--json', '--command', sql], { cwd: target.cwd })
   const results = JSON.parse(stdout.slice(stdout.indexOf('['))) as { results?: T[] }[]
   return results.flatMap((r) => r.results ?? [])
 }
@@ -42,7 +43,7 @@ export async function backupD1(target: D1Target, now = new Date()): Promise<Back
   const file = path.join(root, backupFileName(now, target.local ? 'local' : 'remote'))
   await mkdir(path.dirname(file), { recursive: true })
   const only = (tables ?? []).flatMap((table) => ['--table', table])
-  await runWranglerOrThrow(['d1', 'export', 'DB', where(target), '--output', file, '--skip-confirmation', ...only], { cwd: root })
+  await runWranglerOrThrow(['d1', 'export', 'DB', d1Flag(target), '--output', file, '--skip-confirmation', ...only], { cwd: root })
   return { file, bytes: (await stat(file)).size, bookmark }
 }
 
@@ -56,7 +57,7 @@ export async function restoreD1(file: string, target: D1Target): Promise<void> {
   try {
     const sql = path.join(dir, 'restore.sql')
     await writeFile(sql, script)
-    await runWranglerOrThrow(['d1', 'execute', 'DB', where(target), '--file', sql, '--yes'], { cwd: target.cwd })
+    await runWranglerOrThrow(['d1', 'execute', 'DB', d1Flag(target), '--file', sql, '--yes'], { cwd: target.cwd })
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { SEARCH_TAG } from '../cache/tags'
 import { LIST_INDEXED_SQL, type IndexedDocRow } from '../search/store'
+import { d1Flag } from './backup-d1'
 import type { BuiltContent } from './build-index'
 import { indexRow, planSearchIndex, searchDocuments, searchStatements, type SearchPlan } from './search-plan'
 import type { KvTarget } from './wrangler'
@@ -17,14 +18,13 @@ import { runWranglerOrThrow, runWranglerResult } from './wrangler-run'
 /** Where the index is: the KV target's D1, in the project at `cwd` (the project root by default). */
 export type SearchTarget = KvTarget & { cwd?: string }
 
-const where = (target: SearchTarget) => (target.local ? '--local' : '--remote')
 
 /**
  * What the publish changes in the index of `target`'s D1, from one read of its rows; null when
  * the database has no index yet (its migrations not applied): posts are still published.
  */
 export async function planSearch(built: BuiltContent, target: SearchTarget): Promise<SearchPlan | null> {
-  const read = await runWranglerResult(['d1', 'execute', 'DB', where(target), '--json', '--command', LIST_INDEXED_SQL], { signal: target.signal, cwd: target.cwd })
+  const read = await runWranglerResult(['d1', 'execute', 'DB', d1Flag(target), '--json', '--command', LIST_INDEXED_SQL], { signal: target.signal, cwd: target.cwd })
   if (read.code !== 0 && /no such table: search_index/.test(read.stdout + read.stderr)) return null
   if (read.code !== 0) throw new Error(`wrangler d1 execute failed (exit ${read.code}):\n${(read.stderr || read.stdout).trim()}`)
   const { stdout } = read

@@ -2,16 +2,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { d1Flag, type D1Target } from '../backup-d1'
 import { runWranglerOrThrow } from '../wrangler-run'
 import { chunkStatements, sqlText, type D1State } from './d1-rows'
 
-/** Which D1 the import writes: `--local` (the state `npm start` serves, under `cwd`) or Cloudflare's. */
-export interface D1Target {
-  local: boolean
-  cwd?: string
-}
-
-const where = (t: D1Target) => (t.local ? '--local' : '--remote')
+// Which D1 the import writes: `--local` (the state `npm start` serves, under `cwd`) or Cloudflare's.
+export type { D1Target }
 
 /**
  * Runs wrangler, once more after a pause when the local database is busy: `npm start`'s workerd
@@ -31,7 +27,7 @@ async function wrangler(args: string[], target: D1Target): Promise<string> {
 
 /** The rows of each statement of `sql` (several, separated by `;`), in one wrangler run: each costs seconds. */
 async function query(sql: string, target: D1Target): Promise<unknown[][]> {
-  const stdout = await wrangler(['d1', 'execute', 'DB', where(target), '--json', '--command', sql], target)
+  const stdout = await wrangler(['d1', 'execute', 'DB', d1Flag(target), '--json', '--command', sql], target)
   const results = JSON.parse(stdout.slice(stdout.indexOf('['))) as { results?: unknown[] }[]
   return results.map((r) => r.results ?? [])
 }
@@ -66,7 +62,7 @@ export async function executeStatements(statements: string[], target: D1Target, 
     for (const [i, chunk] of chunks.entries()) {
       const file = path.join(dir, `chunk-${i}.sql`)
       await writeFile(file, chunk.sql)
-      await wrangler(['d1', 'execute', 'DB', where(target), '--file', file, '--yes'], target)
+      await wrangler(['d1', 'execute', 'DB', d1Flag(target), '--file', file, '--yes'], target)
       done += chunk.count
       progress(done)
     }

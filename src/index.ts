@@ -12,7 +12,7 @@ export default {
     return avatarResponse(request) ?? (await cachedPage(request, ctx)) ?? app.fetch(request, env, ctx)
   },
   scheduled(_controller, env, ctx) {
-    ctx.waitUntil(runScheduled(env))
+    ctx.waitUntil(runScheduled(env, ctx))
     // Purges an evicted isolate could not send at the end of their window (src/cache/coalesce.ts).
     const edge = workersCache(ctx)
     if (edge) ctx.waitUntil(flushDuePurges(env.DB, edge, Date.now(), purgeWindowMs(env)).catch((error) => console.error('purge flush failed', error)))

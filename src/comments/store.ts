@@ -342,6 +342,8 @@ export interface RerenderPass {
   comments: number
   characters: number
   more: boolean
+  /** The threads whose public page changed: the `post_slug` of each approved comment re-rendered. */
+  slugs: string[]
 }
 
 /**
@@ -367,13 +369,14 @@ export async function rerenderStaleWithin(
     characters += row.body.length
     taken.push(row)
   }
-  if (taken.length === 0) return { comments: 0, characters: 0, more: rows.length > 0 }
+  if (taken.length === 0) return { comments: 0, characters: 0, more: rows.length > 0, slugs: [] }
   const update = db.prepare(
     'UPDATE comments SET body_html = ?2, render_version = ?3 WHERE id = ?1 AND body = ?4 AND render_version < ?3',
   )
   const statements = taken.map((row) => update.bind(row.id, render(row.body), currentVersion, row.body))
   await retryTransient(() => db.batch(statements))
-  return { comments: taken.length, characters, more: rows.length > taken.length }
+  const slugs = [...new Set(taken.filter((row) => row.status === 'approved').map((row) => row.postSlug))]
+  return { comments: taken.length, characters, more: rows.length > taken.length, slugs }
 }
 
 /** Every comment stored with `email` (case-insensitive, as the trusted-commenter rule compares), oldest first. */

@@ -110,6 +110,8 @@ export const adminEn: AdminStrings = {
     scheduled: (date) => `Scheduled for ${date}`,
     preview: 'Preview',
     previewsOff: 'Previews are off here (DRAFTS = "hide"): drafts are only published locally, and npm start shows them at their address.',
+    pages: 'Draft pages',
+    pagesEmpty: 'No draft page.',
   },
   // A commenter's data on request (issue 12).
   commenters: {

@@ -111,6 +111,8 @@ export const adminFr: AdminStrings = {
     scheduled: (date) => `Programmé pour le ${date}`,
     preview: 'Aperçu',
     previewsOff: 'Les aperçus sont désactivés ici (DRAFTS = "hide")\u00a0: les brouillons ne sont publiés qu’en local, et npm start les montre à leur adresse.',
+    pages: 'Pages en brouillon',
+    pagesEmpty: 'Aucune page en brouillon.',
   },
   // A commenter's data on request (issue 12).
   commenters: {

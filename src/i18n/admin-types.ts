@@ -93,6 +93,9 @@ export interface AdminStrings {
     scheduled: (date: string) => string
     preview: string
     previewsOff: string
+    /** The second list: pages (`content/pages/`) with `draft: true`. */
+    pages: string
+    pagesEmpty: string
   }
   // A commenter's data on request (issue 12): /admin/commenters.
   commenters: {

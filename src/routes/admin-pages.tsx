@@ -47,10 +47,11 @@ adminPages.on(['GET', 'POST'], '/comments/confirm', async (c) => {
   return c.html(<ConfirmPage site={index.site} action={asked.action} comments={comments} titleOf={titleOf} />)
 })
 
-/** The drafts and scheduled posts the published index holds, with preview links where previews are on. */
+/** The drafts and scheduled posts, and the draft pages, the published index holds, with preview links where previews are on. */
 adminPages.get('/drafts', (c) => {
   const index = c.get('index')
   const now = new Date()
   const posts = index.posts.filter((meta) => !isPublic(meta, now))
-  return c.html(<DraftsPage site={index.site} posts={posts} previews={c.env.DRAFTS === 'preview'} />)
+  const pages = (index.pages ?? []).filter((meta) => meta.draft)
+  return c.html(<DraftsPage site={index.site} posts={posts} pages={pages} previews={c.env.DRAFTS === 'preview'} />)
 })

@@ -6,18 +6,25 @@ import { getComment, insertComment } from '../../src/comments/store'
 import type { CommentStatus } from '../../src/comments/types'
 import { get, postForm, signIn, uniqueOrigin } from '../fixtures/admin'
 import { newComment } from '../fixtures/comments/new-comment'
-import { seedContent } from '../fixtures/content'
+import { seedContent, seedPages } from '../fixtures/content'
 
 const SLUG = 'admin-pages-post'
 const DAY = 86_400_000
 
-beforeAll(async () => {
-  await seedContent(env.CONTENT, [
+/** The posts and pages these tests read: one public post, a draft, a scheduled post, a page and a draft page. */
+async function seedSite(site: Parameters<typeof seedContent>[2] = {}) {
+  const index = await seedContent(env.CONTENT, [
     { slug: SLUG, title: 'A post with comments' },
     { slug: 'brouillon-secret', title: 'Un brouillon', draft: true },
     { slug: 'next-week', title: 'Next week’s post', date: new Date(Date.now() + 7 * DAY).toISOString() },
+  ], site)
+  await seedPages(env.CONTENT, index, [
+    { slug: 'a-public-page', title: 'A public page', menu: 1 },
+    { slug: 'unfinished-page', title: 'An unfinished page', draft: true },
   ])
-})
+}
+
+beforeAll(() => seedSite())
 
 const stored = async (status: CommentStatus, authorName = 'Reader') =>
   (await insertComment(env.DB, newComment({ postSlug: SLUG, status, authorName }))).comment
@@ -95,7 +102,7 @@ describe('destructive and bulk actions ask first', () => {
       expect(html).toContain('<h1>Supprimer ce commentaire\u00a0?</h1>')
       expect(html).toContain('>Annuler</a>')
     } finally {
-      await seedContent(env.CONTENT, [{ slug: SLUG, title: 'A post with comments' }, { slug: 'brouillon-secret', title: 'Un brouillon', draft: true }, { slug: 'next-week', title: 'Next week’s post', date: new Date(Date.now() + 7 * DAY).toISOString() }], { ...index.site, language: 'en' })
+      await seedSite({ ...index.site, language: 'en' })
     }
   })
 
@@ -130,11 +137,24 @@ describe('/admin/drafts', () => {
     expect(html).not.toContain('Previews are off')
   })
 
+  it('lists the draft pages after the posts, with their preview link, and no published page', async () => {
+    const origin = uniqueOrigin('drafts')
+    const ctx = createExecutionContext()
+    const res = await app.fetch(new Request(`${origin}/admin/drafts`, { headers: { Cookie: await signIn(origin) } }), { ...env, DRAFTS: 'preview' }, ctx)
+    await waitOnExecutionContext(ctx)
+    const pages = (await res.text()).split('<h2>Draft pages</h2>')[1] ?? ''
+    expect(pages).toContain('<strong>An unfinished page</strong><span class="status status-pending">Draft</span><code>unfinished-page</code>')
+    expect(pages).toContain('<a href="/unfinished-page">Preview: An unfinished page</a>')
+    expect(pages).not.toContain('A public page')
+  })
+
   it('says previews are off, and links to none, where DRAFTS is "hide"', async () => {
     const origin = uniqueOrigin('drafts')
     const html = await (await get(`${origin}/admin/drafts`, { Cookie: await signIn(origin) })).text()
     expect(html).toContain('Previews are off here')
     expect(html).not.toContain('href="/posts/next-week"')
+    expect(html).toContain('An unfinished page')
+    expect(html).not.toContain('href="/unfinished-page"')
   })
 
   it('is for the author only', async () => {

@@ -1,9 +1,11 @@
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test'
-import { env } from 'cloudflare:workers'
+import { env, exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
+import { getIndex } from '../../src/content/store'
 import worker from '../../src/index'
 import { COMMENT_RENDER_VERSION } from '../../src/markdown/comment'
 import { RERENDER_BUDGET, rerenderStaleComments } from '../../src/scheduled'
+import { seedContent } from '../fixtures/content'
 
 describe('the scheduled handler', () => {
   it('re-renders comments whose HTML came from an older renderer', async () => {
@@ -20,6 +22,28 @@ describe('the scheduled handler', () => {
     }>()
     expect(row?.render_version).toBe(COMMENT_RENDER_VERSION)
     expect(row?.body_html.trim()).toBe('<p>Some <em>emphasis</em></p>')
+  })
+
+  it('purges the cached page of a thread it re-rendered, so readers get the new HTML at once', async () => {
+    await seedContent(env.CONTENT, [{ slug: 'cron-purge', title: 'Re-rendered under the cache' }])
+    const page = `${new URL((await getIndex(env.CONTENT)).site.baseUrl).origin}/posts/cron-purge`
+    await env.DB.prepare(
+      `INSERT INTO comments (post_slug, author_name, body, body_html, render_version, status, created_at, updated_at, is_author, submit_key)
+       VALUES ('cron-purge', 'Ada', 'Now *rendered*', '<p>made by the old renderer</p>', 0, 'approved', 1, 1, 0, 'cron-purge-key')`,
+    ).run()
+    const get = () => exports.default.fetch(new Request(page))
+    expect((await get()).headers.get('X-Cache')).toBe('MISS')
+    const cached = await get()
+    expect(cached.headers.get('X-Cache')).toBe('HIT')
+    expect(await cached.text()).toContain('made by the old renderer')
+    const ctx = createExecutionContext()
+    await worker.scheduled(createScheduledController(), env, ctx)
+    await waitOnExecutionContext(ctx)
+    const fresh = await get()
+    expect(fresh.headers.get('X-Cache')).toBe('MISS')
+    const html = await fresh.text()
+    expect(html).toContain('Now <em>rendered</em>')
+    expect(html).not.toContain('made by the old renderer')
   })
 })
 
@@ -57,10 +81,10 @@ describe('re-rendering within a budget', () => {
     const body = `${'*a_'.repeat(3333)}x`
     await seedStale('chars-', 5, body)
     const budget = { ...RERENDER_BUDGET, characters: 2.5 * body.length }
-    expect(await rerenderStaleComments(env.DB, budget)).toBe(2)
+    expect((await rerenderStaleComments(env.DB, budget)).comments).toBe(2)
     expect(await stale('chars-')).toBe(3)
-    expect(await rerenderStaleComments(env.DB, { ...budget, characters: 1 })).toBe(1)
-    expect(await rerenderStaleComments(env.DB, budget)).toBe(2)
+    expect((await rerenderStaleComments(env.DB, { ...budget, characters: 1 })).comments).toBe(1)
+    expect((await rerenderStaleComments(env.DB, budget)).comments).toBe(2)
     expect(await stale('chars-')).toBe(0)
   })
 
@@ -68,6 +92,6 @@ describe('re-rendering within a budget', () => {
     await seedStale('wall-', 30, 'text')
     let clock = 0
     const now = () => (clock += RERENDER_BUDGET.wallMs / 2)
-    expect(await rerenderStaleComments(env.DB, { ...RERENDER_BUDGET, batch: 10 }, now)).toBe(10)
+    expect((await rerenderStaleComments(env.DB, { ...RERENDER_BUDGET, batch: 10 }, now)).comments).toBe(10)
   })
 })

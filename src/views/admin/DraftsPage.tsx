@@ -1,22 +1,24 @@
-import type { PostMeta, SiteConfig } from '../../content/types'
+import type { PageMeta, PostMeta, SiteConfig } from '../../content/types'
 import { formatDateTime, uiStrings } from '../../i18n'
-import { postPath } from '../../urls'
+import { pagePath, postPath } from '../../urls'
 import { AdminLayout } from './AdminLayout'
 
 export interface DraftsPageProps {
   site: SiteConfig
   /** Drafts and scheduled posts, as the index lists them (newest date first). */
   posts: PostMeta[]
+  /** Pages with `draft: true`, as the index lists them. */
+  pages: PageMeta[]
   /** Whether this deployment shows them at their address (`DRAFTS = "preview"`). */
   previews: boolean
 }
 
 /**
- * /admin/drafts: what readers cannot see yet, each draft or scheduled post with its preview
- * link where previews are on. Remote publishes never upload drafts, so in production the list
- * holds the scheduled posts only.
+ * /admin/drafts: what readers cannot see yet, each draft or scheduled post, then each draft
+ * page, with its preview link where previews are on. Remote publishes never upload drafts, so
+ * in production the list holds the scheduled posts only.
  */
-export function DraftsPage({ site, posts, previews }: DraftsPageProps) {
+export function DraftsPage({ site, posts, pages, previews }: DraftsPageProps) {
   const ui = uiStrings(site.language).admin.drafts
   return (
     <AdminLayout site={site} title={ui.title} signedIn current="drafts">
@@ -35,6 +37,23 @@ export function DraftsPage({ site, posts, previews }: DraftsPageProps) {
                 </span>
                 <code>{post.slug}</code>
                 {previews && <a href={postPath(post.slug)}>{`${ui.preview}: ${post.title}`}</a>}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{ui.pages}</h2>
+      {pages.length === 0 ? (
+        <p>{ui.pagesEmpty}</p>
+      ) : (
+        <ul class="admin-list">
+          {pages.map((page) => (
+            <li>
+              <p class="meta">
+                <strong>{page.title}</strong>
+                <span class="status status-pending">{ui.draft}</span>
+                <code>{page.slug}</code>
+                {previews && <a href={pagePath(page.slug)}>{`${ui.preview}: ${page.title}`}</a>}
               </p>
             </li>
           ))}

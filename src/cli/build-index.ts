@@ -4,6 +4,7 @@ import { buildNavigation } from '../content/navigation'
 import type { ContentIndex, MediaSize, PageMeta, PostMeta } from '../content/types'
 import { POST_RENDER_VERSION, renderPublishedPost } from '../markdown/post'
 import type { ParsedContent } from './parse-content'
+import { publishedConfusables } from './confusables'
 import { publishedSite } from './published-look'
 
 /** What a publish makes of `content/`: the index and every post's HTML under its KV key. */
@@ -11,8 +12,8 @@ export interface BuiltContent {
   index: ContentIndex
   /**
    * KV key (`postKey(meta)`, `pageKey(meta)`) → its HTML (`renderPublishedPost`), for every post
-   * and page in the index; and the site stylesheet's key (`stylesheetKey`) → its CSS, when there
-   * is one.
+   * and page in the index; the site stylesheet's key (`stylesheetKey`) → its CSS, when there
+   * is one; and the confusables table's key (`confusablesKey`) → its JSON.
    */
   bodies: Map<string, string>
 }
@@ -23,7 +24,8 @@ export interface BuiltContent {
  * order is stable), each with a hash of its metadata, its HTML and `POST_RENDER_VERSION` (so a
  * resized image, a new base URL or a renderer upgrade gives the post a new key, and the next
  * publish rewrites it), a `version` hashing everything, and the sizes of the images the indexed
- * posts show. Drafts are left out unless `drafts` is set (local previews). `renderVersion` is
+ * posts show, and the confusables table that comments' names are checked with (stored like a
+ * body, its key in the index and the version). Drafts are left out unless `drafts` is set (local previews). `renderVersion` is
  * the renderer's version the hashes carry (`POST_RENDER_VERSION`; a test gives another to see
  * what an upgrade publishes). Deterministic: same content, same index.
  */
@@ -61,10 +63,12 @@ export function buildIndex(
   const { site: looked, stylesheet } = publishedSite(config, content.theme, content.media)
   if (stylesheet) bodies.set(stylesheet.key, stylesheet.css)
   const site = menu.length ? { ...looked, menu } : looked
+  const names = publishedConfusables()
+  bodies.set(names.key, names.json)
   // Without pages the version hashes what it hashed before pages existed.
-  const version = contentHash({ site, posts, pages: pages.length ? pages : undefined })
+  const version = contentHash({ site, posts, pages: pages.length ? pages : undefined, confusables: names.key })
   const keys = Object.keys(media).sort()
-  const index: ContentIndex = { version, site, posts, ...(pages.length > 0 && { pages }) }
+  const index: ContentIndex = { version, site, posts, ...(pages.length > 0 && { pages }), confusables: names.key }
   if (keys.length) index.media = Object.fromEntries(keys.map((key) => [key, media[key]!]))
   return { index, bodies }
 }

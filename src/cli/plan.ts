@@ -41,8 +41,8 @@ export function planPublish(current: ContentIndex | null, next: BuiltContent): P
   const pagesTouched = pages.added.length + pages.changed.length + pages.removed.length > 0
   const unchanged = current?.version === next.index.version && !added.length && !removed.length && !changed.length && !pagesTouched
 
-  const keep = new Set([...next.index.posts.map(postKey), ...pages.keep, ...storedStylesheet(next.index)])
-  const stored = new Set([...(current?.posts.map(postKey) ?? []), ...pages.stored, ...storedStylesheet(current)])
+  const keep = new Set([...next.index.posts.map(postKey), ...pages.keep, ...storedStylesheet(next.index), ...storedConfusables(next.index)])
+  const stored = new Set([...(current?.posts.map(postKey) ?? []), ...pages.stored, ...storedStylesheet(current), ...storedConfusables(current)])
   const touched = [...added, ...changed, ...removed]
   const touchedMetas = touched.flatMap((slug) => [before.get(slug), after.get(slug)]).filter((meta) => meta !== undefined)
   const tagged = siteChanged ? [...before.values(), ...after.values()] : touchedMetas
@@ -70,6 +70,11 @@ export function planPublish(current: ContentIndex | null, next: BuiltContent): P
 function storedStylesheet(index: ContentIndex | null): string[] {
   const hash = index?.site.stylesheet && stylesheetHash(index.site.stylesheet)
   return hash ? [stylesheetKey(hash)] : []
+}
+
+/** The KV key of the confusables table an index names, if it names one. */
+function storedConfusables(index: ContentIndex | null): string[] {
+  return index?.confusables ? [index.confusables] : []
 }
 
 function tagsOf(meta: PostMeta): string[] {

@@ -7,10 +7,12 @@
  * is folded away: compatibility forms (NFKC: full-width letters, ligatures), case, accents,
  * spaces, punctuation, symbols and emoji, zero-width and other invisible characters.
  *
- * The table is the `unhomoglyph` package's copy of confusables.txt (Unicode 13.0; about 28 KiB
- * gzipped in the Worker), turned into a Map on first use: only a comment POST needs it.
+ * The table is the `unhomoglyph` package's copy of confusables.txt (Unicode 13.0). It is not in
+ * the Worker: about 115 KiB of code (31 KiB gzipped) that every isolate would evaluate at start,
+ * for what only a comment POST needs. The publish tool stores it in KV beside the posts
+ * (src/cli/confusables.ts), and `loadConfusables` (src/comments/confusables-store.ts) reads it
+ * once per isolate.
  */
-import confusables from 'unhomoglyph/data.json'
 
 /**
  * Latin small capitals that confusables.txt leaves out (ᴅ, ᴀ, ʀ, ɴ, ʟ…) or maps to another
@@ -22,13 +24,18 @@ const SMALL_CAPITALS: Record<string, string> = {
   ꞯ: 'q', ʀ: 'r', ᴛ: 't',
 }
 
-let prototypes: Map<string, string> | undefined
+/** The skeleton mapping: each source code point → its prototype. */
+export type Confusables = ReadonlyMap<string, string>
+
+/** The mapping `foldName` uses, from confusables.txt's entries (as published) and the small capitals above. */
+export function confusablesTable(entries: Record<string, string>): Confusables {
+  return new Map([...Object.entries(entries), ...Object.entries(SMALL_CAPITALS)])
+}
 
 /** UTS #39 skeleton mapping, one code point at a time (every source in the table is one code point). */
-function mapConfusables(text: string): string {
-  prototypes ??= new Map([...Object.entries(confusables as Record<string, string>), ...Object.entries(SMALL_CAPITALS)])
+function mapConfusables(text: string, table: Confusables): string {
   let out = ''
-  for (const ch of text) out += prototypes.get(ch) ?? ch
+  for (const ch of text) out += table.get(ch) ?? ch
   return out
 }
 
@@ -40,8 +47,8 @@ const UNNOTICED = /[\p{M}\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Po
  * before case folding, since the table tells capitals apart (`Ꭰ` → `D`, `ᴅ` → `D`), and after
  * it, since lower-casing makes letters the table maps again (`Ϲ` → `ϲ` → `c`).
  */
-export function foldName(name: string): string {
-  const skeleton = (text: string) => mapConfusables(text.normalize('NFD')).normalize('NFD')
+export function foldName(name: string, table: Confusables): string {
+  const skeleton = (text: string) => mapConfusables(text.normalize('NFD'), table).normalize('NFD')
   return skeleton(skeleton(name).normalize('NFKC').toLowerCase())
     .replace(UNNOTICED, '')
     // One vertical stroke: the table maps Ӏ and I to l but their lower cases ӏ and ı to i.
@@ -49,7 +56,7 @@ export function foldName(name: string): string {
 }
 
 /** True when `name` would pass for `siteAuthor` (never for an empty author name). */
-export function isReservedName(name: string, siteAuthor: string): boolean {
-  const reserved = foldName(siteAuthor)
-  return reserved !== '' && foldName(name) === reserved
+export function isReservedName(name: string, siteAuthor: string, table: Confusables): boolean {
+  const reserved = foldName(siteAuthor, table)
+  return reserved !== '' && foldName(name, table) === reserved
 }

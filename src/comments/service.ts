@@ -7,7 +7,7 @@ import { avatarKey } from './avatar'
 import { isBanned } from './bans-store'
 import { commentsOpen } from './closing'
 import { hashIp } from './hmac'
-import { isReservedName } from './reserved-name'
+import { isReservedName, type Confusables } from './reserved-name'
 import { linkHosts } from './link-hosts'
 import { matchRules } from './rules'
 import type { CommentInput } from './schema'
@@ -32,6 +32,8 @@ export interface CommentDeps {
   deliver?: (commentIds: number[]) => void
   /** WEBHOOK_URL is set: each new comment also queues the author's webhook alert (src/notify/webhook.ts). */
   webhook?: boolean
+  /** The table names are folded with to find look-alikes of the author's (`loadConfusables`). */
+  confusables: () => Promise<Confusables>
 }
 
 /** A validated submission: the schema's output (the honeypot is the route's business). */
@@ -90,7 +92,8 @@ export async function createComment(
   if (!trustedRequest) await checkSpam(deps, input, options.ip, ipHmac)
 
   const authorName = options.asAuthor ? site.author : input.author
-  const reserved = isReservedName(authorName, site.author)
+  // The author's own reply needs no look-up: it is the author's name, and trusted.
+  const reserved = !options.asAuthor && isReservedName(authorName, site.author, await deps.confusables())
   if (reserved && !trustedRequest) throw new CommentRejected('reserved_name', 'author')
   if (input.parentId !== null) await checkParent(deps.db, input.parentId, postMeta.slug, trustedRequest)
 

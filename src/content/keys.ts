@@ -28,3 +28,11 @@ export function pageKey(meta: Pick<PageMeta, 'slug' | 'hash'>): string {
 export function stylesheetKey(hash: string): string {
   return `stylesheet:${hash}`
 }
+
+/**
+ * KV key of the confusables table (src/cli/confusables.ts) that commenters' names are folded
+ * with, content-addressed by the hash of its JSON; the index names it (`confusables`).
+ */
+export function confusablesKey(hash: string): string {
+  return `confusables:${hash}`
+}

@@ -177,6 +177,11 @@ export interface ContentIndex {
    * path (`/media/x.svg`, decoded): the publish tool gave their `<img>` a width and height.
    */
   media?: Record<string, MediaSize>
+  /**
+   * KV key of the confusables table (`confusablesKey`) that a comment's name is compared with the
+   * author's through (src/comments/confusables-store.ts); absent in an index written before it.
+   */
+  confusables?: string
 }
 
 /** An image's intrinsic size in CSS pixels, as it is displayed (EXIF rotation applied). */

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { isAdminRequest } from '../auth/admin'
 import { writePurge } from '../cache/coalesce'
+import { loadConfusables } from '../comments/confusables-store'
 import { purgeTags } from '../cache/purge'
 import type { CommentDeps, CreateOptions } from '../comments/service'
 import type { PostMeta } from '../content/types'
@@ -23,6 +24,7 @@ export function commentDeps(c: Context<AppEnv>): CommentDeps {
     purge: commentPurge(c),
     deliver: (ids) => deliverSoon(c.executionCtx, deliveryDeps(c.env, index), ids),
     webhook: Boolean(c.env.WEBHOOK_URL),
+    confusables: () => loadConfusables(c.env.CONTENT, index),
   }
 }
 

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono'
 import { avatarKey } from '../comments/avatar'
 import { commentApiSchema, commentFormSchema } from '../comments/schema'
 import { previewComment, type PreviewOptions } from '../comments/preview'
+import { loadConfusables } from '../comments/confusables-store'
 import { isReservedName } from '../comments/reserved-name'
 import { RATE_LIMIT_RETRY_SECONDS } from '../comments/spam'
 import { unknownApiFields } from '../comments/unknown-fields'
@@ -47,7 +48,7 @@ export async function previewForm(c: Context<AppEnv>, meta: PostMeta, form: Reco
   const site = c.get('index').site
   const ui = commentStrings(c, meta)
   // As the service decides it: only a signed-in admin writing under the author's name gets the badge.
-  const isAuthor = options.isAdmin && isReservedName(parsed.data.author, site.author)
+  const isAuthor = options.isAdmin && isReservedName(parsed.data.author, site.author, await loadConfusables(c.env.CONTENT, c.get('index')))
   const avatar = isAuthor ? null : await avatarKey(c.env.SIGNING_KEY, { email: parsed.data.email, name: parsed.data.author })
   const node = { id: 0, author: parsed.data.author, isAuthor, createdAt: Date.now(), html, avatar }
   const view = { ui, locale: postLocale(meta, site), timeZone: site.timeZone, avatars: site.comments.avatars !== false }

@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
+import { loadConfusables } from '../../src/comments/confusables-store'
 import { createComment } from '../../src/comments/service'
 import { insertComment } from '../../src/comments/store'
 import { CommentRejected } from '../../src/errors'
@@ -102,7 +103,7 @@ describe('createComment with a clock of its own', () => {
     await seedPost(slug, { post: { date: '2026-03-01T00:00:00.000Z' }, comments: { closeAfterDays: 30 } })
     const index = await getIndex(env.CONTENT)
     const postMeta = findPost(index, slug)!
-    const deps = { db: env.DB, signingKey: env.SIGNING_KEY }
+    const deps = { db: env.DB, signingKey: env.SIGNING_KEY, confusables: () => loadConfusables(env.CONTENT, index) }
     const input = { author: 'Léa', email: null, body: 'On time', parentId: null, notify: null }
     const closing = Date.parse('2026-03-31T00:00:00.000Z')
     const before = await createComment(deps, input, { postMeta, site: index.site, isAdmin: false, now: new Date(closing - 1) })

@@ -2,6 +2,8 @@ import { waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { app } from '../../src/app'
+import { INDEX_KEY } from '../../src/content/keys'
+import { getIndex } from '../../src/content/store'
 import { expectErrorsLogged } from '../fixtures/logged-errors'
 import { withFakeWorkersCache } from '../fixtures/workers-cache'
 import { brokenDb, comment, discussionOf, fetchWith, get, origin, postForm, refusedFormOf, rowsOf, seedPost, shownIds } from './comments-http'
@@ -73,6 +75,28 @@ describe('when D1 fails', () => {
     expect(home.status).toBe(200)
     expect(home.headers.get('Cache-Control')).toBe('no-store')
     expect(await home.text()).not.toContain('#comments">')
+  })
+})
+
+describe('when the index names no confusables table (published before it existed)', () => {
+  expectErrorsLogged(/the confusables table is not in KV/)
+
+  it('answers a comment with 503 and the text kept, stores nothing, and takes it once the table is published', async () => {
+    const base = origin()
+    const slug = await seedPost('no-confusables')
+    const index = await getIndex(env.CONTENT)
+    const { confusables: _table, ...older } = index
+    await env.CONTENT.put(INDEX_KEY, JSON.stringify(older))
+    const form = comment({ author: 'Patient', body: 'Checked against no table' })
+    const res = await fetchWith(new Request(`${base}/posts/${slug}/comments`, { method: 'POST', body: new URLSearchParams(form), redirect: 'manual' }), {})
+    expect(res.status).toBe(503)
+    const html = refusedFormOf(await res.text())
+    expect(html).toContain('Your comment could not be saved just now.')
+    expect(html).toContain('\nChecked against no table</textarea>')
+    expect(await rowsOf(slug)).toHaveLength(0)
+    await env.CONTENT.put(INDEX_KEY, JSON.stringify(index))
+    expect((await postForm(`${base}/posts/${slug}/comments`, form)).status).toBe(303)
+    expect(await rowsOf(slug)).toHaveLength(1)
   })
 })
 

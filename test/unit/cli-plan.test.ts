@@ -32,8 +32,15 @@ describe('buildIndex', () => {
     const { index, bodies } = local(base)
     expect(index.posts.map((p) => p.slug)).toEqual(['gamma', 'beta', 'alpha'])
     for (const meta of index.posts) expect(meta.hash).toMatch(/^[0-9a-f]{16}$/)
-    expect([...bodies.keys()].sort()).toEqual(index.posts.map((p) => `post:${p.slug}:${p.hash}`).sort())
+    expect([...bodies.keys()].filter((key) => key.startsWith('post:')).sort()).toEqual(index.posts.map((p) => `post:${p.slug}:${p.hash}`).sort())
     expect(bodies.get(`post:alpha:${index.posts[2]!.hash}`)).toBe('<p>Text of alpha.</p>\n')
+  })
+  it('stores the confusables table the Worker folds names with, under a key that hashes it, named by the index', () => {
+    const { index, bodies } = remote(base)
+    expect(index.confusables).toMatch(/^confusables:[0-9a-f]{16}$/)
+    const table = JSON.parse(bodies.get(index.confusables!)!) as Record<string, string>
+    expect(table['\u0430']).toBe('a')
+    expect([...bodies.keys()].filter((key) => !key.startsWith('post:'))).toEqual([index.confusables])
   })
   it('stores each post rendered by the post renderer, in its language, with its media sizes', () => {
     const parsed = content({ ...base, alpha: 'title: Alpha\ndate: 2026-01-01\nlang: fr' })
@@ -133,10 +140,20 @@ describe('planPublish', () => {
     const plan = planPublish(before, next)
     expect(plan.unchanged).toBe(false)
     expect(plan.changed.sort()).toEqual(['alpha', 'beta'])
-    expect(plan.puts.map((put) => put.key).sort()).toEqual([...next.bodies.keys()].sort())
+    // The confusables table is the same: it stays, under its key.
+    expect(plan.puts.map((put) => put.key).sort()).toEqual([...next.bodies.keys()].filter((key) => key !== next.index.confusables).sort())
     expect(plan.puts.every((put) => put.value === next.bodies.get(put.key))).toBe(true)
     expect(plan.deletes.sort()).toEqual(before.posts.map((p) => `post:${p.slug}:${p.hash}`).sort())
     expect(plan.purgeTags).toEqual(['list', 'post:alpha', 'post:beta', 'tag:café', 'tag:news'])
+  })
+  it('publishes the confusables table over an index written before it, and purges nothing for it', () => {
+    const { confusables: _none, ...older } = remote(base).index
+    const next = remote(base)
+    const plan = planPublish({ ...older, version: 'before-the-table' }, next)
+    expect(plan.unchanged).toBe(false)
+    expect(plan.puts.map((put) => put.key)).toEqual([next.index.confusables])
+    expect(plan).toMatchObject({ deletes: [], purgeTags: [], changed: [], added: [], removed: [] })
+    expect(planPublish(next.index, remote(base))).toMatchObject({ unchanged: true, puts: [] })
   })
   it('purges the tag pages of a published draft (it joins the lists) and the post it follows', () => {
     const before = remote(base).index

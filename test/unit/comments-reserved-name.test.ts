@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import confusables from 'unhomoglyph/data.json'
-import { isReservedName } from '../../src/comments/reserved-name'
+import { confusablesTable, isReservedName as isReservedWith } from '../../src/comments/reserved-name'
+
+// The table as the publish tool stores it and the Worker reads it back (src/cli/confusables.ts).
+const TABLE = confusablesTable(JSON.parse(JSON.stringify(confusables)) as Record<string, string>)
+const isReservedName = (name: string, author: string) => isReservedWith(name, author, TABLE)
 
 const AUTHOR = 'Ana Autora'
 

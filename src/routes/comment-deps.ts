@@ -3,7 +3,7 @@ import { isAdminRequest } from '../auth/admin'
 import { writePurge } from '../cache/coalesce'
 import { purgeTags } from '../cache/purge'
 import type { CommentDeps, CreateOptions } from '../comments/service'
-import type { PostMeta } from '../content/types'
+import type { DiscussionHost } from '../content/discussion-host'
 import type { AppEnv } from '../env'
 import { deliverSoon, deliveryDeps } from '../notify'
 
@@ -46,10 +46,10 @@ function commentPurge(c: Context<AppEnv>): (tags: string[]) => Promise<number> {
   return writePurge(c.executionCtx as ExecutionContext, c.env, { origins, index })
 }
 
-/** Options of `createComment` for a reader's submission on `postMeta` through this request. */
-export async function readerOptions(c: Context<AppEnv>, postMeta: PostMeta): Promise<CreateOptions> {
+/** Options of `createComment` for a reader's submission on `host` through this request. */
+export async function readerOptions(c: Context<AppEnv>, host: DiscussionHost): Promise<CreateOptions> {
   return {
-    postMeta,
+    host,
     site: c.get('index').site,
     ip: c.req.header('CF-Connecting-IP') || undefined,
     isAdmin: await isAdminRequest(c),

@@ -9,16 +9,6 @@ export function postTag(slug: string): string {
   return `post:${slug}`
 }
 
-/**
- * The tags of the pages that show the thread keyed `slug` (the D1 `post_slug`): the post's or
- * the page's. A slug is never both a post's and a commentable page's (the publish tool refuses
- * it), so purging both reaches exactly the one that shows it, without reading the index: the
- * comment's writers (service, moderation, the poster's edits) know only the slug.
- */
-export function threadTags(slug: string): string[] {
-  return [postTag(slug), pageTag(slug)]
-}
-
 /** Every page that lists posts: home and its pages, feeds, sitemap, the archive and the tags. */
 export const LIST_TAG = 'list'
 

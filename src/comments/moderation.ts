@@ -1,4 +1,4 @@
-import { threadTags } from '../cache/tags'
+import { postTag } from '../cache/tags'
 import { approvalStatements } from '../notify'
 import { publicTags } from './service'
 import { getComment, setStatus } from './store'
@@ -45,7 +45,7 @@ export function tagsToPurge(changes: readonly StatusChange[]): string[] {
     if (before === after.status) continue
     const counted = before === null || before === 'approved' || after.status === 'approved'
     if (counted) for (const tag of publicTags(after.postSlug)) tags.add(tag)
-    else if (THREAD_STATUSES.has(before) || THREAD_STATUSES.has(after.status)) for (const tag of threadTags(after.postSlug)) tags.add(tag)
+    else if (THREAD_STATUSES.has(before) || THREAD_STATUSES.has(after.status)) tags.add(postTag(after.postSlug))
   }
   return [...tags]
 }

@@ -1,4 +1,4 @@
-import { LIST_TAG, threadTags } from '../cache/tags'
+import { LIST_TAG, postTag } from '../cache/tags'
 import type { DiscussionHost } from '../content/discussion-host'
 import type { SiteConfig } from '../content/types'
 import { CommentRejected } from '../errors'
@@ -62,10 +62,11 @@ export interface CreateResult {
 
 /**
  * The cache tags a comment on the thread `slug` makes stale when it becomes (or stops being)
- * public: its post's or page's (`threadTags`), and the lists (comment counts, the site's comment feed).
+ * public: its pages' (`postTag(slug)`, which the request's purge turns into a page's tag when
+ * the thread is a page's: `hostTags`) and the lists (comment counts, the site's comment feed).
  */
 export function publicTags(slug: string): string[] {
-  return [...threadTags(slug), LIST_TAG]
+  return [postTag(slug), LIST_TAG]
 }
 
 /**

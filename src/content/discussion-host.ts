@@ -1,4 +1,4 @@
-import { pageTag, postTag } from '../cache/tags'
+import { pageTag, parseTag, postTag } from '../cache/tags'
 import { asOf } from '../comments/closing'
 import { postPath } from '../urls/paths'
 import { pagePath } from '../urls/site-pages'
@@ -59,6 +59,19 @@ export function publicHost(index: ContentIndex, slug: string, kind: DiscussionHo
   if (!host) return undefined
   const visible = host.kind === 'post' ? isPublic({ draft: host.draft, date: host.date! }, now) : !host.draft
   return visible ? asOf(host, index.site, now) : undefined
+}
+
+/**
+ * `tags` with each thread's tag as its host has it. The comment's writers (the service,
+ * moderation, the poster's edits, erasure) know only a thread's key and name its pages
+ * `postTag(slug)`; the request's purge, which has the index, turns that into `page:<slug>` when
+ * the thread is a commentable page's. A post's tag, and a slug no host has any more, stay.
+ */
+export function hostTags(index: ContentIndex, tags: readonly string[]): string[] {
+  return tags.map((tag) => {
+    const parsed = parseTag(tag)
+    return parsed?.kind === 'post' ? (findHost(index, parsed.slug)?.tag ?? tag) : tag
+  })
 }
 
 /** What links to a stored thread show: its host's title and path (a `ThreadAddress`). */

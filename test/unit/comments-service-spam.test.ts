@@ -104,8 +104,8 @@ describe('underRateLimit', () => {
 })
 
 describe('the service’s contract', () => {
-  it('purges the pages of the thread’s post or page and the lists when a comment becomes public', () => {
-    expect(publicTags('café')).toEqual(['post:café', 'page:café', 'list'])
+  it('purges the post’s pages and the lists when a comment becomes public', () => {
+    expect(publicTags('café')).toEqual(['post:café', 'list'])
   })
 
   it('maps each refusal to its HTTP status', () => {

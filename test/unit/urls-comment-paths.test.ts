@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findHost, pageHost, postHost, publicHost, threadLink } from '../../src/content/discussion-host'
+import { findHost, hostTags, pageHost, postHost, publicHost, threadLink } from '../../src/content/discussion-host'
 import { DEFAULT_SITE } from '../../src/content/site-defaults'
 import type { ContentIndex, PageMeta } from '../../src/content/types'
 import {
@@ -60,6 +60,11 @@ describe('the host a discussion hangs on', () => {
     expect(publicHost(index, 'livre-d-or', 'page', now)?.comments).toBe(true)
     expect(publicHost(index, 'wip', 'page', now)).toBeUndefined()
     expect(publicHost(index, 'about', undefined, now)).toBeUndefined()
+  })
+  it('turns the thread tag the comment’s writers name into its host’s, for the purge', () => {
+    expect(hostTags(index, ['post:café', 'post:livre-d-or', 'post:about', 'post:gone', 'list', 'page:about'])).toEqual([
+      'post:café', 'page:livre-d-or', 'post:about', 'post:gone', 'list', 'page:about',
+    ])
   })
   it('gives stored threads their host’s title and path, or a post’s address once the host is gone', () => {
     expect(threadLink(index, 'livre-d-or')).toEqual({ title: 'Page livre-d-or', path: '/livre-d-or' })

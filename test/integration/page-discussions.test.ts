@@ -1,4 +1,6 @@
+import { waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
+import { app } from '../../src/app'
 import { describe, expect, it } from 'vitest'
 import type { SiteConfig } from '../../src/content/types'
 import { DEFAULT_SITE } from '../../src/content/site-defaults'
@@ -7,6 +9,7 @@ import { cacheKey } from '../../src/cache/keys'
 import { pathsForTag } from '../../src/urls'
 import { adminApi, signIn } from '../fixtures/admin'
 import { seedContent, seedPages } from '../fixtures/content'
+import { withFakeWorkersCache } from '../fixtures/workers-cache'
 import { comment, commentIdOf, discussionOf, get, origin, postForm, postJson, shownIds, yesterday } from './comments-http'
 import { mailTo, postComment, send } from './notify-support'
 
@@ -66,6 +69,16 @@ describe('a page with comments: true', () => {
     for (const path of [`/${slug}`, `/${slug}?page=2`, `/${slug}/comments.xml`, `/api/${slug}/comments`]) {
       expect(covered, path).toContain(cacheKey(new URL(path, base)))
     }
+  })
+
+  it('asks Workers Cache to purge the page’s tag and the lists’ when a comment on it is public', async () => {
+    const base = origin('page-workers-cache')
+    const { slug } = await seedSite()
+    const { ctx, purged } = withFakeWorkersCache()
+    const req = new Request(`${base}/${slug}/comments`, { method: 'POST', body: new URLSearchParams(comment()), redirect: 'manual' })
+    expect((await app.fetch(req, env, ctx)).status).toBe(303)
+    await waitOnExecutionContext(ctx)
+    expect(purged).toEqual([[`page:${slug}`, 'list']])
   })
 
   it('answers the permalink, the reply page and a reply, pages its discussion, and the API', async () => {

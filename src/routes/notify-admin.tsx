@@ -1,7 +1,7 @@
-import { threadLink } from '../content/discussion-host'
 import { Hono, type MiddlewareHandler } from 'hono'
 import { csrf } from 'hono/csrf'
 import { isAdminRequest } from '../auth/admin'
+import { threadLink } from '../content/discussion-host'
 import { ID_PATTERN } from '../db/ids'
 import type { AppEnv } from '../env'
 import { retryFailedEmail } from '../comments/moderate'

@@ -112,6 +112,21 @@ describe('a page with comments: true', () => {
     expect(await preview.json()).toEqual({ html: '<p><em>hi</em></p>\n' })
   })
 
+  it('previews without JavaScript and sends a refused form back with a link to the page, storing nothing', async () => {
+    const base = origin('page-preview')
+    const { slug } = await seedSite()
+    const preview = await postForm(`${base}/${slug}/comments`, { author: 'P', body: '*Shown first*', preview: '' })
+    expect(preview.status).toBe(200)
+    const html = await preview.text()
+    expect(html).toContain('<p><em>Shown first</em></p>')
+    expect(html).toContain(`action="/${slug}/comments"`)
+    const refused = await postForm(`${base}/${slug}/comments`, { author: '', body: 'No name' })
+    expect(refused.status).toBe(422)
+    expect(await refused.text()).toContain(`<a href="/${slug}">Guestbook</a>`)
+    const { results } = await env.DB.prepare('SELECT id FROM comments WHERE post_slug = ?1').bind(slug).all()
+    expect(results).toEqual([])
+  })
+
   it('lets the poster edit and delete through the page’s own addresses', async () => {
     const base = origin('page-edit')
     const { slug } = await seedSite()

@@ -6,13 +6,14 @@ import { admin } from './routes/admin'
 import { adminApiLimit, adminFormLimit } from './routes/body-limit'
 import { adminApi } from './routes/admin-api'
 import { bansApi } from './routes/bans-api'
-import { commentEdit } from './routes/comment-edit'
-import { commentFeed } from './routes/comment-feed'
+import { POST_HOST } from './routes/comment-common'
+import { commentEditRoutes } from './routes/comment-edit'
+import { commentFeed, commentFeedRoutes } from './routes/comment-feed'
 import { commentersAdmin } from './routes/commenters-admin'
 import { commentersApi } from './routes/commenters-api'
-import { commentPreviewApi } from './routes/comment-preview'
-import { comments } from './routes/comments'
-import { commentsApi } from './routes/comments-api'
+import { commentPreviewApiRoutes } from './routes/comment-preview'
+import { commentRoutes, replyScript } from './routes/comments'
+import { commentsApiRoutes } from './routes/comments-api'
 import { answerError } from './routes/errors'
 import { feeds } from './routes/feeds'
 import { legacyHome, legacyRedirect } from './routes/legacy-redirects'
@@ -20,6 +21,7 @@ import { notify } from './routes/notify'
 import { notifyAdmin } from './routes/notify-admin'
 import { notifyManage } from './routes/notify-manage'
 import { notifyAdminApi } from './routes/notify-admin-api'
+import { pageDiscussions } from './routes/page-discussions'
 import { pages } from './routes/pages'
 import { sitePages } from './routes/site-pages'
 import { prefetchThread } from './routes/thread-read'
@@ -51,11 +53,13 @@ app.route('/', pages)
 app.route('/', search)
 app.route('/', feeds)
 app.route('/', theme)
-app.route('/', comments)
-app.route('/', commentEdit)
+app.route('/', replyScript)
+app.route('/', commentRoutes(POST_HOST))
+app.route('/', commentEditRoutes(POST_HOST))
 app.route('/', commentFeed)
-app.route('/api', commentsApi)
-app.route('/api', commentPreviewApi)
+app.route('/', commentFeedRoutes(POST_HOST))
+app.route('/api', commentsApiRoutes(POST_HOST))
+app.route('/api', commentPreviewApiRoutes(POST_HOST))
 app.route('/api/admin', adminApi)
 app.route('/api/admin', notifyAdminApi)
 app.route('/api/admin', bansApi)
@@ -65,8 +69,10 @@ app.route('/admin', notifyAdmin)
 app.route('/admin', commentersAdmin)
 app.route('/notify', notify)
 app.route('/notify', notifyManage)
-// Last: its `/:slug` answers only what no route above did (see routes/site-pages.tsx).
+// Last: its `/:slug` answers only what no route above did (see routes/site-pages.tsx), and so
+// do the discussions of pages (`/:page/comments…`), which fall through for any other segment.
 app.route('/', sitePages)
+app.route('/', pageDiscussions)
 
 // No route answered (or one gave up with c.notFound()): an old address, or the 404 page.
 app.notFound(async (c) => {

@@ -19,8 +19,8 @@ export interface ParsedPage {
  * Every valid page of `content/pages/`, recording each problem of the others: front matter as
  * `pageSchema` reads it, media as for posts, and a slug (the file name) that a route uses
  * (`RESERVED_SEGMENTS`), that another page has, or that a post has: comments are keyed by slug,
- * so a page and a post may never share one. `postSlugs` maps each post's slug to its file.
- * `comments: true` is accepted and warned about: pages have no discussion yet.
+ * so a page and a post may never share one (a page's discussion is keyed by its slug in D1's
+ * `post_slug`, src/content/discussion-host.ts). `postSlugs` maps each post's slug to its file.
  */
 export function parsePages(
   files: SourceFile[],
@@ -48,8 +48,6 @@ export function parsePages(
     }
     owners.set(slug, file.path)
     const fm = result.data
-    // The discussion's addresses are a post's (/posts/<slug>/comments…); pages have none yet.
-    if (fm.comments) warnings.push(`${file.path}: comments: pages do not take comments yet; the page is published without a discussion`)
     const meta: Omit<PageMeta, 'hash'> = {
       slug,
       title: fm.title,

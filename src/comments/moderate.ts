@@ -1,4 +1,4 @@
-import type { PostMeta, SiteConfig } from '../content/types'
+import type { SiteConfig } from '../content/types'
 import { CommentRejected, toApiError, type FieldsError } from '../errors'
 import { retryFailed } from '../notify/outbox'
 import type { OutboxRow } from '../notify/types'
@@ -9,6 +9,7 @@ import {
   purgeQuietly,
   type CommentDeps,
   type CommentSubmission,
+  type CreateOptions,
   type CreateResult,
 } from './service'
 import { getComment } from './store'
@@ -66,7 +67,7 @@ export function parseAuthorReply(
 }
 
 /**
- * Publishes the blog author's reply on `postMeta` (approved, with the badge) through the comment
+ * Publishes the blog author's reply on `host` (a post or a page) (approved, with the badge) through the comment
  * service. Answering a held comment approves it first, as WordPress's "approve and reply" does.
  * Throws `CommentRejected('parent_unknown')` (422) when the parent is unknown, of another post,
  * spam or deleted; the service purges the post's pages.
@@ -74,10 +75,10 @@ export function parseAuthorReply(
 export async function replyAsAuthor(
   deps: CommentDeps,
   input: CommentSubmission,
-  options: { postMeta: PostMeta; site: SiteConfig; now?: Date },
+  options: { host: CreateOptions['host']; site: SiteConfig; now?: Date },
 ): Promise<CreateResult> {
   const parent = input.parentId === null ? null : await getComment(deps.db, input.parentId)
-  if (input.parentId !== null && parent?.postSlug !== options.postMeta.slug) {
+  if (input.parentId !== null && parent?.postSlug !== options.host.slug) {
     throw new CommentRejected('parent_unknown', 'parent')
   }
   const approval = parent?.status === 'pending' ? await moderate(deps.db, [parent.id], 'approved') : undefined

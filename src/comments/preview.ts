@@ -1,4 +1,4 @@
-import type { PostMeta } from '../content/types'
+import type { DiscussionHost } from '../content/discussion-host'
 import { CommentRejected } from '../errors'
 import { renderComment } from '../markdown/comment'
 import { hashIp } from './hmac'
@@ -16,7 +16,7 @@ export interface PreviewDeps {
 }
 
 export interface PreviewOptions {
-  postMeta: PostMeta
+  host: Pick<DiscussionHost, 'comments'>
   /** CF-Connecting-IP: the rate-limit key, as its HMAC. */
   ip?: string
   /** An admin request: no limit. */
@@ -24,12 +24,12 @@ export interface PreviewOptions {
 }
 
 /**
- * The sanitized HTML of `body` as a comment on `options.postMeta`. Throws `CommentRejected`:
- * `comments_closed` when the post takes no comments, `rate_limited` past the address's budget.
+ * The sanitized HTML of `body` as a comment on `options.host`. Throws `CommentRejected`:
+ * `comments_closed` when the post or page takes no comments, `rate_limited` past the address's budget.
  * Stores nothing.
  */
 export async function previewComment(deps: PreviewDeps, body: string, options: PreviewOptions): Promise<string> {
-  if (!options.postMeta.comments) throw new CommentRejected('comments_closed')
+  if (!options.host.comments) throw new CommentRejected('comments_closed')
   if (!options.isAdmin && deps.rateLimiter && options.ip) {
     const { success } = await deps.rateLimiter.limit({ key: `preview:${await hashIp(deps.signingKey, options.ip)}` })
     if (!success) throw new CommentRejected('rate_limited')

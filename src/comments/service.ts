@@ -1,5 +1,6 @@
 import { LIST_TAG, postTag } from '../cache/tags'
-import type { PostMeta, SiteConfig } from '../content/types'
+import type { DiscussionHost } from '../content/discussion-host'
+import type { SiteConfig } from '../content/types'
 import { CommentRejected } from '../errors'
 import { COMMENT_RENDER_VERSION, countLinks, renderComment } from '../markdown/comment'
 import { newCommentStatements } from '../notify'
@@ -40,8 +41,8 @@ export interface CommentDeps {
 export type CommentSubmission = Omit<CommentInput, 'honeypot' | 'turnstileToken'> & { turnstileToken?: string | null }
 
 export interface CreateOptions {
-  /** The post, already found public by the caller. */
-  postMeta: PostMeta
+  /** The post or page commented on, already found public by the caller (`publicHost`). */
+  host: Pick<DiscussionHost, 'slug' | 'comments' | 'date' | 'closeAfterDays'>
   site: SiteConfig
   /** CF-Connecting-IP; stored only as its HMAC, and the rate-limit key. */
   ip?: string
@@ -61,13 +62,17 @@ export interface CreateResult {
   public: boolean
 }
 
-/** The cache tags a comment on `slug` makes stale when it becomes (or stops being) public. */
+/**
+ * The cache tags a comment on the thread `slug` makes stale when it becomes (or stops being)
+ * public: its pages' (`postTag(slug)`, which the request's purge turns into a page's tag when
+ * the thread is a page's: `hostTags`) and the lists (comment counts, the site's comment feed).
+ */
 export function publicTags(slug: string): string[] {
   return [postTag(slug), LIST_TAG]
 }
 
 /**
- * Creates a comment on `options.postMeta`, in the fixed order: rules (comments open, by
+ * Creates a comment on `options.host`, in the fixed order: rules (comments open, by
  * `comments: false` or by age, rate limit, Turnstile, reserved name, parent in the same post and
  * visible), render and sanitize once, moderation status (`moderationDecision`: content rules,
  * bans, links, policy; a spam status is never told to the poster), one atomic insert with the
@@ -84,10 +89,10 @@ export async function createComment(
   input: CommentSubmission,
   options: CreateOptions,
 ): Promise<CreateResult> {
-  const { postMeta, site } = options
+  const { host, site } = options
   const trustedRequest = options.isAdmin || options.asAuthor === true
   const now = options.now ?? new Date()
-  if (!commentsOpen(postMeta, site, now) && !options.asAuthor) throw new CommentRejected('comments_closed')
+  if (!commentsOpen(host, site, now) && !options.asAuthor) throw new CommentRejected('comments_closed')
   const ipHmac = options.ip && !options.asAuthor ? await hashIp(deps.signingKey, options.ip) : null
   if (!trustedRequest) await checkSpam(deps, input, options.ip, ipHmac)
 
@@ -95,7 +100,7 @@ export async function createComment(
   // The author's own reply needs no look-up: it is the author's name, and trusted.
   const reserved = !options.asAuthor && isReservedName(authorName, site.author, await deps.confusables())
   if (reserved && !trustedRequest) throw new CommentRejected('reserved_name', 'author')
-  if (input.parentId !== null) await checkParent(deps.db, input.parentId, postMeta.slug, trustedRequest)
+  if (input.parentId !== null) await checkParent(deps.db, input.parentId, host.slug, trustedRequest)
 
   const bodyHtml = renderComment(input.body)
   // The content rules see the raw IP here, before and apart from its HMAC; it is never stored.
@@ -109,7 +114,7 @@ export async function createComment(
     isBanned: () => isBanned(deps.db, ipHmac, input.email),
   })
   const stored: NewComment = {
-    postSlug: postMeta.slug,
+    postSlug: host.slug,
     parentId: input.parentId,
     authorName,
     authorEmail: input.email,
@@ -131,7 +136,7 @@ export async function createComment(
   const { comment, created } = await insertComment(deps.db, stored, notices)
   // Acts on the stored status, not on `created`: a retried write whose answer was lost is public too.
   const isPublic = comment.status === 'approved'
-  if (isPublic) await purgeQuietly(deps, publicTags(postMeta.slug))
+  if (isPublic) await purgeQuietly(deps, publicTags(host.slug))
   deps.deliver?.([comment.id])
   return { comment, created, public: isPublic }
 }

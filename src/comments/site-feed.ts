@@ -1,4 +1,5 @@
-import type { PostMeta, SiteConfig } from '../content/types'
+import type { DiscussionHost } from '../content/discussion-host'
+import type { SiteConfig } from '../content/types'
 import { buildAtomFeed } from '../feeds/atom'
 import { uiStrings } from '../i18n'
 import { homeUrl, SITE_COMMENTS_FEED_PATH } from '../urls'
@@ -12,7 +13,7 @@ const iso = (ms: number) => new Date(ms).toISOString()
 
 /**
  * The site-wide comment feed (Atom, `/comments.xml`): the latest approved comments on the posts
- * readers may see (`postOf` answers undefined for the others), newest first, at most
+ * and pages readers may see (`postOf` answers undefined for the others), newest first, at most
  * SITE_COMMENT_FEED_SIZE, each entry as in the post's own feed and titled with the post. `rows`
  * may hold more than the feed shows, and comments of any status: only approved ones are kept.
  * No email, no IP. Pure.
@@ -20,7 +21,7 @@ const iso = (ms: number) => new Date(ms).toISOString()
 export function buildSiteCommentFeed(
   site: SiteConfig,
   rows: readonly CommentRow[],
-  postOf: (slug: string) => PostMeta | undefined,
+  postOf: (slug: string) => DiscussionHost | undefined,
   now: Date,
 ): string {
   const ui = uiStrings(site.language).comments
@@ -43,7 +44,7 @@ export function buildSiteCommentFeed(
     entries: shown.map((row) => {
       const post = postOf(row.postSlug)!
       const lang = post.lang ?? site.language
-      return commentEntry(base, row, ui.siteFeedEntryTitle(row.authorName, post.title), lang === site.language ? undefined : lang)
+      return commentEntry(base, post, row, ui.siteFeedEntryTitle(row.authorName, post.title), lang === site.language ? undefined : lang)
     }),
   })
 }

@@ -15,7 +15,7 @@ export async function getPost(kv: KVNamespace, meta: PostMeta): Promise<Post | n
 }
 
 /** A post readers may see at `now`: not a draft, and its date has come. */
-export function isPublic(meta: PostMeta, now: Date): boolean {
+export function isPublic(meta: Pick<PostMeta, 'draft' | 'date'>, now: Date): boolean {
   return !meta.draft && Date.parse(meta.date) <= now.getTime()
 }
 

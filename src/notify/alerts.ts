@@ -1,6 +1,6 @@
 /** Building and sending the author's webhook alert of one outbox row (delivery.ts sends emails). */
 
-import { absoluteUrl, HOME_PATH, postPath } from '../urls'
+import { absoluteUrl, HOME_PATH } from '../urls'
 import type { DeliveryDeps } from './delivery'
 import { emailLinks } from './links'
 import type { Delivery } from './outbox'
@@ -14,11 +14,12 @@ export async function sendAlert(deps: DeliveryDeps, row: Delivery): Promise<Send
   if (!comment) return { cancel: 'the comment is gone' }
   if (comment.status === 'spam' || comment.status === 'deleted') return { cancel: `the comment was marked ${comment.status}` }
   const links = emailLinks(deps.site)
-  const commentUrl = links.comment(comment.postSlug, comment.id)
+  const thread = deps.thread(comment.postSlug)
+  const commentUrl = links.comment(thread, comment.id)
   const alert: WebhookAlert = {
     event: 'comment.created',
     site: { title: deps.site.title, url: absoluteUrl(deps.site, HOME_PATH) },
-    post: { slug: comment.postSlug, title: deps.postTitle(comment.postSlug), url: absoluteUrl(deps.site, postPath(comment.postSlug)) },
+    post: { slug: comment.postSlug, title: thread.title, url: absoluteUrl(deps.site, thread.path) },
     comment: { id: comment.id, author: comment.authorName, body: comment.body, status: comment.status, url: commentUrl },
     links: { comment: commentUrl, moderate: links.admin() },
   }

@@ -1,3 +1,4 @@
+import type { ThreadLink } from '../content/discussion-host'
 import type { SiteConfig } from '../content/types'
 import { nextAttemptAt } from './backoff'
 import { emailLinks } from './links'
@@ -27,8 +28,8 @@ export interface DeliveryDeps {
   /** SIGNING_KEY: the links in the emails. */
   signingKey: string
   site: SiteConfig
-  /** A post's title for the emails (the slug when the post is gone). */
-  postTitle: (slug: string) => string
+  /** The title and path of the post or page a thread key names, for the emails (`threadLink`). */
+  thread: (slug: string) => ThreadLink
   transport: (audience: Audience) => Transport
   /** The author's webhook (WEBHOOK_URL); its alerts are cancelled when it is not configured. */
   webhook?: WebhookSender
@@ -106,8 +107,8 @@ async function contentFor(deps: DeliveryDeps, row: Delivery, now: number): Promi
   if (row.kind === 'confirm') return confirmationFor(deps, row, now)
   if (row.kind === 'webhook') return { cancel: 'a webhook alert is no email' }
   if (!comment) return { cancel: 'the comment is gone' }
-  const about = { name: comment.authorName, postTitle: deps.postTitle(comment.postSlug), body: comment.body }
-  const commentUrl = links.comment(comment.postSlug, comment.id)
+  const about = { name: comment.authorName, postTitle: deps.thread(comment.postSlug).title, body: comment.body }
+  const commentUrl = links.comment(deps.thread(comment.postSlug), comment.id)
   if (row.kind === 'author') {
     if (comment.status === 'spam' || comment.status === 'deleted') return { cancel: `the comment was marked ${comment.status}` }
     return { kind: 'author', ...about, commentUrl, adminUrl: links.admin(), held: comment.status === 'pending' }
@@ -149,6 +150,6 @@ async function confirmationFor(deps: DeliveryDeps, row: Delivery, now: number): 
   if (row.subscriptionConfirmed) return { cancel: 'the subscription is already confirmed' }
   const scope = { subscription: row.subscriptionId }
   const token = await signConfirm(deps.signingKey, scope, now + CONFIRM_TTL_MS)
-  const also = row.address.confirmed && row.comment ? deps.postTitle(row.comment.postSlug) : undefined
+  const also = row.address.confirmed && row.comment ? deps.thread(row.comment.postSlug).title : undefined
   return { kind: 'confirm', confirmUrl: links.confirm(scope, token), validDays, manageUrl, ...(also !== undefined && { alsoPost: also }) }
 }

@@ -1,4 +1,5 @@
-import { findPost, getIndex } from '../content/store'
+import { threadLink } from '../content/discussion-host'
+import { getIndex } from '../content/store'
 import type { ContentIndex } from '../content/types'
 import type { Bindings } from '../env'
 import { deliverDue, drainOutbox, type DeliveryDeps, type DeliveryReport } from './delivery'
@@ -18,13 +19,13 @@ export type { DeliveryDeps, DeliveryReport } from './delivery'
 /** The Worker's bindings as notifications read them: `SEND_EMAIL` exists only when configured. */
 export type NotifyEnv = Bindings & TransportConfig
 
-/** Delivery's dependencies from the Worker's bindings and the published content (the site, post titles). */
+/** Delivery's dependencies from the Worker's bindings and the published content (the site, the titles and paths of posts and pages). */
 export function deliveryDeps(env: NotifyEnv, index: ContentIndex, options: { fetch?: typeof fetch } = {}): DeliveryDeps {
   return {
     db: env.DB,
     signingKey: env.SIGNING_KEY,
     site: index.site,
-    postTitle: (slug) => findPost(index, slug)?.title ?? slug,
+    thread: (slug) => threadLink(index, slug),
     transport: (audience) => transportFor(env, audience, options),
     webhook: env.WEBHOOK_URL ? webhookSender({ url: env.WEBHOOK_URL, format: webhookFormat(env.WEBHOOK_FORMAT), fetch: options.fetch }) : undefined,
   }

@@ -1,4 +1,4 @@
-import { ATOM_FEED_PATH, canonicalPath, commentsFeedPath, RSS_FEED_PATH, SITE_COMMENTS_FEED_PATH } from '../urls'
+import { ATOM_FEED_PATH, canonicalPath, commentsFeedPath, postPath, RSS_FEED_PATH, SITE_COMMENTS_FEED_PATH } from '../urls'
 import type { RedirectRow } from './store'
 
 /**
@@ -48,7 +48,7 @@ export function resolveRedirect(plan: RedirectPlan, rows: readonly RedirectRow[]
   if (own) return localPath(own.toPath)
   const item = plan.feedOf === undefined ? undefined : rows.find((row) => row.fromPath === plan.feedOf)
   const slug = item && postSlugOf(localPath(item.toPath))
-  return slug ? commentsFeedPath(slug) : null
+  return slug ? commentsFeedPath({ path: postPath(slug) }) : null
 }
 
 const ORIGIN = 'https://palabre.invalid'

@@ -6,7 +6,7 @@ import { moderateComments, parseAuthorReply, replyAsAuthor } from '../comments/m
 import { MODERATION_ACTIONS } from '../comments/moderation'
 import { listByStatus } from '../comments/store'
 import { COMMENT_STATUSES, type CommentRow } from '../comments/types'
-import { findPost, isPublic } from '../content/store'
+import { publicHost } from '../content/discussion-host'
 import { parseId } from '../db/ids'
 import type { AppEnv } from '../env'
 import { CommentRejected, rejectedApiError } from '../errors'
@@ -103,9 +103,10 @@ adminApi.patch('/comments/:id', async (c) => {
 adminApi.post('/posts/:slug/comments', async (c) => {
   const index = c.get('index')
   const slug = c.req.param('slug').normalize('NFC')
-  const postMeta = findPost(index, slug)
-  if (!postMeta || !isPublic(postMeta, new Date())) {
-    return apiError(c, { code: 'not_found', message: `There is no published post ${JSON.stringify(slug)}.` })
+  // A page that takes comments is named by its slug here too (no post shares it).
+  const host = publicHost(index, slug, undefined, new Date())
+  if (!host) {
+    return apiError(c, { code: 'not_found', message: `There is no published post or page taking comments ${JSON.stringify(slug)}.` })
   }
   const raw = await c.req.json().catch(() => undefined)
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -114,7 +115,7 @@ adminApi.post('/posts/:slug/comments', async (c) => {
   const parsed = parseAuthorReply(index.site, raw)
   if (!parsed.ok) return apiError(c, parsed.error)
   try {
-    const { comment } = await replyAsAuthor(commentDeps(c), parsed.input, { postMeta, site: index.site })
+    const { comment } = await replyAsAuthor(commentDeps(c), parsed.input, { host, site: index.site })
     return c.json({ comment: adminComment(comment) }, 201)
   } catch (error) {
     if (!(error instanceof CommentRejected)) throw error

@@ -2,7 +2,8 @@ import { Hono, type MiddlewareHandler } from 'hono'
 import { isAdminRequest } from '../auth/admin'
 import { MAX_BULK, MODERATION_ACTIONS, type ModerationAction } from '../comments/moderation'
 import { getComment } from '../comments/store'
-import { findPost, isPublic } from '../content/store'
+import { threadLink } from '../content/discussion-host'
+import { isPublic } from '../content/store'
 import { parseId } from '../db/ids'
 import type { AppEnv } from '../env'
 import { noticePath } from '../views/admin/notice'
@@ -43,8 +44,8 @@ adminPages.on(['GET', 'POST'], '/comments/confirm', async (c) => {
   const comments = found.filter((comment) => comment !== null)
   if (comments.length === 0) return c.redirect(noticePath({ done: 'none' }), 303)
   const index = c.get('index')
-  const titleOf = (slug: string) => findPost(index, slug)?.title ?? slug
-  return c.html(<ConfirmPage site={index.site} action={asked.action} comments={comments} titleOf={titleOf} />)
+  const threadOf = (slug: string) => threadLink(index, slug)
+  return c.html(<ConfirmPage site={index.site} action={asked.action} comments={comments} threadOf={threadOf} />)
 })
 
 /** The drafts and scheduled posts, and the draft pages, the published index holds, with preview links where previews are on. */

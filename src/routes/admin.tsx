@@ -5,7 +5,7 @@ import { isAdminToken } from '../auth/admin-token'
 import { moderateComments, parseAuthorReply, replyAsAuthor } from '../comments/moderate'
 import { MAX_BULK, MODERATION_ACTIONS, type ModerationAction } from '../comments/moderation'
 import { getComment, listByStatus, listRecent } from '../comments/store'
-import { findPost, isPublic } from '../content/store'
+import { publicHost, threadLink } from '../content/discussion-host'
 import { ID_PATTERN, parseId } from '../db/ids'
 import type { AppEnv } from '../env'
 import { CommentRejected, ERROR_STATUS, type CommentErrorCode, type ErrorStatus } from '../errors'
@@ -95,12 +95,12 @@ admin.post(`/comments/:id{${ID_PATTERN}}/reply`, async (c) => {
     dashboard(c, undefined, { commentId: parentId, body: text, error }, ERROR_STATUS[code])
   const parent = await getComment(c.env.DB, parentId)
   if (!parent) return c.redirect(noticePath({ done: 'none' }), 303)
-  const postMeta = findPost(index, parent.postSlug)
-  if (!postMeta || !isPublic(postMeta, new Date())) return problem(ui.admin.reply.postGone)
+  const host = publicHost(index, parent.postSlug, undefined, new Date())
+  if (!host) return problem(ui.admin.reply.postGone)
   const parsed = parseAuthorReply(index.site, { body: text, parentId })
   if (!parsed.ok) return problem(parsed.error.fields.body ? ui.comments.fieldError('body', parsed.error.fields.body) : parsed.error.message)
   try {
-    await replyAsAuthor(commentDeps(c), parsed.input, { postMeta, site: index.site })
+    await replyAsAuthor(commentDeps(c), parsed.input, { host, site: index.site })
   } catch (error) {
     if (!(error instanceof CommentRejected)) throw error
     const message = error.code === 'parent_unknown' ? ui.admin.reply.closedParent : ui.comments.errors[error.code]
@@ -121,17 +121,17 @@ async function dashboard(
     listEmails(c.env.DB, 'failed', FAILED_EMAILS),
   ])
   const index = c.get('index')
-  const titleOf = (slug: string) => findPost(index, slug)?.title ?? slug
+  const threadOf = (slug: string) => threadLink(index, slug)
   return c.html(
     <DashboardPage
       site={index.site}
       queue={queue}
       recent={recent}
-      titleOf={titleOf}
+      threadOf={threadOf}
       notice={notice}
       replyProblem={replyProblem}
     >
-      {failed.length > 0 && <FailedDeliveries site={index.site} failed={failed} />}
+      {failed.length > 0 && <FailedDeliveries site={index.site} failed={failed} threadOf={threadOf} />}
     </DashboardPage>,
     status,
   )

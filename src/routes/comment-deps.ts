@@ -4,7 +4,7 @@ import { writePurge } from '../cache/coalesce'
 import { loadConfusables } from '../comments/confusables-store'
 import { purgeTags } from '../cache/purge'
 import type { CommentDeps, CreateOptions } from '../comments/service'
-import type { PostMeta } from '../content/types'
+import { hostTags, type DiscussionHost } from '../content/discussion-host'
 import type { AppEnv } from '../env'
 import { deliverSoon, deliveryDeps } from '../notify'
 
@@ -40,18 +40,21 @@ export function requestPurge(c: Context<AppEnv>): (tags: string[]) => Promise<nu
 
 /**
  * The purge a comment's write makes: as `requestPurge`, but coalesced under Workers Cache
- * (src/cache/coalesce.ts), since a lively discussion would spend the account's purges.
+ * (src/cache/coalesce.ts), since a lively discussion would spend the account's purges, and with
+ * each thread's tag turned into its host's (`hostTags`: a page's discussion is cached under
+ * `page:<slug>`).
  */
 function commentPurge(c: Context<AppEnv>): (tags: string[]) => Promise<number> {
   const index = c.get('index')
   const origins = [new URL(c.req.url).origin, new URL(index.site.baseUrl).origin]
-  return writePurge(c.executionCtx as ExecutionContext, c.env, { origins, index })
+  const purge = writePurge(c.executionCtx as ExecutionContext, c.env, { origins, index })
+  return (tags) => purge(hostTags(index, tags))
 }
 
-/** Options of `createComment` for a reader's submission on `postMeta` through this request. */
-export async function readerOptions(c: Context<AppEnv>, postMeta: PostMeta): Promise<CreateOptions> {
+/** Options of `createComment` for a reader's submission on `host` through this request. */
+export async function readerOptions(c: Context<AppEnv>, host: DiscussionHost): Promise<CreateOptions> {
   return {
-    postMeta,
+    host,
     site: c.get('index').site,
     ip: c.req.header('CF-Connecting-IP') || undefined,
     isAdmin: await isAdminRequest(c),

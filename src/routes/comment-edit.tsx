@@ -1,31 +1,38 @@
-import { Hono, type Context } from 'hono'
+import { Hono, type Context, type Next } from 'hono'
 import { isAdminRequest } from '../auth/admin'
 import { deleteOwnComment, editComment, editDeadline, getEditableComment } from '../comments/poster'
 import { commentApiSchema } from '../comments/schema'
 import { RATE_LIMIT_RETRY_SECONDS } from '../comments/spam'
 import type { CommentRow } from '../comments/types'
-import type { PostMeta } from '../content/types'
+import type { DiscussionHost } from '../content/discussion-host'
 import type { AppEnv } from '../env'
 import { CommentRejected, ERROR_STATUS, toApiError } from '../errors'
 import { EditCommentPage } from '../views/OwnCommentPages'
 import { commentDeps } from './comment-deps'
-import { commentFormLimit, commentId, commentStrings, noticePage, publicPost, readForm, unavailablePage } from './comment-common'
+import { commentFormLimit, commentId, commentStrings, noHost, noticePage, readForm, routeHost, unavailablePage, type HostRoute } from './comment-common'
 import { landing } from './comment-landing'
 
 /**
  * The poster's edit and delete, for 15 minutes, through the signed `edit` token of their
  * comment: GET shows the form (mail scanners and prefetchers only GET), POST acts. An expired or
- * forged token gets a 403 page that says so. Nothing here is cached.
+ * forged token gets a 403 page that says so. Nothing here is cached. Under `at`: a post's or a
+ * page's path.
  */
-export const commentEdit = new Hono<AppEnv>()
+export function commentEditRoutes(at: HostRoute) {
+  const commentEdit = new Hono<AppEnv>()
+  commentEdit.get(`${at}/comments/:id/edit`, editForm)
+  commentEdit.post(`${at}/comments/:id/edit`, commentFormLimit, saveEdit)
+  commentEdit.post(`${at}/comments/:id/delete`, commentFormLimit, deleteComment)
+  return commentEdit
+}
 
-type Found = { meta: PostMeta; comment: CommentRow; token: string } | Response
+type Found = { meta: DiscussionHost; comment: CommentRow; token: string } | Response
 
-/** The post, the comment the token opens, or the page to answer instead (404, 403, 503). */
-async function editable(c: Context<AppEnv>, token: string | undefined): Promise<Found> {
-  const meta = publicPost(c)
+/** The post or page, the comment the token opens, or the page to answer instead (404, 403, 503). */
+async function editable(c: Context<AppEnv>, next: Next, token: string | undefined): Promise<Found> {
+  const meta = routeHost(c)
   const id = commentId(c)
-  if (!meta || id === null) return c.notFound()
+  if (!meta || id === null) return (await noHost(c, next)) ?? c.res
   const deps = { db: c.env.DB, signingKey: c.env.SIGNING_KEY }
   try {
     const comment = await getEditableComment(deps, { id, slug: meta.slug, token: token ?? '' })
@@ -62,14 +69,14 @@ function editPage(c: Context<AppEnv>, found: Exclude<Found, Response>, sent?: { 
   return c.html(page, sent ? ERROR_STATUS[sent.code ?? 'invalid_input'] : 200)
 }
 
-commentEdit.get('/posts/:slug/comments/:id/edit', async (c) => {
-  const found = await editable(c, c.req.query('t'))
+async function editForm(c: Context<AppEnv>, next: Next) {
+  const found = await editable(c, next, c.req.query('t'))
   return found instanceof Response ? found : editPage(c, found)
-})
+}
 
-commentEdit.post('/posts/:slug/comments/:id/edit', commentFormLimit, async (c) => {
+async function saveEdit(c: Context<AppEnv>, next: Next) {
   const form = await readForm(c)
-  const found = await editable(c, form.t)
+  const found = await editable(c, next, form.t)
   if (found instanceof Response) return found
   const { meta, comment } = found
   const body = form.body ?? ''
@@ -90,11 +97,11 @@ commentEdit.post('/posts/:slug/comments/:id/edit', commentFormLimit, async (c) =
     console.error('editing a comment failed', error)
     return unavailablePage(c, meta, body)
   }
-})
+}
 
-commentEdit.post('/posts/:slug/comments/:id/delete', commentFormLimit, async (c) => {
+async function deleteComment(c: Context<AppEnv>, next: Next) {
   const form = await readForm(c)
-  const found = await editable(c, form.t)
+  const found = await editable(c, next, form.t)
   if (found instanceof Response) return found
   const { meta, comment } = found
   const ui = commentStrings(c, meta)
@@ -109,6 +116,6 @@ commentEdit.post('/posts/:slug/comments/:id/delete', commentFormLimit, async (c)
     return unavailablePage(c, meta)
   }
   return noticePage(c, meta, 200, { title: ui.edit.deleted, message: ui.edit.deletedNote })
-})
+}
 
 const isRateLimited = (error: unknown) => error instanceof CommentRejected && error.code === 'rate_limited'

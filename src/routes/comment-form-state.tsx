@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { AUTHOR_MAX, BODY_MAX, EMAIL_MAX } from '../comments/schema'
 import { getComment } from '../comments/store'
-import type { PostMeta } from '../content/types'
+import type { DiscussionHost } from '../content/discussion-host'
 import { parseId } from '../db/ids'
 import type { AppEnv } from '../env'
 import { READ_FAILED, tryRead, type CommentErrorCode } from '../errors'
@@ -77,7 +77,7 @@ export function formState(ui: CommentStrings, values: CommentFormValues, problem
  * the status of `problem.code`: the form alone (a reply shows the comment answered), never the
  * post and its thread, so that a refused POST (422, 429, 503) costs one small render and one read.
  */
-export async function showForm(c: Context<AppEnv>, meta: PostMeta, form: Record<string, string>, problem: FormProblem): Promise<Response> {
+export async function showForm(c: Context<AppEnv>, meta: DiscussionHost, form: Record<string, string>, problem: FormProblem): Promise<Response> {
   const state = formState(commentStrings(c, meta), formValues(form), problem)
   return htmlError(c, problem.code, await formPage(c, meta, state))
 }
@@ -86,7 +86,7 @@ export async function showForm(c: Context<AppEnv>, meta: PostMeta, form: Record<
  * The page of the form alone in `state` (never cached: no route that sends it calls `cacheFor`):
  * a reply shows the comment answered above it, read once.
  */
-export async function formPage(c: Context<AppEnv>, meta: PostMeta, state: CommentFormState) {
+export async function formPage(c: Context<AppEnv>, meta: DiscussionHost, state: CommentFormState) {
   const parentId = state.values.parentId
   const read = parentId === null ? null : await tryRead(`reading comment ${parentId}`, () => getComment(c.env.DB, parentId))
   const parent = read && read !== READ_FAILED && read.postSlug === meta.slug && read.status === 'approved' ? read : undefined

@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono'
+import { Hono, type Context, type Next } from 'hono'
 import { avatarKey } from '../comments/avatar'
 import { commentApiSchema, commentFormSchema } from '../comments/schema'
 import { previewComment, type PreviewOptions } from '../comments/preview'
@@ -6,13 +6,14 @@ import { loadConfusables } from '../comments/confusables-store'
 import { isReservedName } from '../comments/reserved-name'
 import { RATE_LIMIT_RETRY_SECONDS } from '../comments/spam'
 import { unknownApiFields } from '../comments/unknown-fields'
-import type { PostMeta } from '../content/types'
+import type { DiscussionHost } from '../content/discussion-host'
 import type { AppEnv } from '../env'
 import { CommentRejected, rejectedApiError, toApiError, UNAVAILABLE } from '../errors'
 import { postLocale } from '../i18n'
 import { CommentCard } from '../views/Thread'
 import { COMMENT_MAX_BYTES, commentApiTooLarge, limitBody } from './body-limit'
-import { commentStrings, publicPost } from './comment-common'
+import { commentStrings, routeHost, type HostRoute } from './comment-common'
+import { apiNoHost } from './comments-api'
 import { readerOptions } from './comment-deps'
 import { formPage, formValues, showForm } from './comment-form-state'
 import { apiError } from './errors'
@@ -25,15 +26,15 @@ import { apiError } from './errors'
  * Nothing is stored, nothing cached (POST answers are `no-store`).
  */
 
-async function previewOptions(c: Context<AppEnv>, meta: PostMeta): Promise<PreviewOptions> {
+async function previewOptions(c: Context<AppEnv>, meta: DiscussionHost): Promise<PreviewOptions> {
   const { ip, isAdmin } = await readerOptions(c, meta)
-  return { postMeta: meta, ip, isAdmin }
+  return { host: meta, ip, isAdmin }
 }
 
 const previewDeps = (c: Context<AppEnv>) => ({ signingKey: c.env.SIGNING_KEY, rateLimiter: c.env.COMMENT_RATE_LIMIT })
 
 /** The form's answer when `preview` was the button pressed: invalid fields come back as a refusal would. */
-export async function previewForm(c: Context<AppEnv>, meta: PostMeta, form: Record<string, string>): Promise<Response> {
+export async function previewForm(c: Context<AppEnv>, meta: DiscussionHost, form: Record<string, string>): Promise<Response> {
   const parsed = commentFormSchema.safeParse(form)
   if (!parsed.success) return showForm(c, meta, form, { code: 'invalid_input', fields: toApiError(parsed.error).fields })
   const options = await previewOptions(c, meta)
@@ -56,13 +57,15 @@ export async function previewForm(c: Context<AppEnv>, meta: PostMeta, form: Reco
   return c.html(await formPage(c, meta, { values: formValues(form), preview }), 200)
 }
 
-export const commentPreviewApi = new Hono<AppEnv>()
+/** The API's preview under `at` (a post's or a page's path), mounted under `/api`. */
+export function commentPreviewApiRoutes(at: HostRoute) {
+  const limit = limitBody({ maxBytes: COMMENT_MAX_BYTES, onTooLarge: commentApiTooLarge })
+  return new Hono<AppEnv>().post(`${at}/comments/preview`, limit, previewApi)
+}
 
-const notFound = (c: Context<AppEnv>) => apiError(c, { code: 'not_found', message: 'There is no public post with this slug.' })
-
-commentPreviewApi.post('/posts/:slug/comments/preview', limitBody({ maxBytes: COMMENT_MAX_BYTES, onTooLarge: commentApiTooLarge }), async (c) => {
-  const meta = publicPost(c)
-  if (!meta) return notFound(c)
+async function previewApi(c: Context<AppEnv>, next: Next) {
+  const meta = routeHost(c)
+  if (!meta) return apiNoHost(c, next)
   const json: unknown = await c.req.json().catch(() => undefined)
   if (json === undefined) return apiError(c, { code: 'invalid_json', message: 'Send the comment as a JSON object.' })
   const unknown = unknownApiFields(json)
@@ -79,4 +82,4 @@ commentPreviewApi.post('/posts/:slug/comments/preview', limitBody({ maxBytes: CO
     if (error.code === 'rate_limited') c.header('Retry-After', String(RATE_LIMIT_RETRY_SECONDS))
     return apiError(c, rejectedApiError(error))
   }
-})
+}

@@ -1,6 +1,5 @@
-import { Hono, type Context } from 'hono'
+import { Hono, type Context, type Next } from 'hono'
 import { cacheFor } from '../cache/policy'
-import { postTag } from '../cache/tags'
 import { commentApiSchema, HONEYPOT_FIELD } from '../comments/schema'
 import { createComment } from '../comments/service'
 import { RATE_LIMIT_RETRY_SECONDS } from '../comments/spam'
@@ -8,21 +7,28 @@ import { listThread } from '../comments/store'
 import { unknownApiFields } from '../comments/unknown-fields'
 import { buildThread } from '../comments/tree'
 import type { CommentNode, CommentRow } from '../comments/types'
+import { findPage } from '../content/pages-store'
 import type { AppEnv } from '../env'
 import { CommentRejected, READ_FAILED, rejectedApiError, toApiError, tryRead, UNAVAILABLE } from '../errors'
 import { apiError } from './errors'
 import { COMMENT_MAX_BYTES, commentApiTooLarge, limitBody } from './body-limit'
 import { commentDeps, readerOptions } from './comment-deps'
-import { publicPost } from './comment-common'
+import { routeHost, type HostRoute } from './comment-common'
 import { publicReads } from './thread-read'
 
 /**
  * The public comment API (the README's "Addresses"): the thread as JSON, and posting with the
  * same rules and anti-spam as the form. Errors are `{error:{code,message,fields}}` in English;
  * never a 500. A POST with a key the API does not take is refused (400 `unknown_fields`), not
- * half-read.
+ * half-read. Mounted under `/api` for posts (`/api/posts/<slug>/comments`) and, after every
+ * other route, for pages that take comments (`/api/<slug>/comments`).
  */
-export const commentsApi = new Hono<AppEnv>()
+export function commentsApiRoutes(at: HostRoute) {
+  const commentsApi = new Hono<AppEnv>()
+  commentsApi.get(`${at}/comments`, getThread)
+  commentsApi.post(`${at}/comments`, commentApiLimit, postComment)
+  return commentsApi
+}
 
 /** A comment as the public sees it: no email, no IP. */
 export interface PublicComment {
@@ -52,24 +58,33 @@ function toPublic(node: CommentNode): PublicComment {
   }
 }
 
-const notFound = (c: Context<AppEnv>) => apiError(c, { code: 'not_found', message: 'There is no public post with this slug.' })
+/**
+ * The API's answer when the route names no discussion: a JSON 404, except under a page's path
+ * when no page has that slug, where the request falls through (`next()`) to the routes after.
+ */
+export function apiNoHost(c: Context<AppEnv>, next: Next) {
+  const page = c.req.param('page')
+  if (page !== undefined && !findPage(c.get('index'), page.normalize('NFC'))) return next()
+  const what = page === undefined ? 'public post' : 'public page taking comments'
+  return apiError(c, { code: 'not_found', message: `There is no ${what} with this slug.` })
+}
 
 /** The whole public tree, true nesting (no depth limit: `parentId` is always the enclosing comment). */
-commentsApi.get('/posts/:slug/comments', async (c) => {
-  const meta = publicPost(c)
-  if (!meta) return notFound(c)
+async function getThread(c: Context<AppEnv>, next: Next) {
+  const meta = routeHost(c)
+  if (!meta) return apiNoHost(c, next)
   const rows = await tryRead(`reading the thread of ${meta.slug}`, () => listThread(publicReads(c.env.DB), meta.slug))
   if (rows === READ_FAILED) return apiError(c, UNAVAILABLE)
-  cacheFor(c, [postTag(meta.slug)])
+  cacheFor(c, [meta.tag])
   const { roots } = buildThread(rows, { maxDepth: Number.POSITIVE_INFINITY })
   return c.json({ comments: roots.map(toPublic) })
-})
+}
 
 const commentApiLimit = limitBody({ maxBytes: COMMENT_MAX_BYTES, onTooLarge: commentApiTooLarge })
 
-commentsApi.post('/posts/:slug/comments', commentApiLimit, async (c) => {
-  const meta = publicPost(c)
-  if (!meta) return notFound(c)
+async function postComment(c: Context<AppEnv>, next: Next) {
+  const meta = routeHost(c)
+  if (!meta) return apiNoHost(c, next)
   const json: unknown = await c.req.json().catch(() => undefined)
   if (json === undefined) return apiError(c, { code: 'invalid_json', message: 'Send the comment as a JSON object.' })
   const unknown = unknownApiFields(json)
@@ -91,7 +106,7 @@ commentsApi.post('/posts/:slug/comments', commentApiLimit, async (c) => {
     if (error.code === 'rate_limited') c.header('Retry-After', String(RATE_LIMIT_RETRY_SECONDS))
     return apiError(c, rejectedApiError(error))
   }
-})
+}
 
 function stored(row: CommentRow): CommentNode {
   return {

@@ -1,6 +1,7 @@
 import { Hono, type MiddlewareHandler } from 'hono'
 import { csrf } from 'hono/csrf'
 import { isAdminRequest } from '../auth/admin'
+import { threadLink } from '../content/discussion-host'
 import { ID_PATTERN } from '../db/ids'
 import type { AppEnv } from '../env'
 import { retryFailedEmail } from '../comments/moderate'
@@ -36,7 +37,9 @@ notifyAdmin.get('/mailbox', async (c) => {
 
 notifyAdmin.get('/notifications', async (c) => {
   const failed = await listByStatus(c.env.DB, 'failed', FAILED_LIMIT)
-  return c.html(<FailedDeliveriesPage site={c.get('index').site} failed={failed} retried={c.req.query('retried') === '1'} />)
+  const index = c.get('index')
+  const threadOf = (slug: string) => threadLink(index, slug)
+  return c.html(<FailedDeliveriesPage site={index.site} failed={failed} retried={c.req.query('retried') === '1'} threadOf={threadOf} />)
 })
 
 /** Queues a failed email again and tries it at once (after the response); 303 back (PRG). */

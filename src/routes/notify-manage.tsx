@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono'
-import { findPost } from '../content/store'
+import { threadLink } from '../content/discussion-host'
 import type { AppEnv } from '../env'
 import { notifyStrings } from '../i18n'
 import { checkManageLink, parseStop, stopByManageLink } from '../notify/manage'
@@ -59,6 +59,6 @@ function show(c: Context<AppEnv>, subscriptions: SubscriptionRow[], message?: st
 function describe(c: Context<AppEnv>, subscription: SubscriptionRow): string {
   const index = c.get('index')
   const ui = notifyStrings(index.site.language).pages.manage
-  const title = findPost(index, subscription.postSlug)?.title ?? subscription.postSlug
+  const title = threadLink(index, subscription.postSlug).title
   return subscription.scope === 'replies' ? ui.replies(title) : ui.post(title)
 }

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { findPost } from '../content/store'
+import { threadLink } from '../content/discussion-host'
 import type { AppEnv } from '../env'
 import { notifyStrings } from '../i18n'
 import { confirmPath } from '../urls'
@@ -61,7 +61,7 @@ notify.on(['GET', 'POST'], '/confirm', (c) =>
     const ui = notifyStrings(c.get('index').site.language).pages.confirm
     if (act && result.next) {
       const { subscription, token } = result.next
-      const title = findPost(c.get('index'), subscription.postSlug)?.title ?? subscription.postSlug
+      const title = threadLink(c.get('index'), subscription.postSlug).title
       const pending = (subscription.scope === 'replies' ? ui.pendingReplies : ui.pendingPost)(title)
       const action = { href: confirmPath({ subscription: subscription.id }, token), label: ui.pendingButton }
       return page(c, { title: ui.done, messages: [ui.doneMessage, pending], action })
@@ -92,6 +92,6 @@ function describe(c: Context<AppEnv>, result: Extract<UnsubscribeState, { subscr
   const index = c.get('index')
   const ui = notifyStrings(index.site.language).pages.unsubscribe
   const { scope, postSlug } = result.subscription
-  const title = findPost(index, postSlug)?.title ?? postSlug
+  const title = threadLink(index, postSlug).title
   return scope === 'replies' ? ui.replies(title) : ui.post(title)
 }

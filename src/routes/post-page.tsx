@@ -3,7 +3,6 @@ import { verifyToken } from '../comments/hmac'
 import { listThread } from '../comments/store'
 import { buildThread, type Thread } from '../comments/tree'
 import type { CommentRow } from '../comments/types'
-import type { PostMeta } from '../content/types'
 import type { AppEnv } from '../env'
 import { parseEditParam } from '../urls'
 import { renderDiscussionPage, type DiscussionPageInput } from '../views/render'
@@ -23,7 +22,7 @@ export function parsePage(value: string | undefined): number | null {
 }
 
 /** The post's public thread read from the primary, or null when D1 could not be read (logged). */
-export async function loadThread(db: D1Database, meta: PostMeta, maxDepth: number): Promise<Thread | null> {
+export async function loadThread(db: D1Database, meta: { slug: string }, maxDepth: number): Promise<Thread | null> {
   return threadOrNull(meta, () => listThread(db, meta.slug), maxDepth)
 }
 
@@ -31,11 +30,11 @@ export async function loadThread(db: D1Database, meta: PostMeta, maxDepth: numbe
  * The thread the post's public page shows: read beside the index when the request is the post's
  * page (`prefetchThread`), from a read replica (src/routes/thread-read.ts); null when D1 failed.
  */
-export async function loadPublicThread(c: Context<AppEnv>, meta: PostMeta, maxDepth: number): Promise<Thread | null> {
+export async function loadPublicThread(c: Context<AppEnv>, meta: { slug: string }, maxDepth: number): Promise<Thread | null> {
   return threadOrNull(meta, () => readThreadRows(c, meta.slug), maxDepth)
 }
 
-async function threadOrNull(meta: PostMeta, read: () => Promise<CommentRow[]>, maxDepth: number): Promise<Thread | null> {
+async function threadOrNull(meta: { slug: string }, read: () => Promise<CommentRow[]>, maxDepth: number): Promise<Thread | null> {
   try {
     return buildThread(await read(), { maxDepth })
   } catch (error) {

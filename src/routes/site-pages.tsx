@@ -1,11 +1,15 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { cacheFor } from '../cache/policy'
 import { LIST_TAG, pageTag } from '../cache/tags'
+import { pageHost } from '../content/discussion-host'
 import { findPage, getPage } from '../content/pages-store'
 import { listPublicPosts, secondsUntilNextPost } from '../content/store'
+import type { PageMeta } from '../content/types'
 import type { AppEnv } from '../env'
-import { ARCHIVE_PATH, TAGS_PATH } from '../urls'
-import { renderArchivePage, renderPage, renderTagsPage } from '../views/render-site'
+import { ARCHIVE_PATH, pagePath, TAGS_PATH } from '../urls'
+import { renderArchivePage, renderPage, renderPageWithDiscussion, renderTagsPage } from '../views/render-site'
+import { turnstileSiteKey } from './comment-deps'
+import { loadPublicThread, parsePage, posterEdit } from './post-page'
 
 /**
  * The site around the posts: the archive, the list of tags, and the author's pages at `/<slug>`.
@@ -31,14 +35,37 @@ sitePages.get(TAGS_PATH, (c) => {
 
 /**
  * A page: exactly `/<slug>` (Hono's strict routing: `/about/` is not it). A draft is no page,
- * except that with `DRAFTS = "preview"` it is shown to its author, never cached.
+ * except that with `DRAFTS = "preview"` it is shown to its author, never cached, without a
+ * discussion. A page with `comments: true` shows page `?page=<n>` of its discussion under it, as
+ * a post does; any other page sends `?page=` away.
  */
 sitePages.get('/:slug', async (c, next) => {
   const index = c.get('index')
   const meta = findPage(index, c.req.param('slug').normalize('NFC'))
   if (!meta || (meta.draft && c.env.DRAFTS !== 'preview')) return next()
+  const asked = c.req.query('page')
+  if (asked !== undefined && (asked === '1' || !meta.comments || meta.draft)) return c.redirect(pagePath(meta.slug), 301)
+  if (meta.comments && !meta.draft) return pageWithDiscussion(c, meta, next)
   const page = await getPage(c.env.CONTENT, meta)
   if (!page) return next()
   if (!meta.draft) cacheFor(c, [pageTag(meta.slug)])
   return c.html(renderPage(index.site, page, meta.draft))
 })
+
+/**
+ * A page and one page of its discussion, read together (a page's path is not known to be a
+ * page before the index is read, so its thread is not prefetched as a post's is). Cached unless
+ * D1 failed or the page carries the poster's edit link, as a post's page.
+ */
+async function pageWithDiscussion(c: Context<AppEnv>, meta: PageMeta, next: () => Promise<void>) {
+  const { site } = c.get('index')
+  const number = parsePage(c.req.query('page'))
+  if (number === null) return next()
+  const host = pageHost(meta)
+  const [page, thread, edit] = await Promise.all([getPage(c.env.CONTENT, meta), loadPublicThread(c, host, site.comments.maxDepth), posterEdit(c)])
+  if (!page) return next()
+  const html = renderPageWithDiscussion(site, page, { post: host, thread, page: number, edit, turnstileSiteKey: turnstileSiteKey(c) })
+  if (html === null) return next()
+  if (thread && !edit) cacheFor(c, [host.tag])
+  return c.html(html)
+}

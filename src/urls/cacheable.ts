@@ -1,11 +1,11 @@
 import { parseTag } from '../cache/tags'
 import type { ContentIndex } from '../content/types'
 import { KEPT_PARAMS } from '../redirects/legacy-path'
-import { commentsFeedPath, discussionPath } from './comment-paths'
+import { commentsApiPath, commentsFeedPath, discussionPath, type ThreadAddress } from './comment-paths'
 import {
   ATOM_FEED_PATH,
-  commentsApiPath,
   listPath,
+  postPath,
   REPLY_SCRIPT_PATH,
   ROBOTS_PATH,
   RSS_FEED_PATH,
@@ -55,7 +55,24 @@ const PATTERNS: [RegExp, CacheablePage][] = [
   [/^\/theme\/[0-9a-f]{16}\.css$/, PLAIN],
 ]
 
-/** An author's page, `/<slug>`: one segment (slugs have no `.`) that no route of the app uses. */
+/**
+ * The discussion of a page that takes comments: its feed and its JSON thread, under a first
+ * segment no route of the app uses (whether the page takes comments is the route's business).
+ */
+const PAGE_DISCUSSION_PATTERNS: RegExp[] = [/^\/([^/.]+)\/comments\.xml$/, /^\/api\/([^/.]+)\/comments$/]
+
+function isPageDiscussionPath(pathname: string): boolean {
+  return PAGE_DISCUSSION_PATTERNS.some((pattern) => {
+    const segment = pattern.exec(pathname)?.[1]
+    return segment !== undefined && !RESERVED_SEGMENTS.has(segment)
+  })
+}
+
+/**
+ * An author's page, `/<slug>`: one segment (slugs have no `.`) that no route of the app uses.
+ * It takes `?page=` and `?edit=` as a post's page does, for a page with a discussion; the route
+ * sends `?page=` away from any other page.
+ */
 const PAGE_PATH = /^\/([^/.]+)$/
 
 function isPagePath(pathname: string): boolean {
@@ -65,7 +82,7 @@ function isPagePath(pathname: string): boolean {
 
 /** The cacheable page at `pathname` (canonical spelling), or undefined for a page never cached. */
 export function cacheablePage(pathname: string): CacheablePage | undefined {
-  return EXACT.get(pathname) ?? PATTERNS.find(([pattern]) => pattern.test(pathname))?.[1] ?? (isPagePath(pathname) ? PLAIN : undefined)
+  return EXACT.get(pathname) ?? PATTERNS.find(([pattern]) => pattern.test(pathname))?.[1] ?? (isPagePath(pathname) ? DISCUSSION : isPageDiscussionPath(pathname) ? PLAIN : undefined)
 }
 
 /** Upper bound on the discussion pages of one post that a Cache API purge deletes. */
@@ -85,14 +102,22 @@ export function pathsForTag(tag: string, index: ContentIndex): string[] {
     return [...listPages, ATOM_FEED_PATH, RSS_FEED_PATH, SITEMAP_PATH, ROBOTS_PATH, REPLY_SCRIPT_PATH, SITE_COMMENTS_FEED_PATH, ARCHIVE_PATH, TAGS_PATH, ...stylesheet]
   }
   if (parsed?.kind === 'post') {
-    const { slug } = parsed
-    const discussion = Array.from({ length: MAX_DISCUSSION_PAGES }, (_, i) => discussionPath(slug, i + 1))
     // The feeds carry full post bodies, so they are tagged with every post they hold.
-    return [...discussion, commentsFeedPath(slug), commentsApiPath(slug), ATOM_FEED_PATH, RSS_FEED_PATH]
+    return [...discussionPaths({ path: postPath(parsed.slug) }), ATOM_FEED_PATH, RSS_FEED_PATH]
   }
   if (parsed?.kind === 'tag') return [tagPath(parsed.tag)]
-  if (parsed?.kind === 'page') return [pagePath(parsed.slug)]
+  if (parsed?.kind === 'page') {
+    const address = { path: pagePath(parsed.slug) }
+    const commentable = index.pages?.some((page) => page.slug === parsed.slug && page.comments)
+    return commentable ? discussionPaths(address) : [address.path]
+  }
   // Only the pages without a query can be named: results pages expire instead (SEARCH_MAX_AGE).
   if (parsed?.kind === 'search') return [SEARCH_PATH, SEARCH_API_PATH]
   return []
+}
+
+/** A discussion's cached paths: its first MAX_DISCUSSION_PAGES pages, its feed, its JSON thread. */
+function discussionPaths(address: ThreadAddress): string[] {
+  const pages = Array.from({ length: MAX_DISCUSSION_PAGES }, (_, i) => discussionPath(address, i + 1))
+  return [...pages, commentsFeedPath(address), commentsApiPath(address)]
 }

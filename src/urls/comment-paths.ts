@@ -1,55 +1,71 @@
 import { ID_PATTERN } from '../db/ids'
-import { postPath } from './paths'
 
 /**
- * Root-relative URLs of a post's discussion (the README's "Addresses" lists them; links in sent
- * emails hold them, so they do not change), slugs percent-encoded.
+ * Root-relative URLs of a discussion (the README's "Addresses" lists them), built from the path
+ * of what it hangs on (`DiscussionHost.path`, src/content/discussion-host.ts): `/posts/<slug>`
+ * for a post (links in sent emails hold those, so they do not change), `/<slug>` for a page that
+ * takes comments. Slugs are percent-encoded in that path already.
  */
+
+/** Where a discussion lives: its host's root path (`/posts/<slug>`, `/<slug>`). */
+export interface ThreadAddress {
+  path: string
+}
 
 /** The id of a comment's element, and so its fragment: `comment-<id>`. */
 export function commentAnchor(id: number): string {
   return `comment-${id}`
 }
 
-/** Page `page` of the post's discussion: `/posts/<slug>` for the first, `?page=<n>` after it. */
-export function discussionPath(slug: string, page: number): string {
-  return page <= 1 ? postPath(slug) : `${postPath(slug)}?page=${page}`
+/** Page `page` of the discussion: the host's own path for the first, `?page=<n>` after it. */
+export function discussionPath(host: ThreadAddress, page: number): string {
+  return page <= 1 ? host.path : `${host.path}?page=${page}`
 }
 
-/** The form under the post (a new top-level comment). */
-export function formPath(slug: string): string {
-  return `${postPath(slug)}#comment-form`
+/** The form under the post or page (a new top-level comment). */
+export function formPath(host: ThreadAddress): string {
+  return `${host.path}#comment-form`
 }
 
 /** Where the comment form posts (and the permalinks start). */
-export function commentsPath(slug: string): string {
-  return `${postPath(slug)}/comments`
+export function commentsPath(host: ThreadAddress): string {
+  return `${host.path}/comments`
 }
 
 /** The permalink (303 to the page that holds the comment), or with `token` the poster's own view. */
-export function commentPath(slug: string, id: number, token?: string): string {
-  const path = `${commentsPath(slug)}/${id}`
+export function commentPath(host: ThreadAddress, id: number, token?: string): string {
+  const path = `${commentsPath(host)}/${id}`
   return token ? `${path}?t=${encodeURIComponent(token)}` : path
 }
 
 /** The page with the form under comment `id` (works without JavaScript). */
-export function replyPath(slug: string, id: number): string {
-  return `${commentsPath(slug)}/${id}/reply#comment-form`
+export function replyPath(host: ThreadAddress, id: number): string {
+  return `${commentsPath(host)}/${id}/reply#comment-form`
 }
 
 /** The poster's edit page (GET) or the action (POST, without the token in the URL). */
-export function editPath(slug: string, id: number, token?: string): string {
-  const path = `${commentsPath(slug)}/${id}/edit`
+export function editPath(host: ThreadAddress, id: number, token?: string): string {
+  const path = `${commentsPath(host)}/${id}/edit`
   return token ? `${path}?t=${encodeURIComponent(token)}` : path
 }
 
-export function deletePath(slug: string, id: number): string {
-  return `${commentsPath(slug)}/${id}/delete`
+export function deletePath(host: ThreadAddress, id: number): string {
+  return `${commentsPath(host)}/${id}/delete`
 }
 
-/** The post's comment feed (Atom). */
-export function commentsFeedPath(slug: string): string {
-  return `${postPath(slug)}/comments.xml`
+/** The discussion's comment feed (Atom). */
+export function commentsFeedPath(host: ThreadAddress): string {
+  return `${host.path}/comments.xml`
+}
+
+/** The public thread as JSON (GET) and the API's new comment (POST): `/api/posts/<slug>/comments`, `/api/<slug>/comments`. */
+export function commentsApiPath(host: ThreadAddress): string {
+  return `/api${host.path}/comments`
+}
+
+/** The API's preview of a comment (nothing stored). */
+export function commentPreviewApiPath(host: ThreadAddress): string {
+  return `${commentsApiPath(host)}/preview`
 }
 
 /**

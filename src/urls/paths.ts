@@ -52,11 +52,6 @@ export function tagPath(tag: string): string {
   return `/tags/${encodeSegment(tagSlug(tag))}`
 }
 
-/** The public thread as JSON (GET) and the API's new comment (POST). */
-export function commentsApiPath(slug: string): string {
-  return `/api${postPath(slug)}/comments`
-}
-
 export const CONFIRM_PATH = '/notify/confirm'
 export const UNSUBSCRIBE_PATH = '/notify/unsubscribe'
 /** What an address follows, with a button to stop each (the link in every reader's email). */

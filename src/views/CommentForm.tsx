@@ -3,7 +3,7 @@ import type { CommentField, CommentStrings } from '../i18n'
 import type { CommentPolicy } from '../content/types'
 import type { NotifyWish } from '../comments/types'
 import { HONEYPOT_FIELD } from '../comments/schema'
-import { commentAnchor, commentsPath, formPath } from '../urls'
+import { commentAnchor, commentsPath, formPath, type ThreadAddress } from '../urls'
 
 /** What the reader typed, kept when the form comes back with problems. */
 export interface CommentFormValues {
@@ -25,7 +25,8 @@ export interface CommentFormState {
 
 export interface CommentFormProps {
   ui: CommentStrings
-  slug: string
+  /** Where the discussion lives: the form posts to its `comments` path. */
+  address: ThreadAddress
   policy: CommentPolicy
   /** The comment answered (its id is sent as `parent_id`). */
   replyTo?: { id: number; author: string }
@@ -43,7 +44,7 @@ const FIELD_ORDER: CommentField[] = ['author', 'email', 'body', 'notify']
  * again after a refusal it keeps what was typed, each problem beside its field (`aria-describedby`)
  * and the first field at fault focused, so the reader lands on it without JavaScript.
  */
-export function CommentForm({ ui, slug, policy, replyTo, state, level = 3, turnstileSiteKey }: CommentFormProps) {
+export function CommentForm({ ui, address, policy, replyTo, state, level = 3, turnstileSiteKey }: CommentFormProps) {
   const Heading = level === 2 ? 'h2' : 'h3'
   const Subheading = level === 2 ? 'h3' : 'h4'
   const values = state?.values
@@ -63,7 +64,7 @@ export function CommentForm({ ui, slug, policy, replyTo, state, level = 3, turns
       </p>
     )
   return (
-    <form id="comment-form" class="comment-form" method="post" action={commentsPath(slug)} data-cancel={ui.form.newThread}>
+    <form id="comment-form" class="comment-form" method="post" action={commentsPath(address)} data-cancel={ui.form.newThread}>
       <Heading>{ui.form.title}</Heading>
       {replyTo && (
         <p class="replying-to">
@@ -72,7 +73,7 @@ export function CommentForm({ ui, slug, policy, replyTo, state, level = 3, turns
             <bdi>{replyTo.author}</bdi>
           </a>
           {' · '}
-          <a href={formPath(slug)}>{ui.form.newThread}</a>
+          <a href={formPath(address)}>{ui.form.newThread}</a>
           <input type="hidden" name="parent_id" value={String(replyTo.id)} />
         </p>
       )}

@@ -1,14 +1,16 @@
 import type { CommentRow } from '../comments/types'
-import type { PostMeta, SiteConfig } from '../content/types'
+import type { DiscussionHost } from '../content/discussion-host'
+import type { SiteConfig } from '../content/types'
 import { postLocale, uiStrings } from '../i18n'
-import { postPath } from '../urls'
+
 import { CommentForm, type CommentFormState } from './CommentForm'
 import { Layout } from './Layout'
 import { ReplyPage } from './ReplyPage'
 
 export interface CommentFormPageProps {
   site: SiteConfig
-  post: PostMeta
+  /** The post or page the discussion hangs on. */
+  post: DiscussionHost
   /** What the reader sent and what is wrong with it. */
   state: CommentFormState
   /** The comment answered, when it is still public: the page shows it above the form. */
@@ -30,9 +32,9 @@ export function CommentFormPage({ site, post, state, parent, replyTo, turnstileS
   return (
     <Layout site={site} lang={locale} title={ui.form.title} noindex>
       <p class="meta">
-        <a href={postPath(post.slug)}>{post.title}</a>
+        <a href={post.path}>{post.title}</a>
       </p>
-      <CommentForm ui={ui} slug={post.slug} policy={site.comments} replyTo={replyTo} level={2} state={state} turnstileSiteKey={turnstileSiteKey} />
+      <CommentForm ui={ui} address={post} policy={site.comments} replyTo={replyTo} level={2} state={state} turnstileSiteKey={turnstileSiteKey} />
     </Layout>
   )
 }

@@ -1,12 +1,14 @@
-import type { PostMeta, SiteConfig } from '../content/types'
+import type { DiscussionHost } from '../content/discussion-host'
+import type { SiteConfig } from '../content/types'
 import { postLocale, uiStrings } from '../i18n'
-import { postPath } from '../urls'
+
 import { textareaText } from './CommentForm'
 import { Layout } from './Layout'
 
 export interface CommentNoticePageProps {
   site: SiteConfig
-  post: PostMeta
+  /** The post or page the discussion hangs on. */
+  post: DiscussionHost
   title: string
   message: string
   /** The reader's text, shown read-only so that it is not lost (e.g. comments closed meanwhile). */
@@ -30,7 +32,7 @@ export function CommentNoticePage({ site, post, title, message, text }: CommentN
         </div>
       )}
       <p>
-        <a href={`${postPath(post.slug)}#comments`}>{ui.held.back}</a>
+        <a href={`${post.path}#comments`}>{ui.held.back}</a>
       </p>
     </Layout>
   )

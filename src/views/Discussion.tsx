@@ -1,14 +1,16 @@
 import type { Thread as ThreadData } from '../comments/tree'
 import type { CommentNode } from '../comments/types'
-import type { PostMeta, SiteConfig } from '../content/types'
+import type { DiscussionHost } from '../content/discussion-host'
+import type { SiteConfig } from '../content/types'
 import { formatCount, postLocale, uiStrings, type CommentStrings } from '../i18n'
-import { commentsFeedPath, discussionPath, editPath, REPLY_SCRIPT_PATH } from '../urls'
+import { commentsFeedPath, discussionPath, editPath, REPLY_SCRIPT_PATH, type ThreadAddress } from '../urls'
 import { CommentForm, type CommentFormState } from './CommentForm'
 import { Thread, type ThreadView } from './Thread'
 
 export interface DiscussionProps {
   site: SiteConfig
-  post: PostMeta
+  /** The post or page the discussion hangs on. */
+  post: DiscussionHost
   /** The whole public thread, or null when it could not be read (a note says so). */
   thread: ThreadData | null
   /** This page's top-level threads, and where it sits among the discussion's pages. */
@@ -23,15 +25,15 @@ export interface DiscussionProps {
 }
 
 /**
- * A post's discussion: its count, one page of threads, links to the other pages, and the form
+ * The discussion of a post or page: its count, one page of threads, links to the other pages, and the form
  * (or a note when comments are closed). Renders synchronously, so `renderPostPage` can hold it.
  */
 export function Discussion(props: DiscussionProps) {
   const { site, post, thread } = props
   const locale = postLocale(post, site)
   const ui = uiStrings(locale).comments
-  const edit = props.edit && { id: props.edit.id, href: editPath(post.slug, props.edit.id, props.edit.token) }
-  const view: ThreadView = { ui, locale, timeZone: site.timeZone, slug: post.slug, open: post.comments, edit, avatars: site.comments.avatars !== false }
+  const edit = props.edit && { id: props.edit.id, href: editPath(post, props.edit.id, props.edit.token) }
+  const view: ThreadView = { ui, locale, timeZone: site.timeZone, address: post, open: post.comments, edit, avatars: site.comments.avatars !== false }
   return (
     <section id="comments" class="discussion" aria-labelledby="comments-title">
       <h2 id="comments-title">{thread ? formatCount(ui.count, thread.count, locale) : ui.heading}</h2>
@@ -41,19 +43,19 @@ export function Discussion(props: DiscussionProps) {
         </p>
       ) : (
         <p class="meta">
-          <a href={commentsFeedPath(post.slug)} type="application/atom+xml">
+          <a href={commentsFeedPath(post)} type="application/atom+xml">
             {ui.feed}
           </a>
         </p>
       )}
       {thread?.count === 0 && <p>{ui.empty}</p>}
       {props.threads.length > 0 && <Thread nodes={props.threads} view={view} />}
-      <DiscussionPages ui={ui} slug={post.slug} page={props.page} pageCount={props.pageCount} />
+      <DiscussionPages ui={ui} address={post} page={props.page} pageCount={props.pageCount} />
       {post.comments && props.threads.length > 0 && <script src={REPLY_SCRIPT_PATH} defer />}
       {post.comments ? (
         <CommentForm
           ui={ui}
-          slug={post.slug}
+          address={post}
           policy={site.comments}
           replyTo={props.form?.replyTo}
           state={props.form}
@@ -66,18 +68,18 @@ export function Discussion(props: DiscussionProps) {
   )
 }
 
-function DiscussionPages({ ui, slug, page, pageCount }: { ui: CommentStrings; slug: string; page: number; pageCount: number }) {
+function DiscussionPages({ ui, address, page, pageCount }: { ui: CommentStrings; address: ThreadAddress; page: number; pageCount: number }) {
   if (pageCount <= 1) return null
   return (
     <nav class="pagination" aria-label={ui.pagination.label}>
       {page > 1 && (
-        <a class="newer" href={`${discussionPath(slug, page - 1)}#comments`} rel="prev">
+        <a class="newer" href={`${discussionPath(address, page - 1)}#comments`} rel="prev">
           ← {ui.pagination.earlier}
         </a>
       )}
       <span>{ui.pagination.pageOf(page, pageCount)}</span>
       {page < pageCount && (
-        <a class="older" href={`${discussionPath(slug, page + 1)}#comments`} rel="next">
+        <a class="older" href={`${discussionPath(address, page + 1)}#comments`} rel="next">
           {ui.pagination.later} →
         </a>
       )}

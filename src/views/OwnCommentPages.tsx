@@ -1,7 +1,8 @@
 import type { CommentRow } from '../comments/types'
-import type { PostMeta, SiteConfig } from '../content/types'
+import type { DiscussionHost } from '../content/discussion-host'
+import type { SiteConfig } from '../content/types'
 import { formatDateTime, postLocale, uiStrings } from '../i18n'
-import { commentPath, deletePath, editPath, postPath } from '../urls'
+import { commentPath, deletePath, editPath } from '../urls'
 import { textareaText } from './CommentForm'
 import { Layout } from './Layout'
 import { CommentCard } from './Thread'
@@ -10,7 +11,8 @@ import { CommentCard } from './Thread'
 
 interface OwnPageProps {
   site: SiteConfig
-  post: PostMeta
+  /** The post or page the discussion hangs on. */
+  post: DiscussionHost
   comment: CommentRow
 }
 
@@ -27,15 +29,15 @@ export function HeldCommentPage({ site, post, comment, editHref }: OwnPageProps 
   return (
     <Layout site={site} lang={locale} title={title} noindex>
       <p class="meta">
-        <a href={postPath(post.slug)}>{post.title}</a>
+        <a href={post.path}>{post.title}</a>
       </p>
       <h1>{title}</h1>
-      <p>{published ? <a href={commentPath(post.slug, comment.id)}>{ui.held.seeIt}</a> : ui.held.message}</p>
+      <p>{published ? <a href={commentPath(post, comment.id)}>{ui.held.seeIt}</a> : ui.held.message}</p>
       <div id={`comment-${comment.id}`} class="comment">
         <CommentCard
           node={cardNode(comment)}
           view={{ ui, locale, timeZone: site.timeZone }}
-          href={commentPath(post.slug, comment.id)}
+          href={commentPath(post, comment.id)}
           status={published ? undefined : ui.held.badge}
         >
           {editHref && (
@@ -46,7 +48,7 @@ export function HeldCommentPage({ site, post, comment, editHref }: OwnPageProps 
         </CommentCard>
       </div>
       <p>
-        <a href={postPath(post.slug)}>{ui.held.back}</a>
+        <a href={post.path}>{ui.held.back}</a>
       </p>
     </Layout>
   )
@@ -68,11 +70,11 @@ export function EditCommentPage({ site, post, comment, token, deadline, body, er
   return (
     <Layout site={site} lang={locale} title={ui.edit.title} noindex>
       <p class="meta">
-        <a href={postPath(post.slug)}>{post.title}</a>
+        <a href={post.path}>{post.title}</a>
       </p>
       <h1>{ui.edit.title}</h1>
       <p>{ui.edit.until(formatDateTime(deadline, locale, site.timeZone))}</p>
-      <form id="comment-form" class="comment-form" method="post" action={editPath(post.slug, comment.id)}>
+      <form id="comment-form" class="comment-form" method="post" action={editPath(post, comment.id)}>
         <input type="hidden" name="t" value={token} />
         <div class="field">
           <label for="comment-body">{ui.form.body}</label>
@@ -99,7 +101,7 @@ export function EditCommentPage({ site, post, comment, token, deadline, body, er
         </p>
       </form>
       <h2>{ui.edit.deleteTitle}</h2>
-      <form method="post" action={deletePath(post.slug, comment.id)}>
+      <form method="post" action={deletePath(post, comment.id)}>
         <input type="hidden" name="t" value={token} />
         <p>{ui.edit.deleteHint}</p>
         <p>

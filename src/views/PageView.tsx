@@ -1,4 +1,5 @@
 import { raw } from 'hono/html'
+import type { Child } from 'hono/jsx'
 import type { PageMeta, SiteConfig } from '../content/types'
 import { postLocale, uiStrings } from '../i18n'
 import { pagePath } from '../urls'
@@ -11,13 +12,15 @@ export interface PageViewProps {
   html: string
   /** A draft shown to its author: a banner says so, and search engines are told to skip it. */
   preview?: boolean
+  /** The page's discussion (`comments: true`), placed after the article. */
+  discussion?: Child
 }
 
 /**
  * An author's page (`/about`): a post without date, byline or share bar, in its own language
  * when Palabre has strings for it (as a post's page is).
  */
-export function PageView({ site, page, html, preview }: PageViewProps) {
+export function PageView({ site, page, html, preview, discussion }: PageViewProps) {
   const locale = postLocale(page, site)
   const ui = uiStrings(locale)
   const textLang = page.lang && page.lang !== locale ? page.lang : undefined
@@ -36,6 +39,7 @@ export function PageView({ site, page, html, preview }: PageViewProps) {
           {raw(html)}
         </div>
       </article>
+      {discussion}
     </Layout>
   )
 }

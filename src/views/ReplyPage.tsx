@@ -1,14 +1,16 @@
 import type { CommentRow } from '../comments/types'
-import type { PostMeta, SiteConfig } from '../content/types'
+import type { DiscussionHost } from '../content/discussion-host'
+import type { SiteConfig } from '../content/types'
 import { postLocale, uiStrings } from '../i18n'
-import { commentPath, postPath } from '../urls'
+import { commentPath } from '../urls'
 import { CommentForm, type CommentFormState } from './CommentForm'
 import { Layout } from './Layout'
 import { CommentCard } from './Thread'
 
 export interface ReplyPageProps {
   site: SiteConfig
-  post: PostMeta
+  /** The post or page the discussion hangs on. */
+  post: DiscussionHost
   /** The comment answered (public). */
   parent: CommentRow
   state?: CommentFormState
@@ -27,15 +29,15 @@ export function ReplyPage({ site, post, parent, state, turnstileSiteKey }: Reply
   return (
     <Layout site={site} lang={locale} title={title} noindex>
       <p class="meta">
-        <a href={postPath(post.slug)}>{post.title}</a>
+        <a href={post.path}>{post.title}</a>
       </p>
       <h1>{title}</h1>
       <div id={`comment-${parent.id}`} class="comment">
-        <CommentCard node={node} view={{ ui, locale, timeZone: site.timeZone, avatars: site.comments.avatars !== false }} href={commentPath(post.slug, parent.id)} />
+        <CommentCard node={node} view={{ ui, locale, timeZone: site.timeZone, avatars: site.comments.avatars !== false }} href={commentPath(post, parent.id)} />
       </div>
       <CommentForm
         ui={ui}
-        slug={post.slug}
+        address={post}
         policy={site.comments}
         replyTo={{ id: parent.id, author: parent.authorName }}
         level={2}

@@ -2,7 +2,7 @@ import { html as template, raw } from 'hono/html'
 import type { HtmlEscapedString } from 'hono/utils/html'
 import type { CommentNode } from '../comments/types'
 import { type CommentStrings } from '../i18n'
-import { AUTHOR_AVATAR_PATH, avatarPath, commentAnchor, replyPath } from '../urls'
+import { AUTHOR_AVATAR_PATH, avatarPath, commentAnchor, replyPath, type ThreadAddress } from '../urls'
 import { commentDateHtml } from './comment-date'
 
 /**
@@ -20,7 +20,8 @@ export interface ThreadView {
   /** BCP 47 tag dates are written in (the post's language). */
   locale: string
   timeZone: string
-  slug: string
+  /** Where the discussion lives (its reply links). */
+  address: ThreadAddress
   /** Comments are open: each comment offers a reply link. */
   open: boolean
   /** The poster's own edit link, shown under their comment only (uncached pages). */
@@ -58,7 +59,7 @@ function commentActions(node: CommentNode, view: ThreadView): string {
   if (!view.open && !editable) return ''
   const { ui } = view
   const reply = view.open
-    ? `<a href="${escape(replyPath(view.slug, node.id))}" rel="nofollow" aria-label="${escape(ui.replyTo(node.author))}" data-reply="${node.id}">${escape(ui.reply)}</a>`
+    ? `<a href="${escape(replyPath(view.address, node.id))}" rel="nofollow" aria-label="${escape(ui.replyTo(node.author))}" data-reply="${node.id}">${escape(ui.reply)}</a>`
     : ''
   const edit = editable ? `<a href="${escape(view.edit!.href)}">${escape(ui.editLink)}</a>` : ''
   return `<p class="comment-actions">${reply}${edit}</p>`

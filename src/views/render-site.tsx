@@ -2,7 +2,7 @@ import { countTags, groupByMonth } from '../content/archive'
 import type { Page, PostMeta, SiteConfig } from '../content/types'
 import { ArchivePage } from './ArchivePage'
 import { PageView } from './PageView'
-import { toHtml } from './render'
+import { discussionOf, toHtml, type DiscussionInput } from './render'
 import { TagsPage } from './TagsPage'
 
 /** Whole pages of the site around the posts as HTML strings, as `render.tsx` makes the others. */
@@ -10,6 +10,15 @@ import { TagsPage } from './TagsPage'
 /** An author's page; `preview` for a draft shown to its author. */
 export function renderPage(site: SiteConfig, page: Page, preview = false): string {
   return toHtml(<PageView site={site} page={page} html={page.html} preview={preview} />)
+}
+
+/**
+ * A page that takes comments with page `input.page` of its discussion (`input.post` is the
+ * page's `DiscussionHost`), or null when that is past the discussion's last page.
+ */
+export function renderPageWithDiscussion(site: SiteConfig, page: Page, input: DiscussionInput): string | null {
+  const discussion = discussionOf(site, input)
+  return discussion === null ? null : toHtml(<PageView site={site} page={page} html={page.html} discussion={discussion} />)
 }
 
 /** `/archive`, from the public posts newest first. */

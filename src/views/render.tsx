@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx'
 import type { HtmlEscapedString } from 'hono/utils/html'
 import { paginateThreads, type Thread } from '../comments/tree'
+import { postHost } from '../content/discussion-host'
 import type { PostSurroundings } from '../content/surroundings'
 import type { PostMeta, Post, SiteConfig } from '../content/types'
 import { Discussion, type DiscussionProps } from './Discussion'
@@ -45,21 +46,22 @@ export interface DiscussionPageInput {
  * past the discussion's last page.
  */
 export function renderDiscussionPage(site: SiteConfig, input: DiscussionPageInput): string | null {
-  const { post, thread, page, around, ...discussionProps } = input
-  const shown = thread ? paginateThreads(thread.roots, page, site.comments.threadsPerPage) : null
-  if (shown && page > shown.pageCount) return null
-  const discussion = (
-    <Discussion
-      site={site}
-      post={post}
-      thread={thread}
-      threads={shown?.threads ?? []}
-      page={page}
-      pageCount={shown?.pageCount ?? 1}
-      {...discussionProps}
-    />
-  )
-  return renderPostPage(site, post, { discussion, around })
+  const { post, around, ...discussionInput } = input
+  const discussion = discussionOf(site, { ...discussionInput, post: postHost(post) })
+  return discussion === null ? null : renderPostPage(site, post, { discussion, around })
+}
+
+/** What the discussion of any host shows: one page of its thread, the form, the poster's link. */
+export type DiscussionInput = Omit<DiscussionProps, 'site' | 'threads' | 'pageCount'>
+
+/**
+ * Page `input.page` of a discussion (post or page), or null when it is past the discussion's
+ * last page. Synchronous, so the page around it can hold it.
+ */
+export function discussionOf(site: SiteConfig, input: DiscussionInput): Child | null {
+  const shown = input.thread ? paginateThreads(input.thread.roots, input.page, site.comments.threadsPerPage) : null
+  if (shown && input.page > shown.pageCount) return null
+  return <Discussion site={site} threads={shown?.threads ?? []} pageCount={shown?.pageCount ?? 1} {...input} />
 }
 
 /** The full HTML of page `page` of the post list (`posts` are that page's posts). */

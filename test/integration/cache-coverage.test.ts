@@ -32,6 +32,9 @@ const CACHED: Record<string, string> = {
   '/archive': '/archive',
   '/tags': '/tags',
   '/:slug': `/${encodeURIComponent('à-propos')}`,
+  // A page that takes comments: its discussion's feed and JSON thread, under the page's tag.
+  '/:page/comments.xml': `/${encodeURIComponent('livre-d’or')}/comments.xml`,
+  '/api/:page/comments': `/api/${encodeURIComponent('livre-d’or')}/comments`,
   '/theme/:file{[0-9a-f]{16}\\.css}': stylesheetPath(STYLESHEET_HASH),
   '/search': '/search',
   '/api/search': '/api/search',
@@ -49,6 +52,9 @@ const NEVER_CACHED = new Set([
   '/posts/:slug/comments/:id',
   '/posts/:slug/comments/:id/reply',
   '/posts/:slug/comments/:id/edit',
+  '/:page/comments/:id',
+  '/:page/comments/:id/reply',
+  '/:page/comments/:id/edit',
   '/api/admin/comments',
   '/api/admin/mailbox',
   '/api/admin/notifications',
@@ -79,7 +85,10 @@ const seed = async () => {
       ],
       { postsPerPage: 1, stylesheet: stylesheetPath(STYLESHEET_HASH) },
     ),
-    [{ slug: 'à-propos', title: 'À propos', menu: 1 }],
+    [
+      { slug: 'à-propos', title: 'À propos', menu: 1 },
+      { slug: 'livre-d’or', title: 'Livre d’or', comments: true },
+    ],
   )
 }
 

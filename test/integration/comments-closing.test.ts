@@ -106,9 +106,9 @@ describe('createComment with a clock of its own', () => {
     const deps = { db: env.DB, signingKey: env.SIGNING_KEY, confusables: () => loadConfusables(env.CONTENT, index) }
     const input = { author: 'Léa', email: null, body: 'On time', parentId: null, notify: null }
     const closing = Date.parse('2026-03-31T00:00:00.000Z')
-    const before = await createComment(deps, input, { postMeta, site: index.site, isAdmin: false, now: new Date(closing - 1) })
+    const before = await createComment(deps, input, { host: postMeta, site: index.site, isAdmin: false, now: new Date(closing - 1) })
     expect(before.comment.status).toBe('approved')
-    const at = createComment(deps, { ...input, body: 'Late' }, { postMeta, site: index.site, isAdmin: false, now: new Date(closing) })
+    const at = createComment(deps, { ...input, body: 'Late' }, { host: postMeta, site: index.site, isAdmin: false, now: new Date(closing) })
     await expect(at).rejects.toEqual(new CommentRejected('comments_closed'))
   })
 })

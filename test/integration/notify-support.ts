@@ -13,6 +13,7 @@ import { confirmSubscription } from '../../src/notify/subscriptions'
 import { httpTransport } from '../../src/notify/transports'
 import type { Transport } from '../../src/notify/types'
 import { newComment } from '../fixtures/comments/new-comment'
+import { postPath } from '../../src/urls'
 
 /** Helpers of the notification tests: comments stored with their outbox rows, a fake email API. */
 
@@ -106,7 +107,7 @@ export function fakeProvider(script: number[]) {
 
 /** Delivery's dependencies with one transport for every email (the local mailbox by default). */
 export function deliveryDeps(transport: Transport = mailboxTransport(db), site: SiteConfig = SITE): DeliveryDeps {
-  return { db, signingKey: KEY, site, postTitle: (slug) => `Post ${slug}`, transport: () => transport }
+  return { db, signingKey: KEY, site, thread: (slug) => ({ title: `Post ${slug}`, path: postPath(slug) }), transport: () => transport }
 }
 
 let slugs = 0

@@ -87,7 +87,7 @@ describe('posts and pages of a real WordPress export', () => {
     const expectRedirect = (from: string, to: string) => expect(redirects.get(legacyPathKey(...(from.split(/(?=\?)/) as [string, string?]))!)).toBe(to)
     expectRedirect('/2016/03/14/le-tour-du-lac/', postPath('le-tour-du-lac'))
     expectRedirect('/?p=4', postPath('le-tour-du-lac'))
-    expectRedirect('/2016/03/14/le-tour-du-lac/feed/', commentsFeedPath('le-tour-du-lac'))
+    expectRedirect('/2016/03/14/le-tour-du-lac/feed/', commentsFeedPath({ path: postPath('le-tour-du-lac') }))
     expectRedirect('/2019/07/02/caf%c3%a9-cr%c3%a8me/', postPath('café-crème'))
     expectRedirect('/category/randonnee/', tagPath('Randonnée'))
     expectRedirect('/tag/%c3%a9t%c3%a9/', tagPath('Été'))

@@ -78,11 +78,19 @@ describe('parseContent of pages', () => {
       'content/pages/search.md: slug: "search" is an address of the site itself (/search): rename the file',
     ])
   })
-  it('publishes a page that asks for comments without a discussion, and says so', () => {
+  it('publishes a page that asks for comments with comments: true, and one that does not with false', () => {
+    const { pages } = content(parse({}, { guestbook: 'title: Guestbook\ncomments: true', about: 'title: About' }))
+    expect(pages?.map((page) => [page.meta.slug, page.meta.comments])).toEqual([['guestbook', true], ['about', false]])
     const result = parse({}, { guestbook: 'title: Guestbook\ncomments: true' })
-    expect(result.ok && result.warnings).toEqual([
-      'content/pages/guestbook.md: comments: pages do not take comments yet; the page is published without a discussion',
+    expect(result.ok && result.warnings).toEqual([])
+  })
+  it('refuses a page that takes comments under a post\'s slug, naming both files: one thread key, one discussion', () => {
+    expect(errors(parse({ guestbook: POST }, { guestbook: 'title: Guestbook\ncomments: true' }))).toEqual([
+      'content/pages/guestbook.md: slug: "guestbook" is the slug of the post content/posts/guestbook.md (comments are kept by slug, so pages and posts need different ones): rename the file',
     ])
+  })
+  it('refuses comments: that is not a boolean', () => {
+    expect(errors(parse({}, { guestbook: 'title: Guestbook\ncomments: maybe' }))[0]).toMatch(/^content\/pages\/guestbook\.md: comments: /)
   })
   it('refuses a post slug set with slug: that a page has too', () => {
     expect(errors(parse({ hello: `${POST}\nslug: about` }, { about: 'title: About' }))).toEqual([

@@ -27,7 +27,7 @@ function row(id: number, status: CommentStatus, extra: Partial<CommentRow> = {})
 }
 
 const render = (props: Partial<DashboardPageProps> = {}, site: SiteConfig = DEFAULT_SITE) =>
-  (<DashboardPage site={site} queue={[]} recent={[]} titleOf={(slug) => `Title of ${slug}`} {...props} />).toString()
+  (<DashboardPage site={site} queue={[]} recent={[]} threadOf={(slug) => ({ title: `Title of ${slug}`, path: `/posts/${slug}` })} {...props} />).toString()
 
 describe('the admin dashboard', () => {
   it('escapes the name and the text of a comment', () => {

@@ -3,6 +3,7 @@ import { DEFAULT_SITE } from '../../src/content/site-defaults'
 import type { SiteConfig } from '../../src/content/types'
 import type { MailboxMessage } from '../../src/notify/mailbox'
 import type { OutboxListing } from '../../src/notify/outbox'
+import { postPath } from '../../src/urls'
 import { FailedDeliveries } from '../../src/views/notify/FailedDeliveries'
 import { localHref, MailboxPage } from '../../src/views/notify/MailboxPage'
 import { NotifyPage } from '../../src/views/notify/NotifyPage'
@@ -68,7 +69,7 @@ describe('the failed emails section', () => {
   }
 
   it('lists each failed email with its last error and a retry button', () => {
-    const html = (<FailedDeliveries site={site} failed={[row]} />).toString()
+    const html = (<FailedDeliveries site={site} failed={[row]} threadOf={(slug) => ({ path: postPath(slug) })} />).toString()
     expect(html).toContain('Reply notice')
     expect(html).toContain('ana@example.com')
     expect(html).toContain('8 attempts')
@@ -78,7 +79,7 @@ describe('the failed emails section', () => {
   })
 
   it('says every email was delivered when none failed', () => {
-    expect((<FailedDeliveries site={site} failed={[]} />).toString()).toContain('Every email was delivered.')
+    expect((<FailedDeliveries site={site} failed={[]} threadOf={(slug) => ({ path: postPath(slug) })} />).toString()).toContain('Every email was delivered.')
   })
 })
 

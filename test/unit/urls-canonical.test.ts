@@ -10,7 +10,7 @@ describe('canonicalPath', () => {
     }
   })
   it('is what the path builders write, and stable', () => {
-    for (const path of [postPath('日本語-ok'), tagPath('Été indien'), commentsApiPath('café'), '/', '/page/2', '/feed.xml']) {
+    for (const path of [postPath('日本語-ok'), tagPath('Été indien'), commentsApiPath({ path: postPath('café') }), '/', '/page/2', '/feed.xml']) {
       expect(canonicalPath(path)).toBe(path)
       expect(canonicalPath(canonicalPath(path))).toBe(canonicalPath(path))
     }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { CommentRow } from '../../src/comments/types'
+import { postHost } from '../../src/content/discussion-host'
 import { DEFAULT_SITE } from '../../src/content/site-defaults'
 import { CommentFormPage } from '../../src/views/CommentFormPage'
 import { postMeta } from '../fixtures/content'
 
-const post = postMeta({ slug: 'a-post', title: 'A post', date: '2026-03-14T10:00:00Z', markdown: 'The whole article text.' })
+const post = postHost(postMeta({ slug: 'a-post', title: 'A post', date: '2026-03-14T10:00:00Z', markdown: 'The whole article text.' }))
 const state = {
   values: { author: 'Léa', email: '', body: 'My kept <text>', parentId: null, notify: '' as const },
   message: 'Please fix this.',

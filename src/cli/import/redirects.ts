@@ -33,7 +33,7 @@ export function planRedirects(items: ImportedItem[], attachments: WxrItem[], blo
     if (link) add(link.pathname, link.search, to)
     add(`${base}/`, kind === 'post' ? `?p=${item.id}` : `?page_id=${item.id}`, to)
     if (kind === 'page') continue
-    if (link && !link.search) add(`${link.pathname.replace(/\/+$/, '')}/feed`, '', commentsFeedPath(slug))
+    if (link && !link.search) add(`${link.pathname.replace(/\/+$/, '')}/feed`, '', commentsFeedPath({ path: to }))
     for (const term of item.terms) {
       if (!imported.tags.includes(term.name)) continue
       if (term.domain === 'category') add(`${base}/category/${term.nicename}`, '', tagPath(term.name))

@@ -2,7 +2,8 @@ import type { SiteConfig } from '../../content/types'
 import type { CommentRow } from '../../comments/types'
 import { MODERATION_ACTIONS, type ModerationAction } from '../../comments/moderation'
 import { formatDateTime, uiStrings } from '../../i18n'
-import { ADMIN_BANS_PATH, ADMIN_COMMENTS_PATH, ADMIN_CONFIRM_PATH, adminReplyPath, postPath } from '../../urls'
+import type { ThreadLink } from '../../content/discussion-host'
+import { ADMIN_BANS_PATH, ADMIN_COMMENTS_PATH, ADMIN_CONFIRM_PATH, adminReplyPath, commentPath } from '../../urls'
 import { isDestructive } from './confirm'
 
 const EXCERPT_CHARS = 600
@@ -16,7 +17,8 @@ function excerpt(text: string): string {
 export interface CommentItemProps {
   site: SiteConfig
   comment: CommentRow
-  postTitle: string
+  /** The post or page the comment is on (`threadLink`). */
+  thread: ThreadLink
   /** Tick box tied to the bulk form (by its id). */
   bulkForm?: string
   /** Show the "reply as the author" form; with an error and the text typed after a failed reply. */
@@ -30,7 +32,7 @@ export interface CommentItemProps {
 }
 
 /** One comment for the admin: author, email, post, date, status (and why it is held), the start of its text, actions. */
-export function CommentItem({ site, comment, postTitle, bulkForm, reply, idPrefix, recent, summary }: CommentItemProps) {
+export function CommentItem({ site, comment, thread, bulkForm, reply, idPrefix, recent, summary }: CommentItemProps) {
   const ui = uiStrings(site.language).admin.comment
   const id = `${idPrefix}-${comment.id}`
   const actions = (Object.keys(MODERATION_ACTIONS) as ModerationAction[]).filter(
@@ -52,14 +54,14 @@ export function CommentItem({ site, comment, postTitle, bulkForm, reply, idPrefi
         <span>{comment.authorEmail ?? ui.noEmail}</span>
         <span>
           {`${ui.onPost} `}
-          <a href={postPath(comment.postSlug)}>{postTitle}</a>
+          <a href={thread.path}>{thread.title}</a>
         </span>
         <time datetime={new Date(comment.createdAt).toISOString()}>
           {formatDateTime(comment.createdAt, site.language, site.timeZone)}
         </time>
         <span class={`status status-${comment.status}`}>{ui.status[comment.status]}</span>
         {comment.status === 'approved' && (
-          <a href={`${postPath(comment.postSlug)}/comments/${comment.id}`}>{ui.view}</a>
+          <a href={commentPath(thread, comment.id)}>{ui.view}</a>
         )}
       </p>
       {comment.status === 'pending' && comment.heldReason && <p class="held-reason">{ui.heldReason[comment.heldReason]}</p>}

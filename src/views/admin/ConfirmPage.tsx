@@ -1,3 +1,4 @@
+import type { ThreadLink } from '../../content/discussion-host'
 import type { CommentRow } from '../../comments/types'
 import type { ModerationAction } from '../../comments/moderation'
 import type { SiteConfig } from '../../content/types'
@@ -12,14 +13,15 @@ export interface ConfirmPageProps {
   action: ModerationAction
   /** The comments the action would change, as they are now. */
   comments: CommentRow[]
-  titleOf: (slug: string) => string
+  /** The title and path of the post or page a thread key names. */
+  threadOf: (slug: string) => ThreadLink
 }
 
 /**
  * "Delete this comment? [Delete] [Cancel]": the comments, what the action does to them, and a
  * form that carries the same action and ids to /admin/comments, where they are acted on.
  */
-export function ConfirmPage({ site, action, comments, titleOf }: ConfirmPageProps) {
+export function ConfirmPage({ site, action, comments, threadOf }: ConfirmPageProps) {
   const ui = uiStrings(site.language).admin
   const title = formatCount(ui.confirm.title[action], comments.length, site.language)
   return (
@@ -28,7 +30,7 @@ export function ConfirmPage({ site, action, comments, titleOf }: ConfirmPageProp
       <ul class="admin-list">
         {comments.map((comment) => (
           <li>
-            <CommentItem site={site} comment={comment} postTitle={titleOf(comment.postSlug)} idPrefix="confirm" summary />
+            <CommentItem site={site} comment={comment} thread={threadOf(comment.postSlug)} idPrefix="confirm" summary />
           </li>
         ))}
       </ul>

@@ -1,3 +1,4 @@
+import type { ThreadLink } from '../../content/discussion-host'
 import { ADMIN_COMMENTS_PATH, ADMIN_CONFIRM_PATH } from '../../urls'
 import type { Child } from 'hono/jsx'
 import type { SiteConfig } from '../../content/types'
@@ -22,7 +23,8 @@ export interface DashboardPageProps {
   queue: CommentRow[]
   /** Comments of any status across posts, newest first. */
   recent: CommentRow[]
-  titleOf: (slug: string) => string
+  /** The title and path of the post or page a thread key names. */
+  threadOf: (slug: string) => ThreadLink
   notice?: Notice
   replyProblem?: ReplyProblem
   /** More sections after the queue (the emails that failed). */
@@ -30,7 +32,7 @@ export interface DashboardPageProps {
 }
 
 /** The moderation queue (bulk and one-by-one actions, replies as the author) and recent comments. */
-export function DashboardPage({ site, queue, recent, titleOf, notice, replyProblem, children }: DashboardPageProps) {
+export function DashboardPage({ site, queue, recent, threadOf, notice, replyProblem, children }: DashboardPageProps) {
   const ui = uiStrings(site.language).admin
   const strayProblem = replyProblem && !queue.some((comment) => comment.id === replyProblem.commentId)
   return (
@@ -65,7 +67,7 @@ export function DashboardPage({ site, queue, recent, titleOf, notice, replyProbl
                     <CommentItem
                       site={site}
                       comment={comment}
-                      postTitle={titleOf(comment.postSlug)}
+                      thread={threadOf(comment.postSlug)}
                       bulkForm={BULK_FORM}
                       reply={failed ? { body: failed.body, error: failed.error } : {}}
                       idPrefix="queue"
@@ -86,7 +88,7 @@ export function DashboardPage({ site, queue, recent, titleOf, notice, replyProbl
           <ul class="admin-list">
             {recent.map((comment) => (
               <li>
-                <CommentItem site={site} comment={comment} postTitle={titleOf(comment.postSlug)} idPrefix="recent" recent />
+                <CommentItem site={site} comment={comment} thread={threadOf(comment.postSlug)} idPrefix="recent" recent />
               </li>
             ))}
           </ul>

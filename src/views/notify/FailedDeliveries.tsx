@@ -1,14 +1,14 @@
 import type { SiteConfig } from '../../content/types'
 import { formatDateTime, notifyStrings } from '../../i18n'
 import type { OutboxListing } from '../../notify/outbox'
-import { adminRetryPath, commentPath } from '../../urls'
+import { adminRetryPath, commentPath, type ThreadAddress } from '../../urls'
 import { AdminLayout } from '../admin/AdminLayout'
 
 /**
  * The emails that failed after every attempt, each with its last error and a retry button
- * (a section of the admin pages).
+ * (a section of the admin pages). `threadOf` gives where a thread key's discussion lives (`threadLink`).
  */
-export function FailedDeliveries({ site, failed }: { site: SiteConfig; failed: OutboxListing[] }) {
+export function FailedDeliveries({ site, failed, threadOf }: { site: SiteConfig; failed: OutboxListing[]; threadOf: (slug: string) => ThreadAddress }) {
   const ui = notifyStrings(site.language).failed
   return (
     <section aria-labelledby="failed-title">
@@ -26,7 +26,7 @@ export function FailedDeliveries({ site, failed }: { site: SiteConfig; failed: O
                   <p class="meta">
                     <strong>{ui.kind[row.kind]}</strong>
                     <span>{row.recipient}</span>
-                    {slug !== undefined && row.commentId !== null && <a href={commentPath(slug, row.commentId)}>{`#${row.commentId}`}</a>}
+                    {slug !== undefined && row.commentId !== null && <a href={commentPath(threadOf(slug), row.commentId)}>{`#${row.commentId}`}</a>}
                     <span>{ui.attempts(row.attempts)}</span>
                     <time datetime={new Date(row.nextAttemptAt).toISOString()}>{formatDateTime(row.nextAttemptAt, site.language, site.timeZone)}</time>
                   </p>
@@ -45,7 +45,7 @@ export function FailedDeliveries({ site, failed }: { site: SiteConfig; failed: O
 }
 
 /** /admin/notifications: the failed emails on their own page, with a banner after a retry. */
-export function FailedDeliveriesPage(props: { site: SiteConfig; failed: OutboxListing[]; retried: boolean }) {
+export function FailedDeliveriesPage(props: { site: SiteConfig; failed: OutboxListing[]; retried: boolean; threadOf: (slug: string) => ThreadAddress }) {
   const ui = notifyStrings(props.site.language).failed
   return (
     <AdminLayout site={props.site} title={ui.title} signedIn current="failed">
@@ -54,7 +54,7 @@ export function FailedDeliveriesPage(props: { site: SiteConfig; failed: OutboxLi
           {ui.retried}
         </p>
       )}
-      <FailedDeliveries site={props.site} failed={props.failed} />
+      <FailedDeliveries site={props.site} failed={props.failed} threadOf={props.threadOf} />
     </AdminLayout>
   )
 }

@@ -1,11 +1,10 @@
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test'
 import { env, exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { getIndex } from '../../src/content/store'
 import worker from '../../src/index'
 import { COMMENT_RENDER_VERSION } from '../../src/markdown/comment'
 import { RERENDER_BUDGET, rerenderStaleComments } from '../../src/scheduled'
-import { seedContent } from '../fixtures/content'
+import { seedContent, seedPages } from '../fixtures/content'
 
 describe('the scheduled handler', () => {
   it('re-renders comments whose HTML came from an older renderer', async () => {
@@ -24,13 +23,17 @@ describe('the scheduled handler', () => {
     expect(row?.body_html.trim()).toBe('<p>Some <em>emphasis</em></p>')
   })
 
-  it('purges the cached page of a thread it re-rendered, so readers get the new HTML at once', async () => {
-    await seedContent(env.CONTENT, [{ slug: 'cron-purge', title: 'Re-rendered under the cache' }])
-    const page = `${new URL((await getIndex(env.CONTENT)).site.baseUrl).origin}/posts/cron-purge`
+  it.each([
+    ['a post', 'cron-purge', '/posts/cron-purge'],
+    ['a page that takes comments', 'cron-guestbook', '/cron-guestbook'],
+  ])('purges the cached page of %s whose comments it re-rendered, so readers get the new HTML at once', async (_, slug, path) => {
+    const index = await seedContent(env.CONTENT, [{ slug: 'cron-purge', title: 'Re-rendered under the cache' }])
+    await seedPages(env.CONTENT, index, [{ slug: 'cron-guestbook', title: 'Guestbook', comments: true }])
+    const page = `${new URL(index.site.baseUrl).origin}${path}`
     await env.DB.prepare(
       `INSERT INTO comments (post_slug, author_name, body, body_html, render_version, status, created_at, updated_at, is_author, submit_key)
-       VALUES ('cron-purge', 'Ada', 'Now *rendered*', '<p>made by the old renderer</p>', 0, 'approved', 1, 1, 0, 'cron-purge-key')`,
-    ).run()
+       VALUES (?1, 'Ada', 'Now *rendered*', '<p>made by the old renderer</p>', 0, 'approved', 1, 1, 0, ?1 || '-key')`,
+    ).bind(slug).run()
     const get = () => exports.default.fetch(new Request(page))
     expect((await get()).headers.get('X-Cache')).toBe('MISS')
     const cached = await get()

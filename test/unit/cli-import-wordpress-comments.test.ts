@@ -91,3 +91,45 @@ describe('comments against what D1 holds', () => {
     expect(plan.warnings.join('\n')).toMatch(/1 WordPress comment ids are held by other comments here \(2\): those comments get new ids from 41 on/)
   })
 })
+
+/**
+ * The fixture's pages have no comments (WordPress closes pages' discussions by default): here its
+ * Contact page is given a thread of two, cut from the export's first comment, with its
+ * discussion `open` or left `closed`.
+ */
+function withPageThread(status: 'open' | 'closed'): string {
+  const itemStart = BLOG_XML.lastIndexOf('<item>', BLOG_XML.indexOf('<wp:post_name><![CDATA[contact]]>'))
+  const itemEnd = BLOG_XML.indexOf('</item>', itemStart)
+  const first = /<wp:comment>[\s\S]*?<\/wp:comment>/.exec(BLOG_XML)![0]
+  const comment = (id: number, parent: number, text: string) =>
+    first
+      .replace(/<wp:comment_id>\d+</, `<wp:comment_id>${id}<`)
+      .replace(/<wp:comment_parent>\d+</, `<wp:comment_parent>${parent}<`)
+      .replace(/<wp:comment_content><!\[CDATA\[[\s\S]*?\]\]>/, `<wp:comment_content><![CDATA[${text}]]>`)
+  const item = BLOG_XML.slice(itemStart, itemEnd)
+    .replace('<wp:comment_status><![CDATA[closed]]>', `<wp:comment_status><![CDATA[${status}]]>`)
+    .concat(comment(901, 0, 'How do I reach you?'), comment(902, 901, 'By the form, as you did.'))
+  return BLOG_XML.slice(0, itemStart) + item + BLOG_XML.slice(itemEnd)
+}
+
+describe('comments on a WordPress page', () => {
+  it('imports the thread of a page whose discussion is open, under the page, which takes comments', () => {
+    const plan = planFixture({ xml: withPageThread('open') })
+    const page = plan.comments.filter((c) => c.postSlug === 'contact')
+    expect(page.map((c) => [c.wpId, parentOf(c)])).toEqual([[901, null], [902, 901]])
+    expect(plan.files.find((f) => f.path === 'pages/contact.md')!.text).toMatch(/^comments: true$/m)
+    expect(plan.warnings.join('\n')).not.toContain('page "Contact"')
+  })
+
+  it('keeps the comments of a page closed in WordPress, opening its discussion, and says so', () => {
+    const plan = planFixture({ xml: withPageThread('closed') })
+    expect(plan.comments.filter((c) => c.postSlug === 'contact')).toHaveLength(2)
+    expect(plan.files.find((f) => f.path === 'pages/contact.md')!.text).toMatch(/^comments: true$/m)
+    expect(plan.warnings).toContain('page "Contact" had its comments closed in WordPress: imported with comments: true, since a page shows its thread only with its form; set comments: false to hide both')
+  })
+
+  it('leaves a page without comments as a page that takes none', () => {
+    const plan = planFixture()
+    expect(plan.files.find((f) => f.path === 'pages/contact.md')!.text).not.toMatch(/^comments:/m)
+  })
+})

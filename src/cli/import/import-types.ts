@@ -58,7 +58,7 @@ export interface ImportPlan {
   /** WordPress ids that another comment holds in D1: those comments get new ids. */
   takenIds: number[]
   redirects: PlannedRedirect[]
-  skipped: { pingbacks: number; private: number; trashed: number; other: number; pageComments: number }
+  skipped: { pingbacks: number; private: number; trashed: number; other: number }
   /** Commenters' website URLs, which Palabre does not store. */
   droppedUrls: number
   unknownShortcodes: Map<string, string[]>

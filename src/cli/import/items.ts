@@ -79,8 +79,17 @@ export function buildItemFile(item: WxrItem, kind: 'post' | 'page', slug: string
           lang,
           comments: item.commentStatus === 'closed' ? false : undefined,
         }
-      : { title, summary, lang, draft: draft || undefined, menu: item.parent === 0 && item.menuOrder > 0 ? item.menuOrder : undefined }
+      : { title, summary, lang, draft: draft || undefined, comments: pageTakesComments(item) || undefined, menu: item.parent === 0 && item.menuOrder > 0 ? item.menuOrder : undefined }
   return { item, kind, slug, draft, tags, text: markdownFile(fields, body.markdown), unknownShortcodes: body.unknownShortcodes }
+}
+
+/**
+ * Whether an imported page takes comments (`comments: true`; pages take none unless asked): its
+ * discussion was open in WordPress, or it has comments readers saw, which a page shows only
+ * with its discussion on (WordPress pages are closed by default, so most import without).
+ */
+export function pageTakesComments(item: WxrItem): boolean {
+  return item.commentStatus === 'open' || item.comments.some((c) => (c.type === '' || c.type === 'comment') && c.approved === '1')
 }
 
 export function isReservedPageSlug(slug: string): boolean {

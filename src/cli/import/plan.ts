@@ -5,7 +5,7 @@ import { splitFrontMatter, parseYaml } from '../front-matter'
 import { parseContent } from '../parse-content'
 import { planComments, type CommentTally } from './comments'
 import type { ImportPlan, PlannedComment, PlannedFile } from './import-types'
-import { buildItemFile, isReservedPageSlug, itemSlug, type ImportedItem } from './items'
+import { buildItemFile, isReservedPageSlug, itemSlug, pageTakesComments, type ImportedItem } from './items'
 import { mediaResolver } from './media'
 import { planRedirects, redirectList } from './redirects'
 import type { AttachmentRef } from './shortcodes'
@@ -33,7 +33,7 @@ export function planImport(input: PlanInput): ImportPlan {
   const blogUrl = doc.channel.baseBlogUrl || doc.channel.link
   const warnings: string[] = []
   const errors: string[] = []
-  const skipped = { pingbacks: 0, private: 0, trashed: 0, other: 0, pageComments: 0 }
+  const skipped = { pingbacks: 0, private: 0, trashed: 0, other: 0 }
   const attachmentItems = doc.items.filter((i) => i.type === 'attachment')
   const attachments = new Map<number, AttachmentRef>(
     attachmentItems.map((a) => [a.id, { url: a.attachmentUrl, alt: a.meta._wp_attachment_image_alt ?? a.title, caption: a.excerpt, parent: a.parent }]),
@@ -54,13 +54,14 @@ export function planImport(input: PlanInput): ImportPlan {
   const tally: CommentTally = { pingbacks: 0, other: 0, droppedUrls: 0, warnings }
   const comments: PlannedComment[] = []
   for (const i of imported) {
-    if (i.kind === 'page') {
-      skipped.pageComments += i.item.comments.length
-      continue
+    // A page keeps its comments only where its discussion is on (`pageTakesComments`): a page's
+    // thread, unlike a post's, is not shown once closed.
+    if (i.kind === 'page' && !pageTakesComments(i.item)) continue
+    if (i.kind === 'page' && i.item.commentStatus !== 'open') {
+      warnings.push(`page "${i.item.title}" had its comments closed in WordPress: imported with comments: true, since a page shows its thread only with its form; set comments: false to hide both`)
     }
     comments.push(...planComments(i.item, i.slug, { blogUrl, authors: doc.channel.authors, timeZone: site.timeZone }, tally))
   }
-  if (skipped.pageComments) warnings.push(`${skipped.pageComments} comments on pages skipped: Palabre's pages have no discussion`)
   Object.assign(skipped, { pingbacks: tally.pingbacks, other: skipped.other + tally.other })
   return {
     files, media: [...media.found.values()].map((rel) => ({ from: rel, to: rel, state: 'new' as const })),
@@ -94,11 +95,12 @@ function chooseItems(items: WxrItem[], skipped: ImportPlan['skipped'], warnings:
     const kind = item.type
     let slug = itemSlug(item)
     if (kind === 'page' && isReservedPageSlug(slug)) slug = `${slug}-${item.id}`
-    if (taken.has(`${kind}:${slug}`)) {
-      warnings.push(`"${item.title}" (${kind} ${item.id}): the slug ${slug} is used by another ${kind}; imported as ${slug}-${item.id}`)
+    // One namespace for posts and pages: a page's discussion is keyed by its slug, as a post's is.
+    if (taken.has(slug)) {
+      warnings.push(`"${item.title}" (${kind} ${item.id}): the slug ${slug} is used by another post or page; imported as ${slug}-${item.id}`)
       slug = `${slug}-${item.id}`
     }
-    taken.add(`${kind}:${slug}`)
+    taken.add(slug)
     chosen.push({ item, kind, slug })
   }
   return chosen

@@ -16,7 +16,7 @@ export function describePlan(plan: ImportPlan, dryRun: boolean): string[] {
     `  pages: ${files('page')}`,
     `  comments: ${verb} ${plan.comments.length} (${perStatus}); ${plan.commentsAlready} already imported; ${plan.comments.filter((c) => c.isAuthor).length} by the author`,
     `  comment ids: ${plan.comments.length - plan.takenIds.length} kept, ${plan.takenIds.length} taken (new ids given)${plan.takenIds.length ? `: ${plan.takenIds.join(', ')}` : ''}`,
-    `  skipped: ${plan.skipped.pingbacks} pingbacks/trackbacks, ${plan.skipped.private} private posts, ${plan.skipped.trashed} trashed posts, ${plan.skipped.pageComments} page comments, ${plan.skipped.other} other`,
+    `  skipped: ${plan.skipped.pingbacks} pingbacks/trackbacks, ${plan.skipped.private} private posts, ${plan.skipped.trashed} trashed posts, ${plan.skipped.other} other`,
     `  commenters' website URLs dropped (Palabre does not show them): ${plan.droppedUrls}`,
     `  media: ${count(plan.media, (m) => m.state === 'new')} to copy, ${count(plan.media, (m) => m.state === 'same')} already there, ${plan.missingMedia.length} not found (original URL kept)`,
     ...plan.missingMedia.map((url) => `    not found: ${url}`),

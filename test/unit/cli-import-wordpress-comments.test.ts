@@ -133,3 +133,15 @@ describe('comments on a WordPress page', () => {
     expect(plan.files.find((f) => f.path === 'pages/contact.md')!.text).not.toMatch(/^comments:/m)
   })
 })
+
+describe('a page and a post with one slug', () => {
+  it('imports the page under another slug, since a thread is keyed by its post’s or page’s slug', () => {
+    const xml = BLOG_XML.replace('<wp:post_name><![CDATA[contact]]>', '<wp:post_name><![CDATA[le-tour-du-lac]]>')
+    const plan = planFixture({ xml })
+    const page = plan.files.find((f) => f.path.startsWith('pages/le-tour-du-lac'))!
+    expect(page.path).toMatch(/^pages\/le-tour-du-lac-\d+\.md$/)
+    expect(plan.files.some((f) => f.path === 'posts/le-tour-du-lac.md')).toBe(true)
+    expect(plan.warnings.some((w) => w.includes('the slug le-tour-du-lac is used by another post or page'))).toBe(true)
+    expect(plan.errors).toEqual([])
+  })
+})

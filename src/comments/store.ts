@@ -1,53 +1,18 @@
 import { retryTransient } from '../db/retry'
+import { COLUMNS, toComment, type CommentRecord } from './store-rows'
 import { DUPLICATE_WINDOW_MS, submitKeys } from './submit-key'
-import type { CommentRow, CommentStatus, HeldReason, NewComment, NotifyWish } from './types'
+import type { SubmittedComment } from './store-sql'
+import type { CommentRow, CommentStatus, HeldReason, NewComment } from './types'
 
-/** The comments table in D1: the only module with SQL. Times are unix milliseconds. */
-
-const COLUMNS = `id, post_slug, parent_id, author_name, author_email, body, body_html, render_version,
-  status, created_at, updated_at, ip_hmac, is_author, notify, submit_key, held_reason, avatar_key`
-
-interface CommentRecord {
-  id: number
-  post_slug: string
-  parent_id: number | null
-  author_name: string
-  author_email: string | null
-  body: string
-  body_html: string
-  render_version: number
-  status: CommentStatus
-  created_at: number
-  updated_at: number
-  ip_hmac: string | null
-  is_author: number
-  notify: NotifyWish | null
-  submit_key: string
-  held_reason: HeldReason | null
-  avatar_key: string | null
-}
-
-function toComment(r: CommentRecord): CommentRow {
-  return {
-    id: r.id,
-    postSlug: r.post_slug,
-    parentId: r.parent_id,
-    authorName: r.author_name,
-    authorEmail: r.author_email,
-    body: r.body,
-    bodyHtml: r.body_html,
-    renderVersion: r.render_version,
-    status: r.status,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    ipHmac: r.ip_hmac,
-    isAuthor: r.is_author === 1,
-    notify: r.notify,
-    submitKey: r.submit_key,
-    heldReason: r.held_reason,
-    avatarKey: r.avatar_key,
-  }
-}
+/**
+ * The comments table in D1: its reads and writes here, and beside it, by use case, the SQL
+ * fragments that name a comment (store-sql.ts), the re-rendering (store-rerender.ts) and a
+ * commenter's comments by email (store-erasure.ts), re-exported so callers import the store
+ * alone. The only modules with SQL on this table. Times are unix milliseconds.
+ */
+export * from './store-erasure'
+export * from './store-rerender'
+export * from './store-sql'
 
 /**
  * A post's public thread in one query: approved and deleted rows (deleted ones may be needed as
@@ -78,55 +43,6 @@ export async function getCommentsByIds(db: D1Database, ids: readonly number[]): 
   return new Map(results.map((record) => [record.id, toComment(record)]))
 }
 
-/**
- * How statements of other tables (the outbox, subscriptions) name a comment. In the batch that
- * stores a new comment its id is not known yet, so they name it as `insertComment` finds it: by
- * its submit key (or the previous bucket's key within the duplicate window). After that, by id.
- */
-export type CommentRef = { id: number } | SubmittedComment
-
-/** The submit keys `insertComment` stores and looks a new comment up by (src/comments/submit-key.ts). */
-export interface SubmittedComment {
-  submitKey: string
-  previousKey: string
-  /** Created after this (unix ms): the duplicate window of the previous key. */
-  since: number
-}
-
-/**
- * A scalar subquery for the comment's id, and its binds, numbered from `first` (`?first` …), to
- * splice into a statement that has its own binds below `first`.
- */
-export function commentIdSql(ref: CommentRef, first: number): { sql: string; binds: (string | number)[] } {
-  if ('id' in ref) return { sql: `?${first}`, binds: [ref.id] }
-  const [a, b, c] = [first, first + 1, first + 2]
-  return {
-    // The same rule, and the same tie-break, as insertComment's own look-up.
-    sql: `(SELECT id FROM comments WHERE submit_key = ?${a} OR (submit_key = ?${b} AND created_at > ?${c}) ORDER BY id LIMIT 1)`,
-    binds: [ref.submitKey, ref.previousKey, ref.since],
-  }
-}
-
-/**
- * The comment `ref` as a one-row table (none when it does not exist) with the columns `id` and
- * `status`, to select from in a statement of another table; binds as `commentIdSql`.
- */
-export function commentStatusSql(ref: CommentRef, first: number): { sql: string; binds: (string | number)[] } {
-  const id = commentIdSql(ref, first)
-  return { sql: `(SELECT id, status FROM comments WHERE id = ${id.sql})`, binds: id.binds }
-}
-
-/**
- * A `WITH RECURSIVE` clause naming `chain (id, parent_id, depth)`: comment `?<param>` (depth 0)
- * and its ancestors, the parent at depth 1, at most 1000 deep (a cycle cannot loop forever).
- */
-export function ancestorChainSql(param: number): string {
-  return `WITH RECURSIVE chain (id, parent_id, depth) AS (
-    SELECT id, parent_id, 0 FROM comments WHERE id = ?${param}
-    UNION ALL
-    SELECT c.id, c.parent_id, chain.depth + 1 FROM comments c JOIN chain ON c.id = chain.parent_id WHERE chain.depth < 1000
-  )`
-}
 
 /**
  * Stores a comment, once: when the same submitter sent the same post, parent, author and body
@@ -321,98 +237,4 @@ export async function isTrustedCommenter(db: D1Database, name: string, email: st
     .bind(name, email)
     .first<{ found: number }>()
   return found !== null
-}
-
-/**
- * Re-renders up to `limit` comments whose HTML came from a renderer older than `currentVersion`,
- * in one atomic batch, and returns how many it did: call again until it returns less than `limit`.
- * Versions only go up; an edit racing with this keeps its own, newer HTML.
- */
-export async function rerenderStale(
-  db: D1Database,
-  currentVersion: number,
-  render: (body: string) => string,
-  limit = 100,
-): Promise<number> {
-  return (await rerenderStaleWithin(db, currentVersion, render, { comments: limit, characters: Infinity })).comments
-}
-
-/** What one call of `rerenderStaleWithin` did, and whether stale comments remain. */
-export interface RerenderPass {
-  comments: number
-  characters: number
-  more: boolean
-  /** The threads whose public page changed: the `post_slug` of each approved comment re-rendered. */
-  slugs: string[]
-}
-
-/**
- * Like `rerenderStale`, oldest first, but stops before the comment whose body would take the
- * characters rendered past `budget.characters` (rendering is linear, so characters stand for
- * CPU); `more` says whether stale comments are left.
- */
-export async function rerenderStaleWithin(
-  db: D1Database,
-  currentVersion: number,
-  render: (body: string) => string,
-  budget: { comments: number; characters: number },
-): Promise<RerenderPass> {
-  const { results } = await db
-    .prepare(`SELECT ${COLUMNS} FROM comments WHERE render_version < ?1 ORDER BY id LIMIT ?2`)
-    .bind(currentVersion, budget.comments + 1)
-    .all<CommentRecord>()
-  const rows = results.map(toComment)
-  const taken: CommentRow[] = []
-  let characters = 0
-  for (const row of rows.slice(0, budget.comments)) {
-    if (characters + row.body.length > budget.characters) break
-    characters += row.body.length
-    taken.push(row)
-  }
-  if (taken.length === 0) return { comments: 0, characters: 0, more: rows.length > 0, slugs: [] }
-  const update = db.prepare(
-    'UPDATE comments SET body_html = ?2, render_version = ?3 WHERE id = ?1 AND body = ?4 AND render_version < ?3',
-  )
-  const statements = taken.map((row) => update.bind(row.id, render(row.body), currentVersion, row.body))
-  await retryTransient(() => db.batch(statements))
-  const slugs = [...new Set(taken.filter((row) => row.status === 'approved').map((row) => row.postSlug))]
-  return { comments: taken.length, characters, more: rows.length > taken.length, slugs }
-}
-
-/** Every comment stored with `email` (case-insensitive, as the trusted-commenter rule compares), oldest first. */
-export async function listByEmail(db: D1Database, email: string): Promise<CommentRow[]> {
-  const { results } = await db
-    .prepare(`SELECT ${COLUMNS} FROM comments WHERE author_email = ?1 COLLATE NOCASE ORDER BY created_at, id`)
-    .bind(email)
-    .all<CommentRecord>()
-  return results.map(toComment)
-}
-
-/** What erasing a commenter leaves in their comments: a name, and unless the text stays, a replacement. */
-export interface CommentErasure {
-  name: string
-  /** The text (and its rendering) put in place of theirs; absent to keep their text. */
-  replacement?: { body: string; html: string; version: number }
-}
-
-/**
- * The statement (for the caller's batch) that strips every comment stored with `email` of what
- * names its poster: the email, the IP HMAC, the notification wish and the submit key (a hash of
- * the email and the IP HMAC, replaced by `erased:<id>`); the name becomes `erasure.name`, and the
- * text `erasure.replacement` when given. Status, thread and dates stay. Returns the rows as
- * changed (`toCommentRows` maps them).
- */
-export function eraseByEmailStatement(db: D1Database, email: string, erasure: CommentErasure, now: number): D1PreparedStatement {
-  const text = erasure.replacement
-  return db
-    .prepare(`UPDATE comments SET author_name = ?2, author_email = NULL, ip_hmac = NULL, notify = NULL,
-        submit_key = 'erased:' || id, updated_at = ?3,
-        body = coalesce(?4, body), body_html = coalesce(?5, body_html), render_version = coalesce(?6, render_version)
-      WHERE author_email = ?1 COLLATE NOCASE RETURNING ${COLUMNS}`)
-    .bind(email, erasure.name, now, text?.body ?? null, text?.html ?? null, text?.version ?? null)
-}
-
-/** The rows a batch's `eraseByEmailStatement` returned. */
-export function toCommentRows(result: D1Result): CommentRow[] {
-  return (result.results as CommentRecord[]).map(toComment)
 }

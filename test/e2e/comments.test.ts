@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, newReader, watchPage, type PageProblems } from './support/browser'
 import { approve, publicComments, submitCommentForm, unique, type Landing } from './support/comments'
 import { MISSING, THREAD_SLUG } from './support/features'
+import { FIXTURE } from '../fixtures/site'
 import { palabre, server } from './support/pages'
 
 /**
@@ -92,5 +93,36 @@ describe.skipIf(!palabre())('a threaded discussion written in Chromium', () => {
 
   it('logged no console error, CSP violation or dialog along the way', () => {
     expect(problems).toEqual({ console: [], errors: [], dialogs: [] })
+  })
+})
+
+/** A page that takes comments (test/fixtures/content/pages/guestbook.md): the same discussion, at `/<slug>`. */
+describe.skipIf(!palabre())('a discussion under a page, written in Chromium', () => {
+  let browser: Browser
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterAll(() => browser?.close())
+
+  it('takes a comment from the page’s form and a reply from its reply page (JavaScript off), both shown under the page', async ({ skip }) => {
+    skip(!server().features.commentForm, MISSING.commentForm)
+    const pagePath = `/${FIXTURE.guestbook.slug}`
+    const context = await newReader(browser, { javaScriptEnabled: false })
+    const page = await context.newPage()
+    const problems = watchPage(page)
+    const texts = { first: unique('Signed the guestbook'), reply: unique('Thanks for signing') }
+    await page.goto(server().origin + pagePath)
+    const first = await submitCommentForm(page, { author: 'Ada', body: texts.first })
+    if (first.held) await approve(server(), first.id)
+    await page.goto(server().origin + pagePath)
+    await expect(page.locator(`#comment-${first.id} .comment-body`).innerText()).resolves.toBe(texts.first)
+    await page.locator(`#comment-${first.id}`).getByRole('link', { name: /^Reply to / }).first().click()
+    await page.waitForURL(new RegExp(`^${server().origin}${pagePath}/comments/${first.id}/reply#comment-form$`))
+    const reply = await submitCommentForm(page, { author: 'Brune', body: texts.reply })
+    if (reply.held) await approve(server(), reply.id)
+    await page.goto(server().origin + pagePath)
+    await expect(page.locator(`#comment-${first.id} #comment-${reply.id} .comment-body`).innerText()).resolves.toBe(texts.reply)
+    expect(problems).toEqual({ console: [], errors: [], dialogs: [] })
+    await context.close()
   })
 })

@@ -19,6 +19,7 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: 'post-fr', path: `/posts/${encodeURIComponent(FIXTURE.french.slug)}`, status: 200 },
   { name: 'tag', path: '/tags/writing', status: 200 },
   { name: 'page', path: `/${FIXTURE.pages[0].slug}`, status: 200 },
+  { name: 'page-discussion', path: `/${FIXTURE.guestbook.slug}`, status: 200 },
   { name: 'archive', path: '/archive', status: 200 },
   { name: 'tags', path: '/tags', status: 200 },
   { name: 'draft-page-preview', path: `/${FIXTURE.draftPage.slug}`, status: 200 },

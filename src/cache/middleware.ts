@@ -7,8 +7,12 @@ import { CACHEABLE_STATUSES } from './policy'
 import { requestTarget } from './keys'
 import { workersCache } from './purge'
 
-/** Pages `edgeCache` made cacheable: the Cache API key (absent under Workers Cache) and max-age. */
-const cacheable = new WeakMap<Request, { key?: string; maxAge: number }>()
+/**
+ * Pages `edgeCache` made cacheable: the Cache API key (absent under Workers Cache), max-age, and
+ * the response it built with the body's bytes, so that `cacheStore` makes the copy it keeps from
+ * those bytes instead of teeing the response's stream (`clone()`).
+ */
+const cacheable = new WeakMap<Request, { key?: string; maxAge: number; res: Response; body: ArrayBuffer }>()
 
 /**
  * The edge cache in front of every route. A route makes its 200 cacheable with `cacheFor`;
@@ -56,8 +60,9 @@ export function edgeCache(): MiddlewareHandler<AppEnv> {
     }
     const body = await c.res.arrayBuffer()
     const headers = { ...edgeHeaders(policy), ETag: await strongEtag(body) }
-    replace(c, withHeaders(new Response(body, c.res), local ? { ...headers, 'X-Cache': 'MISS' } : headers))
-    cacheable.set(c.req.raw, { key: local ? key : undefined, maxAge: policy.maxAge })
+    const res = withBody(c.res, body, local ? { ...headers, 'X-Cache': 'MISS' } : headers)
+    replace(c, res)
+    cacheable.set(c.req.raw, { key: local ? key : undefined, maxAge: policy.maxAge, res, body })
   }
 }
 
@@ -73,7 +78,7 @@ export function cacheStore(): MiddlewareHandler<AppEnv> {
     if (!page || !CACHEABLE_STATUSES.has(c.res.status)) return
     // Awaited rather than left to waitUntil: the body is already buffered for the ETag, the put
     // is local, and the next request then finds the page for certain.
-    if (page.key) await caches.default.put(page.key, toCache(c.res, page.maxAge))
+    if (page.key) await caches.default.put(page.key, toCache(c.res, page))
     replace(c, conditional(c.req.raw, c.res))
   }
 }
@@ -86,8 +91,18 @@ function replace(c: Context<AppEnv>, res: Response): void {
 
 /**
  * The copy kept in the Cache API: stored for its `Cache-Control` max-age (the Cache API ignores
- * CDN-Cache-Control), and already saying HIT, as every answer from it will.
+ * CDN-Cache-Control), and already saying HIT, as every answer from it will. Its body is the
+ * bytes `edgeCache` buffered when `res` is still the response it built (the middleware between
+ * the two only set headers); a stream tee otherwise.
  */
-function toCache(res: Response, maxAge: number): Response {
-  return withHeaders(res.clone(), { 'Cache-Control': `public, max-age=${maxAge}`, 'X-Cache': 'HIT' })
+function toCache(res: Response, page: { maxAge: number; res: Response; body: ArrayBuffer }): Response {
+  const headers = { 'Cache-Control': `public, max-age=${page.maxAge}`, 'X-Cache': 'HIT' }
+  return res === page.res ? withBody(res, page.body, headers) : withHeaders(res.clone(), headers)
+}
+
+/** A response with `res`'s status and headers, `body` as its body, and `headers` set. */
+function withBody(res: Response, body: ArrayBuffer, headers: Record<string, string>): Response {
+  const copy = new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers })
+  for (const [name, value] of Object.entries(headers)) copy.headers.set(name, value)
+  return copy
 }

@@ -2,10 +2,28 @@ import { INDEX_KEY, postKey } from './keys'
 import { DEFAULT_SITE } from './site-defaults'
 import type { ContentIndex, Post, PostMeta } from './types'
 
-/** The published index, or an empty one (default site, no posts) before the first publish. */
+/** The last index this isolate parsed, by its text: most requests read the same one again. */
+let parsed: { text: string; index: ContentIndex } | undefined
+
+/**
+ * The published index, or an empty one (default site, no posts) before the first publish. Read
+ * from KV on every call; parsed only when its text differs from the last one this isolate saw
+ * (comparing the text costs far less than parsing a blog's whole index). The object is shared
+ * by every request of the isolate, so it is frozen: callers copy, never change it.
+ */
 export async function getIndex(kv: KVNamespace): Promise<ContentIndex> {
-  const index = await kv.get<ContentIndex>(INDEX_KEY, 'json')
-  return index ?? { version: 'empty', site: DEFAULT_SITE, posts: [] }
+  const text = await kv.get(INDEX_KEY, 'text')
+  if (text === null) return { version: 'empty', site: DEFAULT_SITE, posts: [] }
+  if (parsed?.text !== text) parsed = { text, index: deepFreeze(JSON.parse(text) as ContentIndex) }
+  return parsed.index
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const child of Object.values(value)) deepFreeze(child)
+  }
+  return value
 }
 
 /** The post's HTML joined to its metadata, or null when KV does not hold it (yet). */

@@ -10,7 +10,8 @@ import { pathsForTag } from '../../src/urls'
 import { adminApi, signIn } from '../fixtures/admin'
 import { seedContent, seedPages } from '../fixtures/content'
 import { withFakeWorkersCache } from '../fixtures/workers-cache'
-import { comment, commentIdOf, discussionOf, get, origin, postForm, postJson, shownIds, yesterday } from './comments-http'
+import { expectErrorsLogged } from '../fixtures/logged-errors'
+import { brokenDb, comment, commentIdOf, discussionOf, fetchWith, get, origin, postForm, postJson, shownIds, yesterday } from './comments-http'
 import { mailTo, postComment, send } from './notify-support'
 
 /**
@@ -211,5 +212,28 @@ describe('pages without comments: true', () => {
     expect((await postForm(`${base}/no-such-page/comments`, comment())).status).toBe(404)
     const { results } = await env.DB.prepare('SELECT id FROM comments WHERE post_slug IN (?1, ?2)').bind(about, wip).all()
     expect(results).toEqual([])
+  })
+})
+
+describe('a page’s discussion when D1 fails', () => {
+  expectErrorsLogged(/D1_ERROR/)
+
+  it('still shows the page (200) with a note and the form, uncached, and answers a comment with 503 and its text kept', async () => {
+    const base = origin()
+    const { slug } = await seedSite()
+    const page = await fetchWith(new Request(`${base}/${slug}`), { DB: brokenDb })
+    expect(page.status).toBe(200)
+    expect(page.headers.get('Cache-Control')).toBe('no-store')
+    const html = await page.text()
+    expect(html).toContain('Sign here.')
+    expect(discussionOf(html)).toContain('Comments cannot be shown right now.')
+    expect(html).toContain('<form id="comment-form"')
+    const posted = await fetchWith(
+      new Request(`${base}/${slug}/comments`, { method: 'POST', body: new URLSearchParams(comment({ body: 'Kept through the outage' })), redirect: 'manual' }),
+      { DB: brokenDb },
+    )
+    expect(posted.status).toBe(503)
+    expect(await posted.text()).toContain('\nKept through the outage</textarea>')
+    expect((await get(`${base}/${slug}`)).headers.get('X-Cache')).toBe('MISS')
   })
 })

@@ -1,7 +1,6 @@
 import { writePurge } from './cache/coalesce'
 import { postTag } from './cache/tags'
 import { rerenderStaleWithin } from './comments/store'
-import { hostTags } from './content/discussion-host'
 import { getIndex } from './content/store'
 import type { Bindings } from './env'
 import { COMMENT_RENDER_VERSION, renderComment } from './markdown/comment'
@@ -32,16 +31,16 @@ export async function runScheduled(env: Bindings, ctx: ExecutionContext): Promis
 /**
  * Re-renders stale comments, then purges the pages of the threads whose public HTML changed:
  * after an upgrade that changes the comment renderer (a sanitizer fix, say), a cached page would
- * otherwise keep the old HTML until its max-age; a page's discussion is purged under its page's
- * tag (`hostTags`). The purge is the comment writes' own (coalesced
- * under Workers Cache; on the Cache API path, under the site's origin, the only one a cron knows).
+ * otherwise keep the old HTML until its max-age. The purge is the comment writes' own
+ * (`writePurge`: a page's thread under its page's tag, coalesced under Workers Cache; on the
+ * Cache API path, under the site's origin, the only one a cron knows).
  */
 async function rerenderAndPurge(env: Bindings, ctx: ExecutionContext): Promise<void> {
   const { slugs } = await rerenderStaleComments(env.DB)
   if (slugs.length === 0) return
   const index = await getIndex(env.CONTENT)
   const purge = writePurge(ctx, env, { origins: [new URL(index.site.baseUrl).origin], index })
-  await purge(hostTags(index, slugs.map(postTag)))
+  await purge(slugs.map(postTag))
 }
 
 /** What `rerenderStaleComments` did: how many comments, and the threads whose public page changed. */

@@ -1,3 +1,4 @@
+import { hostTags } from '../content/discussion-host'
 import type { ContentIndex } from '../content/types'
 import { purgeEdge, purgeTags, workersCache, type WorkersCache } from './purge'
 import { askPurge, claimDuePurges, releasePurges } from './purge-store'
@@ -24,9 +25,11 @@ export function purgeWindowMs(env: { PURGE_WINDOW_SECONDS?: string }): number {
 }
 
 /**
- * The purge a write (a comment, an edit, a moderation) makes in this invocation: coalesced
- * through Workers Cache when it is there, else the Cache API's local delete under `scope`.
- * Resolves to the Cache API entries deleted (0 with Workers Cache).
+ * The purge a write (a comment, an edit, a moderation, the cron's re-render) makes in this
+ * invocation: coalesced through Workers Cache when it is there, else the Cache API's local
+ * delete under `scope`. Writers name a thread's pages `post:<slug>`; each tag is first turned
+ * into its host's (`hostTags`: a page's discussion is cached under `page:<slug>`). Resolves to
+ * the Cache API entries deleted (0 with Workers Cache).
  */
 export function writePurge(
   ctx: ExecutionContext,
@@ -34,10 +37,10 @@ export function writePurge(
   scope: { origins: string[]; index: ContentIndex },
 ): (tags: string[]) => Promise<number> {
   const edge = workersCache(ctx)
-  if (!edge) return (tags) => purgeTags(ctx, tags, scope)
+  if (!edge) return (tags) => purgeTags(ctx, hostTags(scope.index, tags), scope)
   const deps: CoalesceDeps = { db: env.DB, edge, windowMs: purgeWindowMs(env), waitUntil: (p) => ctx.waitUntil(p) }
   return async (tags) => {
-    await coalescedPurge(deps, tags)
+    await coalescedPurge(deps, hostTags(scope.index, tags))
     return 0
   }
 }

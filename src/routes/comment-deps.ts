@@ -4,7 +4,7 @@ import { writePurge } from '../cache/coalesce'
 import { loadConfusables } from '../comments/confusables-store'
 import { purgeTags } from '../cache/purge'
 import type { CommentDeps, CreateOptions } from '../comments/service'
-import { hostTags, type DiscussionHost } from '../content/discussion-host'
+import type { DiscussionHost } from '../content/discussion-host'
 import type { AppEnv } from '../env'
 import { deliverSoon, deliveryDeps } from '../notify'
 
@@ -39,16 +39,13 @@ export function requestPurge(c: Context<AppEnv>): (tags: string[]) => Promise<nu
 }
 
 /**
- * The purge a comment's write makes: as `requestPurge`, but coalesced under Workers Cache
- * (src/cache/coalesce.ts), since a lively discussion would spend the account's purges, and with
- * each thread's tag turned into its host's (`hostTags`: a page's discussion is cached under
- * `page:<slug>`).
+ * The purge a comment's write makes: as `requestPurge`, but coalesced under Workers Cache and
+ * with each thread's tag turned into its host's (`writePurge`, src/cache/coalesce.ts).
  */
 function commentPurge(c: Context<AppEnv>): (tags: string[]) => Promise<number> {
   const index = c.get('index')
   const origins = [new URL(c.req.url).origin, new URL(index.site.baseUrl).origin]
-  const purge = writePurge(c.executionCtx as ExecutionContext, c.env, { origins, index })
-  return (tags) => purge(hostTags(index, tags))
+  return writePurge(c.executionCtx as ExecutionContext, c.env, { origins, index })
 }
 
 /** Options of `createComment` for a reader's submission on `host` through this request. */

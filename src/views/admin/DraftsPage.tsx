@@ -24,41 +24,50 @@ export function DraftsPage({ site, posts, pages, previews }: DraftsPageProps) {
     <AdminLayout site={site} title={ui.title} signedIn current="drafts">
       <p>{ui.intro}</p>
       {!previews && <p class="banner">{ui.previewsOff}</p>}
-      {posts.length === 0 ? (
-        <p>{ui.empty}</p>
-      ) : (
-        <ul class="admin-list">
-          {posts.map((post) => (
-            <li>
-              <p class="meta">
-                <strong>{post.title}</strong>
-                <span class={`status status-${post.draft ? 'pending' : 'approved'}`}>
-                  {post.draft ? ui.draft : ui.scheduled(formatDateTime(Date.parse(post.date), site.language, site.timeZone))}
-                </span>
-                <code>{post.slug}</code>
-                {previews && <a href={postPath(post.slug)}>{`${ui.preview}: ${post.title}`}</a>}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <DraftList
+        empty={ui.empty}
+        items={posts.map((post) => ({
+          title: post.title,
+          slug: post.slug,
+          status: post.draft ? 'pending' : 'approved',
+          label: post.draft ? ui.draft : ui.scheduled(formatDateTime(Date.parse(post.date), site.language, site.timeZone)),
+          preview: previews ? postPath(post.slug) : undefined,
+        }))}
+        previewLabel={ui.preview}
+      />
       <h2>{ui.pages}</h2>
-      {pages.length === 0 ? (
-        <p>{ui.pagesEmpty}</p>
-      ) : (
-        <ul class="admin-list">
-          {pages.map((page) => (
-            <li>
-              <p class="meta">
-                <strong>{page.title}</strong>
-                <span class="status status-pending">{ui.draft}</span>
-                <code>{page.slug}</code>
-                {previews && <a href={pagePath(page.slug)}>{`${ui.preview}: ${page.title}`}</a>}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <DraftList
+        empty={ui.pagesEmpty}
+        items={pages.map((page) => ({ title: page.title, slug: page.slug, status: 'pending', label: ui.draft, preview: previews ? pagePath(page.slug) : undefined }))}
+        previewLabel={ui.preview}
+      />
     </AdminLayout>
+  )
+}
+
+/** One line of the drafts page: a post or a page readers cannot see yet, with its preview link when previews are on. */
+interface DraftItem {
+  title: string
+  slug: string
+  status: 'pending' | 'approved'
+  label: string
+  preview?: string
+}
+
+function DraftList({ items, empty, previewLabel }: { items: DraftItem[]; empty: string; previewLabel: string }) {
+  if (items.length === 0) return <p>{empty}</p>
+  return (
+    <ul class="admin-list">
+      {items.map((item) => (
+        <li>
+          <p class="meta">
+            <strong>{item.title}</strong>
+            <span class={`status status-${item.status}`}>{item.label}</span>
+            <code>{item.slug}</code>
+            {item.preview && <a href={item.preview}>{`${previewLabel}: ${item.title}`}</a>}
+          </p>
+        </li>
+      ))}
+    </ul>
   )
 }

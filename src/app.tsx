@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { cacheStore, edgeCache } from './cache/middleware'
-import { getIndex } from './content/store'
+import { getIndex, getIndexWithPostCopy } from './content/store'
 import type { AppEnv } from './env'
 import { admin } from './routes/admin'
 import { adminApiLimit, adminFormLimit } from './routes/body-limit'
@@ -24,7 +24,7 @@ import { notifyAdminApi } from './routes/notify-admin-api'
 import { pageDiscussions } from './routes/page-discussions'
 import { pages } from './routes/pages'
 import { sitePages } from './routes/site-pages'
-import { prefetchThread } from './routes/thread-read'
+import { postPageSlug, prefetchThread } from './routes/thread-read'
 import { search } from './routes/search'
 import { securityHeaders } from './security-headers'
 import { theme } from './routes/theme'
@@ -38,9 +38,17 @@ app.use(cacheStore())
 app.use(securityHeaders([STYLES]))
 app.use(edgeCache())
 app.use(async function loadIndex(c, next) {
-  // A post's page reads its thread beside the index, not after it (src/routes/thread-read.ts).
-  prefetchThread(c.req.raw, c.env)
-  c.set('index', await getIndex(c.env.CONTENT))
+  const slug = postPageSlug(c.req.raw)
+  if (slug === undefined) {
+    c.set('index', await getIndex(c.env.CONTENT))
+    return next()
+  }
+  // A post's page reads its thread beside the index, and its HTML with it, not after it
+  // (src/routes/thread-read.ts): one round trip to D1 and one to KV, in parallel.
+  prefetchThread(c.req.raw, c.env, slug)
+  const { index, copy } = await getIndexWithPostCopy(c.env.CONTENT, slug)
+  c.set('index', index)
+  c.set('postCopy', copy)
   await next()
 })
 

@@ -1,3 +1,4 @@
+import type { PostCopy } from './content/store'
 import type { ContentIndex } from './content/types'
 
 /** Secrets: wrangler secrets in production, `.dev.vars` locally (see `.dev.vars.example`). */
@@ -23,6 +24,8 @@ export type Bindings = Omit<Env, 'DRAFTS'> & Secrets & { DRAFTS: string } & {
 export interface Variables {
   /** The published content index, read once per request by `loadIndex`. */
   index: ContentIndex
+  /** On a post's page, the copy of its HTML `loadIndex` read with the index (`getIndexWithPostCopy`). */
+  postCopy: PostCopy | undefined
   /** What the edge cache may keep of this response; routes set it, `edgeCache` acts on it. */
   cache: import('./cache/policy').CachePolicy | undefined
 }

@@ -66,9 +66,9 @@ export function buildIndex(
   const names = publishedConfusables()
   bodies.set(names.key, names.json)
   // Without pages the version hashes what it hashed before pages existed.
-  const version = contentHash({ site, posts, pages: pages.length ? pages : undefined, confusables: names.key })
+  const version = contentHash({ site, posts, pages: pages.length ? pages : undefined, confusables: names.key, postCopies: true })
   const keys = Object.keys(media).sort()
-  const index: ContentIndex = { version, site, posts, ...(pages.length > 0 && { pages }), confusables: names.key }
+  const index: ContentIndex = { version, site, posts, ...(pages.length > 0 && { pages }), confusables: names.key, postCopies: true }
   if (keys.length) index.media = Object.fromEntries(keys.map((key) => [key, media[key]!]))
   return { index, bodies }
 }

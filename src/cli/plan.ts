@@ -1,5 +1,5 @@
 import { LIST_TAG, postTag, tagPageTag } from '../cache/tags'
-import { postKey, stylesheetKey } from '../content/keys'
+import { postCopyKey, postCopyValue, postKey, stylesheetKey } from '../content/keys'
 import { tagSlug } from '../content/slug'
 import type { ContentIndex, PostMeta } from '../content/types'
 import { stylesheetHash } from '../urls/paths'
@@ -10,10 +10,13 @@ import { planPages, surroundingsChanged, type PagesPlan } from './plan-site'
 export interface PublishPlan {
   /** True when KV already holds this exact content: nothing is written or purged. */
   unchanged: boolean
-  /** New and changed post bodies, written before the index that points at them. */
+  /**
+   * New and changed post bodies, written before the index that points at them, with the copies
+   * their pages read beside the index (`postCopyKey`).
+   */
   puts: { key: string; value: string }[]
   index: ContentIndex
-  /** Bodies no post of the new index uses any more, deleted once the index is written. */
+  /** Bodies (and copies) no post of the new index uses any more, deleted once the index is written. */
   deletes: string[]
   /** Raw cache tags (`post:<slug>`, `page:<slug>`, `list`, `tag:<tagSlug>`) of every page that changed. */
   purgeTags: string[]
@@ -54,9 +57,9 @@ export function planPublish(current: ContentIndex | null, next: BuiltContent): P
 
   return {
     unchanged,
-    puts: unchanged ? [] : [...next.bodies].filter(([key]) => !stored.has(key)).map(([key, value]) => ({ key, value })),
+    puts: unchanged ? [] : [...[...next.bodies].filter(([key]) => !stored.has(key)).map(([key, value]) => ({ key, value })), ...copyPuts(current, next)],
     index: next.index,
-    deletes: unchanged ? [] : [...stored].filter((key) => !keep.has(key)),
+    deletes: unchanged ? [] : [...[...stored].filter((key) => !keep.has(key)), ...(current?.postCopies ? removed.flatMap((slug) => postCopyKey(slug) ?? []) : [])],
     purgeTags: unchanged ? [] : [...purgeTags].sort(),
     added,
     changed,
@@ -64,6 +67,20 @@ export function planPublish(current: ContentIndex | null, next: BuiltContent): P
     pages: { added: pages.added, changed: pages.changed, removed: pages.removed },
     siteChanged: !unchanged && siteChanged,
   }
+}
+
+/**
+ * The copies of post bodies (`postCopyKey`) a publish writes: those of new and changed posts, or
+ * every post's when the index KV holds was written before copies existed (it has no
+ * `postCopies`), as after the upgrade that brought them.
+ */
+function copyPuts(current: ContentIndex | null, next: BuiltContent): { key: string; value: string }[] {
+  const before = new Map((current?.posts ?? []).map((meta) => [meta.slug, meta.hash]))
+  return next.index.posts.flatMap((meta) => {
+    const key = postCopyKey(meta.slug)
+    if (key === undefined || (current?.postCopies && before.get(meta.slug) === meta.hash)) return []
+    return [{ key, value: postCopyValue(meta.hash, next.bodies.get(postKey(meta))!) }]
+  })
 }
 
 /** The KV key of the site stylesheet an index names, if it names one. */

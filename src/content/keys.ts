@@ -13,6 +13,30 @@ export function postKey(meta: Pick<PostMeta, 'slug' | 'hash'>): string {
   return `post:${meta.slug}:${meta.hash}`
 }
 
+/**
+ * KV key of the copy of a post's HTML that its page reads beside the index, in parallel
+ * (`getIndexWithPostCopy`): named by the slug alone, so it is known before the index is, and
+ * rewritten by every publish that changes the post. Its value is the hash it was rendered for,
+ * a newline, then the HTML (`postCopyValue`); a page whose index names another hash (KV has not
+ * propagated both yet, or the publish that wrote the index wrote no copy) reads the
+ * content-addressed `postKey` instead. Undefined for a slug too long for a KV key (512 bytes):
+ * such a post has no copy.
+ */
+export function postCopyKey(slug: string): string | undefined {
+  // 150 UTF-16 units are at most 450 bytes of UTF-8.
+  return slug.length <= 150 ? `post-copy:${slug}` : undefined
+}
+
+/** The value stored under `postCopyKey`: the post's hash, a newline, its HTML. */
+export function postCopyValue(hash: string, html: string): string {
+  return `${hash}\n${html}`
+}
+
+/** The HTML a `postCopyValue` holds when it was rendered for `hash`, else undefined. */
+export function postCopyHtml(copy: string | null | undefined, hash: string): string | undefined {
+  return copy?.startsWith(`${hash}\n`) ? copy.slice(hash.length + 1) : undefined
+}
+
 /** Prefix of every post key, for listing what is stored. */
 export const POST_KEY_PREFIX = 'post:'
 

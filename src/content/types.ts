@@ -182,6 +182,12 @@ export interface ContentIndex {
    * author's through (src/comments/confusables-store.ts); absent in an index written before it.
    */
   confusables?: string
+  /**
+   * True when the publish that wrote this index also stored every post's copy (`postCopyKey`),
+   * which a post's page reads beside the index; absent in an index written before copies, so
+   * that the next publish writes them all (src/cli/plan.ts).
+   */
+  postCopies?: true
 }
 
 /** An image's intrinsic size in CSS pixels, as it is displayed (EXIF rotation applied). */

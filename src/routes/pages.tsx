@@ -48,12 +48,12 @@ pages.get('/posts/:slug', async (c) => {
   if (page === null) return c.notFound()
   if (c.req.query('page') === '1') return c.redirect(postPath(meta.slug), 301)
   if (preview) {
-    const post = await getPost(c.env.CONTENT, meta)
+    const post = await getPost(c.env.CONTENT, meta, c.get('postCopy'))
     return post && page === 1 ? c.html(renderPostPage(index.site, post, { preview, around: postSurroundings(index, meta, now) })) : c.notFound()
   }
   const around = postSurroundings(index, meta, now)
   const [post, thread, edit] = await Promise.all([
-    getPost(c.env.CONTENT, meta),
+    getPost(c.env.CONTENT, meta, c.get('postCopy')),
     loadPublicThread(c, meta, index.site.comments.maxDepth),
     posterEdit(c),
   ])

@@ -6,9 +6,9 @@ import type { AppEnv, Bindings } from '../env'
 /**
  * How a post's page reads its thread on a cache miss: from the nearest D1 read replica (the
  * Sessions API; the primary where the account has no replication), and started beside the
- * content index rather than after it, since the slug is in the path. A post's page thus waits
- * for two round trips in series (the index and the thread together, then the post's HTML), not
- * three.
+ * content index rather than after it, since the slug is in the path. The post's HTML is read
+ * beside the index too (`getIndexWithPostCopy`), so a post's page waits for one round trip
+ * to each store, all in parallel.
  *
  * Reads that must see a write just made stay on the primary (plain `env.DB`): the poster's
  * redirect and their page with `?edit=`, the permalink, moderation and admin. Every public read
@@ -28,23 +28,29 @@ const prefetched = new WeakMap<Request, Prefetched>()
 const POST_PAGE = /^\/posts\/([^/]+)$/
 
 /**
- * Starts reading the thread of the post a `GET /posts/<slug>` names, before the index says
- * whether the post exists (an unknown slug costs one indexed query that finds no row). A
- * request carrying `?edit=` (the poster's redirect) reads the primary, since it must show the
- * comment just written.
+ * The slug a `GET /posts/<slug>` names (decoded, NFC, as the route reads it), or undefined for
+ * any other request. Its thread and its post's copy are read before the index says whether the
+ * post exists: an unknown slug costs one indexed query that finds no row, and a KV key that
+ * holds nothing.
  */
-export function prefetchThread(request: Request, env: Bindings): void {
-  if (request.method !== 'GET') return
-  const url = new URL(request.url)
-  const match = POST_PAGE.exec(url.pathname)
-  if (!match) return
-  let slug: string
+export function postPageSlug(request: Request): string | undefined {
+  if (request.method !== 'GET') return undefined
+  const match = POST_PAGE.exec(new URL(request.url).pathname)
+  if (!match) return undefined
   try {
-    slug = decodeURIComponent(match[1]!).normalize('NFC')
+    return decodeURIComponent(match[1]!).normalize('NFC')
   } catch {
-    return
+    return undefined
   }
-  const primary = url.searchParams.has('edit')
+}
+
+/**
+ * Starts reading the thread of the post `slug` whose page `request` asks for (`postPageSlug`).
+ * A request carrying `?edit=` (the poster's redirect) reads the primary, since it must show
+ * the comment just written.
+ */
+export function prefetchThread(request: Request, env: Bindings, slug: string): void {
+  const primary = new URL(request.url).searchParams.has('edit')
   // Async, so that a binding that throws at once (D1 down) fails the read, not the request.
   const read = async () => listThread(primary ? env.DB : publicReads(env.DB), slug)
   const rows = read().catch((error: unknown) => ({ error }))

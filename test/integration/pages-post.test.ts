@@ -2,8 +2,9 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env, exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { app } from '../../src/app'
-import { postKey } from '../../src/content/keys'
+import { postCopyKey, postCopyValue, postKey } from '../../src/content/keys'
 import { seedContent } from '../fixtures/content'
+import { expectErrorsLogged } from '../fixtures/logged-errors'
 
 let hosts = 0
 /** A host of its own per test: the Cache API is shared by every test of the run. */
@@ -67,6 +68,26 @@ describe('GET /posts/<slug>', () => {
     expect(html).toContain('Publié le')
   })
 
+  describe('when KV fails to read the post copy', () => {
+    expectErrorsLogged(/reading the post copy failed/)
+    it('still serves the post, from the body the index names, and caches it', async () => {
+      await seedContent(env.CONTENT, [{ slug: 'copy-fails', title: 'Copy fails', date: yesterday(), markdown: 'Still here.' }])
+      // A fault of the KV binding itself: every read of a copy rejects, the rest is the real KV.
+      const failing = new Proxy(env.CONTENT, {
+        get: (kv, name) =>
+          name === 'get'
+            ? (key: string, type: 'text') => (key.startsWith('post-copy:') ? Promise.reject(new Error('KV unavailable')) : kv.get(key, type))
+            : Reflect.get(kv, name, kv),
+      })
+      const ctx = createExecutionContext()
+      const res = await app.fetch(new Request(`${origin()}/posts/copy-fails`), { ...env, CONTENT: failing }, ctx)
+      await waitOnExecutionContext(ctx)
+      expect(res.status).toBe(200)
+      expect(await res.text()).toContain('<p>Still here.</p>')
+      expect(res.headers.get('Cache-Control')).not.toContain('no-store')
+    })
+  })
+
   it('redirects a slug that arrives in decomposed Unicode (NFD) to its one URL', async () => {
     await seedContent(env.CONTENT, [{ slug: 'café', title: 'Café', date: yesterday() }])
     const base = origin()
@@ -99,9 +120,35 @@ describe('GET /posts/<slug>', () => {
   it('answers 404, not 500, when the index lists a post whose body is missing from KV', async () => {
     const index = await seedContent(env.CONTENT, [{ slug: 'vanished', title: 'Vanished', date: yesterday() }])
     await env.CONTENT.delete(postKey(index.posts[0]!))
+    await env.CONTENT.delete(postCopyKey('vanished')!)
     const res = await get(`${origin()}/posts/vanished`)
     expect(res.status).toBe(404)
     expect(await res.text()).toContain('<h1>Page not found</h1>')
+  })
+
+  // The copy a post's page reads with the index (src/content/keys.ts, `postCopyKey`).
+  it('reads the post from its copy, read beside the index, when the copy is the version the index names', async () => {
+    const index = await seedContent(env.CONTENT, [{ slug: 'copied', title: 'Copied', date: yesterday(), markdown: 'From the copy.' }])
+    // Without the content-addressed body, only the copy can give the page its text.
+    await env.CONTENT.delete(postKey(index.posts[0]!))
+    const res = await get(`${origin()}/posts/copied`)
+    expect(res.status).toBe(200)
+    expect(await res.text()).toContain('<p>From the copy.</p>')
+  })
+
+  it('reads the body the index names when the copy is of another version (KV has not propagated both) or missing', async () => {
+    const index = await seedContent(env.CONTENT, [{ slug: 'propagating', title: 'Propagating', date: yesterday(), markdown: 'The indexed version.' }])
+    await env.CONTENT.put(postCopyKey('propagating')!, postCopyValue('another-hash', '<p>Another version.</p>'))
+    const base = origin()
+    const stale = await (await get(`${base}/posts/propagating`)).text()
+    expect(stale).toContain('<p>The indexed version.</p>')
+    expect(stale).not.toContain('Another version')
+    // An index published before copies (or a lost copy): the body it names, as before.
+    await env.CONTENT.delete(postCopyKey('propagating')!)
+    const res = await get(`${origin()}/posts/propagating`)
+    expect(res.status).toBe(200)
+    expect(await res.text()).toContain('<p>The indexed version.</p>')
+    expect(index.posts[0]!.hash).not.toBe('another-hash')
   })
 
   it('answers 404 for a draft and for a post dated in the future', async () => {

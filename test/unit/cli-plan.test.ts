@@ -3,6 +3,7 @@ import { buildIndex } from '../../src/cli/build-index'
 import type { ContentFiles } from '../../src/cli/content-files'
 import { parseContent, type ParsedContent } from '../../src/cli/parse-content'
 import { planPublish } from '../../src/cli/plan'
+import { postCopyHtml } from '../../src/content/keys'
 
 type Posts = Record<string, string>
 
@@ -87,9 +88,36 @@ describe('planPublish', () => {
     const plan = planPublish(null, next)
     expect(plan.unchanged).toBe(false)
     expect(plan.added).toEqual(['beta', 'alpha'])
-    expect(plan.puts.map((p) => p.key).sort()).toEqual([...next.bodies.keys()].sort())
+    expect(plan.puts.map((p) => p.key).sort()).toEqual([...next.bodies.keys(), 'post-copy:alpha', 'post-copy:beta'].sort())
     expect(plan.deletes).toEqual([])
     expect(plan.purgeTags).toEqual(['list', 'post:alpha', 'post:beta', 'tag:café', 'tag:news'])
+  })
+  it('writes beside each body the copy its page reads with the index: the hash, a newline, the same HTML', () => {
+    const next = remote(base)
+    const copies = planPublish(null, next).puts.filter((put) => put.key.startsWith('post-copy:'))
+    for (const meta of next.index.posts) {
+      const copy = copies.find((put) => put.key === `post-copy:${meta.slug}`)!
+      expect(copy.value).toBe(`${meta.hash}\n${next.bodies.get(`post:${meta.slug}:${meta.hash}`)}`)
+      expect(postCopyHtml(copy.value, meta.hash)).toBe(next.bodies.get(`post:${meta.slug}:${meta.hash}`))
+      expect(postCopyHtml(copy.value, 'another-hash')).toBeUndefined()
+    }
+  })
+  it('writes every copy over an index written before copies, and nothing else, with no purge', () => {
+    const { postCopies: _none, ...older } = remote(base).index
+    const next = remote(base)
+    const plan = planPublish({ ...older, version: 'before-copies' }, next)
+    expect(plan.unchanged).toBe(false)
+    expect(plan.puts.map((put) => put.key).sort()).toEqual(['post-copy:alpha', 'post-copy:beta'])
+    expect(plan).toMatchObject({ deletes: [], purgeTags: [], changed: [], added: [], removed: [] })
+    expect(planPublish(next.index, remote(base))).toMatchObject({ unchanged: true, puts: [] })
+  })
+  it('gives a post whose slug is too long for a KV key no copy: its page reads the body the index names', () => {
+    const long = 'l'.repeat(151)
+    const next = remote({ ...base, [long]: 'title: Long\ndate: 2026-01-02' })
+    expect(next.index.posts.some((meta) => meta.slug === long)).toBe(true)
+    expect(planPublish(null, next).puts.filter((put) => put.key.includes(long)).map((put) => put.key)).toEqual([
+      `post:${long}:${next.index.posts.find((meta) => meta.slug === long)!.hash}`,
+    ])
   })
   it('writes and purges nothing when nothing changed', () => {
     const plan = planPublish(remote(base).index, remote(base))
@@ -102,7 +130,8 @@ describe('planPublish', () => {
     const oldAlpha = before.posts.find((p) => p.slug === 'alpha')!
     const newAlpha = next.index.posts.find((p) => p.slug === 'alpha')!
     expect(plan.changed).toEqual(['alpha'])
-    expect(plan.puts.map((p) => p.key)).toEqual([`post:alpha:${newAlpha.hash}`])
+    expect(plan.puts.map((p) => p.key)).toEqual([`post:alpha:${newAlpha.hash}`, 'post-copy:alpha'])
+    // The copy is the same key, rewritten: only the old content-addressed body goes.
     expect(plan.deletes).toEqual([`post:alpha:${oldAlpha.hash}`])
     expect(plan.purgeTags).toEqual(['list', 'post:alpha', 'post:beta', 'tag:café', 'tag:news', 'tag:écriture'])
     expect(plan.siteChanged).toBe(false)
@@ -113,7 +142,7 @@ describe('planPublish', () => {
     const plan = planPublish(before, remote(withoutBeta))
     expect(plan.removed).toEqual(['beta'])
     expect(plan.puts).toEqual([])
-    expect(plan.deletes).toEqual([`post:beta:${before.posts.find((p) => p.slug === 'beta')!.hash}`])
+    expect(plan.deletes).toEqual([`post:beta:${before.posts.find((p) => p.slug === 'beta')!.hash}`, 'post-copy:beta'])
     expect(plan.purgeTags).toEqual(['list', 'post:alpha', 'post:beta', 'tag:news'])
   })
   it('never uploads a draft remotely, even when it changes', () => {
@@ -141,8 +170,10 @@ describe('planPublish', () => {
     expect(plan.unchanged).toBe(false)
     expect(plan.changed.sort()).toEqual(['alpha', 'beta'])
     // The confusables table is the same: it stays, under its key.
-    expect(plan.puts.map((put) => put.key).sort()).toEqual([...next.bodies.keys()].filter((key) => key !== next.index.confusables).sort())
-    expect(plan.puts.every((put) => put.value === next.bodies.get(put.key))).toBe(true)
+    const bodies = plan.puts.filter((put) => !put.key.startsWith('post-copy:'))
+    expect(bodies.map((put) => put.key).sort()).toEqual([...next.bodies.keys()].filter((key) => key !== next.index.confusables).sort())
+    expect(bodies.every((put) => put.value === next.bodies.get(put.key))).toBe(true)
+    expect(plan.puts.filter((put) => put.key.startsWith('post-copy:')).map((put) => put.key).sort()).toEqual(['post-copy:alpha', 'post-copy:beta'])
     expect(plan.deletes.sort()).toEqual(before.posts.map((p) => `post:${p.slug}:${p.hash}`).sort())
     expect(plan.purgeTags).toEqual(['list', 'post:alpha', 'post:beta', 'tag:café', 'tag:news'])
   })

@@ -22,7 +22,8 @@ export interface BenchReport {
   load: LoadOptions & { assetsRouter: boolean }
   bundle: BundleSize
   served: ServedCase[]
-  ratios: Record<string, { value: number; target?: string }>
+  /** Each ratio of steady-state throughputs, with the same ratio of counted responses beside it. */
+  ratios: Record<string, { value: number; counted: number; target?: string }>
   render: RenderResult[]
   storm?: { options: StormOptions; results: StormResult[] } | undefined
   post: { path: string; postBytes: number; migrations: number; comments: number }
@@ -81,13 +82,14 @@ export function formatStormTable(options: StormOptions, results: StormResult[]):
 /** The report as a compact text table for the terminal. */
 export function formatReport(report: BenchReport): string {
   const served = table(
-    ['served', 'status', 'cache', 'bytes', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'errors'],
+    ['served', 'status', 'cache', 'bytes', 'req/s', 'counted', 'p50 ms', 'p90 ms', 'p99 ms', 'errors'],
     report.served.map((s) => [
       s.name,
       String(s.status),
       s.cachePath,
       String(s.bytes),
       s.load.requestsPerSecond.toFixed(0),
+      s.load.completedPerSecond.toFixed(0),
       ms(s.load.p50),
       ms(s.load.p90),
       ms(s.load.p99),
@@ -95,7 +97,7 @@ export function formatReport(report: BenchReport): string {
     ]),
   )
   const ratios = Object.entries(report.ratios)
-    .map(([name, r]) => `  ${name}: ${r.value.toFixed(2)}${r.target ? ` (target ${r.target})` : ''}`)
+    .map(([name, r]) => `  ${name}: ${r.value.toFixed(2)}${r.target ? ` (target ${r.target})` : ''}; counted ${r.counted.toFixed(2)}`)
     .join('\n')
   const render = formatRenderTable(report.render)
   const notes = report.render.filter((r) => r.note).map((r) => `  ${r.name}: ${r.note}`)
@@ -103,7 +105,8 @@ export function formatReport(report: BenchReport): string {
   const busy = Math.max(loadAverage.before, loadAverage.after) > loadAverage.cores / 2
   return [
     `Load: ${load.connections} requests in flight; per Worker ${load.warmupSeconds} s warm-up, then ` +
-      `${load.seconds} s in ${load.rounds} turns; loopback, no compression; ` +
+      `${load.seconds} s in ${load.rounds} turns; loopback, no compression; req/s is requests in flight ÷ mean latency ` +
+      `(steady state; \`counted\` is responses ÷ seconds, which loses those in flight at each turn's end); ` +
       `${load.assetsRouter ? 'every Worker behind the assets router' : 'no assets router (BENCH_ASSETS=0)'}.`,
     `Page: ${post.path} (and its -500 twin) from a ${kb(post.postBytes)} markdown post, its HTML in local KV; ` +
       `${post.comments} comment rows in D1 (95 visible on one post, 500 on the other); ${post.migrations} D1 migration(s) applied.`,

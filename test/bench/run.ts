@@ -155,9 +155,11 @@ try {
     process.stderr.write(`round ${round + 1}/${LOAD.rounds}\n`),
   )
   await Promise.all(running.splice(0).map((mf) => mf.dispose()))
-  const rps = new Map(targets.map((t, i) => [t.name, loads[i]!.requestsPerSecond]))
-  const ratio = (a: string, b: string, target?: string) =>
-    rps.has(a) && rps.has(b) ? [{ value: rps.get(a)! / rps.get(b)!, target }] : []
+  const rps = new Map(targets.map((t, i) => [t.name, loads[i]!]))
+  const ratio = (a: string, b: string, target?: string) => {
+    const [x, y] = [rps.get(a), rps.get(b)]
+    return x && y ? [{ value: x.requestsPerSecond / y.requestsPerSecond, counted: x.completedPerSecond / y.completedPerSecond, target }] : []
+  }
   const ratios = Object.fromEntries(
     [
       ['cached page ÷ Cache API only Worker', ratio(CACHED, CACHE_ONLY, '≥ 0.95')],

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { INDEX_KEY } from '../content/keys'
+import { INDEX_KEY, POST_COPY_PREFIX } from '../content/keys'
 import { mediaPath } from '../content/media-refs'
 import type { ContentIndex } from '../content/types'
 import { buildIndex } from './build-index'
@@ -118,7 +118,8 @@ async function writePlan(plan: PublishPlan, options: PublishOptions, target: KvT
   const { log } = options
   const index = { key: INDEX_KEY, value: JSON.stringify(plan.index) }
   const purge = options.purge ? await purger(options, plan.index.site.baseUrl) : null
-  const written = `Wrote ${plan.puts.length} post and page bodies and the index (version ${plan.index.version})`
+  const copies = plan.puts.filter((put) => put.key.startsWith(POST_COPY_PREFIX)).length
+  const written = `Wrote ${plan.puts.length - copies} post and page bodies, ${copies} post copies and the index (version ${plan.index.version})`
   // The search index after KV's: a result never links to a post KV does not hold yet.
   const purgeTags = [...plan.purgeTags, ...searchPurgeTags(search)]
   if (target.local) {

@@ -24,8 +24,11 @@ export function postKey(meta: Pick<PostMeta, 'slug' | 'hash'>): string {
  */
 export function postCopyKey(slug: string): string | undefined {
   // 150 UTF-16 units are at most 450 bytes of UTF-8.
-  return slug.length <= 150 ? `post-copy:${slug}` : undefined
+  return slug.length <= 150 ? `${POST_COPY_PREFIX}${slug}` : undefined
 }
+
+/** Prefix of every post copy's key (`postCopyKey`). */
+export const POST_COPY_PREFIX = 'post-copy:'
 
 /** The value stored under `postCopyKey`: the post's hash, a newline, its HTML. */
 export function postCopyValue(hash: string, html: string): string {

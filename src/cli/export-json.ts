@@ -17,6 +17,7 @@ export function buildExportJson(data: ExportData): string {
     exportedAt: data.exportedAt.toISOString(),
     site: { title: site.title, description: site.description, author: site.author, language: site.language, timeZone: site.timeZone, baseUrl: site.baseUrl },
     posts: data.posts.map((post) => ({
+      type: post.type,
       slug: post.slug,
       title: post.title,
       url: post.url,

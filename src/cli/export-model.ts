@@ -1,18 +1,21 @@
 import type { SiteConfig } from '../content/types'
-import { postPath } from '../urls'
+import { pagePath, postPath } from '../urls'
 import type { ExportComment, ExportSubscription } from './export-d1'
 import type { ParsedPost } from './parse-content'
+import type { ParsedPage } from './parse-pages'
 
 /**
- * What `npm run export` writes, whatever the format: the site, every post of `content/` (and a
- * stand-in for each post that comments name but `content/` no longer has), every comment and
- * every subscription. Pure: the readers are in export-d1.ts and export-run.ts.
+ * What `npm run export` writes, whatever the format: the site, every post and page of `content/`
+ * (and a stand-in for each post that comments name but `content/` no longer has), every comment
+ * and every subscription. Pure: the readers are in export-d1.ts and export-run.ts.
  */
 
 export interface ExportPost {
+  /** A post, or a page of `content/pages/` (WordPress's `page` type: no date of its own, no tags). */
+  type: 'post' | 'page'
   slug: string
   title: string
-  /** ISO 8601 instants. */
+  /** ISO 8601 instants; a page, which has no date, carries the export's. */
   date: string
   updated?: string
   tags: string[]
@@ -55,8 +58,10 @@ function derivedId(slug: string, taken: Set<number>): number {
 export interface ExportSources {
   site: SiteConfig
   posts: readonly ParsedPost[]
-  /** The post's HTML, as the publish tool renders it. */
-  render: (post: ParsedPost) => string
+  /** The pages of `content/pages/`. */
+  pages?: readonly ParsedPage[]
+  /** The post's or page's HTML, as the publish tool renders it. */
+  render: (post: ParsedPost | ParsedPage) => string
   comments: readonly ExportComment[]
   subscriptions: readonly ExportSubscription[]
   /** WordPress ids by the path they lead to (`readWordPressIds`). */
@@ -64,19 +69,38 @@ export interface ExportSources {
   now: Date
 }
 
-/** The export of `sources`: posts oldest first, then the stand-ins; comments by id. */
+/** The export of `sources`: posts oldest first, then pages by slug, then the stand-ins; comments by id. */
 export function buildExportData(sources: ExportSources): ExportData {
   const { site, now } = sources
   const taken = new Set(sources.wordpressIds.values())
-  const idOf = (slug: string) => {
-    const id = sources.wordpressIds.get(postPath(slug)) ?? derivedId(slug, taken)
+  const idOf = (path: string, slug: string) => {
+    const id = sources.wordpressIds.get(path) ?? derivedId(slug, taken)
     taken.add(id)
     return id
   }
   const url = (slug: string) => site.baseUrl + postPath(slug)
+  const pages: ExportPost[] = [...(sources.pages ?? [])]
+    .sort((a, b) => a.meta.slug.localeCompare(b.meta.slug))
+    .map((page) => ({
+      type: 'page',
+      slug: page.meta.slug,
+      title: page.meta.title,
+      date: now.toISOString(),
+      tags: [],
+      summary: page.meta.summary,
+      ...(page.meta.lang && { lang: page.meta.lang }),
+      status: page.meta.draft ? 'draft' : 'publish',
+      markdown: page.markdown,
+      html: sources.render(page),
+      url: site.baseUrl + pagePath(page.meta.slug),
+      wordpressId: idOf(pagePath(page.meta.slug), page.meta.slug),
+      inContent: true,
+      commentsOpen: page.meta.comments,
+    }))
   const posts: ExportPost[] = [...sources.posts]
     .sort((a, b) => Date.parse(a.meta.date) - Date.parse(b.meta.date) || a.meta.slug.localeCompare(b.meta.slug))
     .map((post) => ({
+      type: 'post',
       slug: post.meta.slug,
       title: post.meta.title,
       date: post.meta.date,
@@ -88,17 +112,19 @@ export function buildExportData(sources: ExportSources): ExportData {
       markdown: post.markdown,
       html: sources.render(post),
       url: url(post.meta.slug),
-      wordpressId: idOf(post.meta.slug),
+      wordpressId: idOf(postPath(post.meta.slug), post.meta.slug),
       inContent: true,
       commentsOpen: post.meta.comments,
     }))
+  // A page's comments go with the page (one slug namespace: src/cli/parse-pages.ts).
+  posts.push(...pages)
   const known = new Set(posts.map((post) => post.slug))
   for (const slug of [...new Set(sources.comments.map((c) => c.postSlug))].sort()) {
     if (known.has(slug)) continue
     const first = Math.min(...sources.comments.filter((c) => c.postSlug === slug).map((c) => c.createdAt))
     posts.push({
-      slug, title: slug, date: new Date(first).toISOString(), tags: [], summary: '', status: 'draft',
-      markdown: '', html: '', url: url(slug), wordpressId: idOf(slug), inContent: false, commentsOpen: false,
+      type: 'post', slug, title: slug, date: new Date(first).toISOString(), tags: [], summary: '', status: 'draft',
+      markdown: '', html: '', url: url(slug), wordpressId: idOf(postPath(slug), slug), inContent: false, commentsOpen: false,
     })
   }
   const comments = [...sources.comments].sort((a, b) => a.id - b.id)

@@ -105,7 +105,7 @@ function item(post: ExportPost, comments: ExportComment[], login: string, tz: st
     `\t\t<wp:status>${cdata(post.status)}</wp:status>`,
     '\t\t<wp:post_parent>0</wp:post_parent>',
     '\t\t<wp:menu_order>0</wp:menu_order>',
-    `\t\t<wp:post_type>${cdata('post')}</wp:post_type>`,
+    `\t\t<wp:post_type>${cdata(post.type)}</wp:post_type>`,
     `\t\t<wp:post_password>${cdata('')}</wp:post_password>`,
     '\t\t<wp:is_sticky>0</wp:is_sticky>',
     ...post.tags.map((tag) => `\t\t<category domain="post_tag" nicename="${escapeXml(wordpressSlug(tagSlug(tag)))}">${cdata(tag)}</category>`),

@@ -45,7 +45,7 @@ async function main(): Promise<number> {
   const log = { info: (line: string) => console.error(line), warn: (line: string) => console.error(`warning: ${line}`), error: (line: string) => console.error(line) }
   const report = await runExport({ local: values.local, format: values.format as ExportFormat, out: values.out }, log)
   const where = report.file ? path.relative(PROJECT_ROOT, report.file) : 'stdout'
-  log.info(`Exported ${report.posts} posts, ${report.comments} comments and ${report.subscriptions} subscriptions to ${where} (${report.bytes} bytes).`)
+  log.info(`Exported ${report.posts} posts and pages, ${report.comments} comments and ${report.subscriptions} subscriptions to ${where} (${report.bytes} bytes).`)
   if (report.file) log.info('The file holds commenters’ emails: keep it somewhere private.')
   return 0
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { ExportComment } from '../../src/cli/export-d1'
+import { buildExportJson } from '../../src/cli/export-json'
 import { buildExportData } from '../../src/cli/export-model'
 import { buildWxr } from '../../src/cli/export-wxr'
 import type { ParsedPost } from '../../src/cli/parse-content'
+import type { ParsedPage } from '../../src/cli/parse-pages'
 import { DEFAULT_SITE } from '../../src/content/site-defaults'
 import { planFixture } from '../fixtures/wordpress/plan'
 
@@ -65,5 +67,49 @@ describe('the round trip Palabre → WXR → Palabre', () => {
     const text = plan.files.find((f) => f.path === 'posts/réussite.md')!.text
     expect(text).toContain('title: Title of réussite')
     expect(text).toMatch(/date: 2026-03-14/)
+  })
+
+  it('gives back a page as a page, with its discussion under it, not under a stand-in post', () => {
+    ids = 500
+    const guestbook: ParsedPage = {
+      file: 'pages/livre-d-or.md',
+      meta: { slug: 'livre-d-or', title: 'Livre d’or', summary: 'Signez', draft: false, comments: true },
+      markdown: 'Laissez un mot.',
+      images: [],
+    }
+    const about: ParsedPage = { file: 'pages/about.md', meta: { slug: 'about', title: 'About', summary: 'Who', draft: false, comments: false, menu: 1 }, markdown: 'Me.', images: [] }
+    const top = comment({ postSlug: 'livre-d-or' })
+    const reply = comment({ postSlug: 'livre-d-or', parentId: top.id, author: 'Ana Autora', email: null, isAuthor: true, body: 'Merci', html: '<p>Merci</p>' })
+    const data = buildExportData({
+      site,
+      posts: [post('réussite', '2026-03-14T09:00:00.000Z')],
+      pages: [guestbook, about],
+      render: (p) => `<p>${p.markdown}</p>`,
+      comments: [top, reply],
+      subscriptions: [],
+      wordpressIds: new Map([['/livre-d-or', 42]]),
+      now: new Date('2026-12-01T08:00:00Z'),
+    })
+    expect(data.posts.map((p) => [p.type, p.slug, p.inContent, p.url])).toEqual([
+      ['post', 'réussite', true, 'https://blog.example/posts/r%C3%A9ussite'],
+      ['page', 'about', true, 'https://blog.example/about'],
+      ['page', 'livre-d-or', true, 'https://blog.example/livre-d-or'],
+    ])
+    expect(data.posts.find((p) => p.slug === 'livre-d-or')!.wordpressId).toBe(42)
+    const json = JSON.parse(buildExportJson(data)) as { posts: { type: string; slug: string }[] }
+    expect(json.posts.map((p) => `${p.type}:${p.slug}`)).toEqual(['post:réussite', 'page:about', 'page:livre-d-or'])
+    const xml = buildWxr(data)
+    expect(xml).toContain('<wp:post_type><![CDATA[page]]></wp:post_type>')
+    const plan = planFixture({ xml, site: 'language: en\ntimeZone: Europe/Paris' })
+    expect(plan.errors).toEqual([])
+    const files = plan.files.map((f) => f.path).sort()
+    expect(files).toContain('pages/livre-d-or.md')
+    expect(files).toContain('pages/about.md')
+    expect(files.filter((f) => f.startsWith('posts/'))).toEqual(['posts/réussite.md'])
+    expect(plan.files.find((f) => f.path === 'pages/livre-d-or.md')!.text).toMatch(/^comments: true$/m)
+    expect(plan.comments.map((c) => [c.id ?? c.wpId, c.postSlug, c.isAuthor])).toEqual([
+      [top.id, 'livre-d-or', false],
+      [reply.id, 'livre-d-or', true],
+    ])
   })
 })

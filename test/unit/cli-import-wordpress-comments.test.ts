@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { importKey } from '../../src/cli/import/comments'
 import { resolveAgainstD1 } from '../../src/cli/import/d1-rows'
 import { COMMENT_RENDER_VERSION, renderComment } from '../../src/markdown/comment'
+import { legacyPathKey } from '../../src/redirects/legacy-path'
+import { commentsFeedPath } from '../../src/urls/comment-paths'
 import { BLOG_XML, NEWER_XML, planFixture } from '../fixtures/wordpress/plan'
 
 const key = (id: number) => importKey('https://ancien-blog.example', id)
@@ -119,6 +121,8 @@ describe('comments on a WordPress page', () => {
     expect(page.map((c) => [c.wpId, parentOf(c)])).toEqual([[901, null], [902, 901]])
     expect(plan.files.find((f) => f.path === 'pages/contact.md')!.text).toMatch(/^comments: true$/m)
     expect(plan.warnings.join('\n')).not.toContain('page "Contact"')
+    // Its old comment feed leads to its feed here, as a post's does.
+    expect(plan.redirects.find((r) => r.from === legacyPathKey('/a-propos/contact/feed/'))?.to).toBe(commentsFeedPath({ path: '/contact' }))
   })
 
   it('keeps the comments of a page closed in WordPress, opening its discussion, and says so', () => {
@@ -131,6 +135,8 @@ describe('comments on a WordPress page', () => {
   it('leaves a page without comments as a page that takes none', () => {
     const plan = planFixture()
     expect(plan.files.find((f) => f.path === 'pages/contact.md')!.text).not.toMatch(/^comments:/m)
+    // No feed here to lead its old one to: that address stays a 404.
+    expect(plan.redirects.some((r) => r.from === legacyPathKey('/a-propos/contact/feed/'))).toBe(false)
   })
 })
 

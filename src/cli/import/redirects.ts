@@ -3,7 +3,7 @@ import { commentsFeedPath } from '../../urls/comment-paths'
 import { postPath, tagPath } from '../../urls/paths'
 import { pagePath } from '../../urls/site-pages'
 import type { PlannedRedirect } from './import-types'
-import type { ImportedItem } from './items'
+import { pageTakesComments, type ImportedItem } from './items'
 import { resolveOld } from './urls'
 import type { WxrItem } from './wxr-types'
 
@@ -32,8 +32,10 @@ export function planRedirects(items: ImportedItem[], attachments: WxrItem[], blo
     const link = resolveOld(item.link, blogUrl)
     if (link) add(link.pathname, link.search, to)
     add(`${base}/`, kind === 'post' ? `?p=${item.id}` : `?page_id=${item.id}`, to)
+    // A page's comment feed exists only when the page takes comments, as its import decides.
+    const hasFeed = kind === 'post' || pageTakesComments(item)
+    if (hasFeed && link && !link.search) add(`${link.pathname.replace(/\/+$/, '')}/feed`, '', commentsFeedPath({ path: to }))
     if (kind === 'page') continue
-    if (link && !link.search) add(`${link.pathname.replace(/\/+$/, '')}/feed`, '', commentsFeedPath({ path: to }))
     for (const term of item.terms) {
       if (!imported.tags.includes(term.name)) continue
       if (term.domain === 'category') add(`${base}/category/${term.nicename}`, '', tagPath(term.name))

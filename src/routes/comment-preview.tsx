@@ -11,9 +11,8 @@ import type { AppEnv } from '../env'
 import { CommentRejected, rejectedApiError, toApiError, UNAVAILABLE } from '../errors'
 import { postLocale } from '../i18n'
 import { CommentCard } from '../views/Thread'
-import { COMMENT_MAX_BYTES, commentApiTooLarge, limitBody } from './body-limit'
 import { commentStrings, routeHost, type HostRoute } from './comment-common'
-import { apiNoHost } from './comments-api'
+import { apiNoHost, commentApiLimit } from './comments-api'
 import { readerOptions } from './comment-deps'
 import { formPage, formValues, showForm } from './comment-form-state'
 import { apiError } from './errors'
@@ -59,8 +58,7 @@ export async function previewForm(c: Context<AppEnv>, meta: DiscussionHost, form
 
 /** The API's preview under `at` (a post's or a page's path), mounted under `/api`. */
 export function commentPreviewApiRoutes(at: HostRoute) {
-  const limit = limitBody({ maxBytes: COMMENT_MAX_BYTES, onTooLarge: commentApiTooLarge })
-  return new Hono<AppEnv>().post(`${at}/comments/preview`, limit, previewApi)
+  return new Hono<AppEnv>().post(`${at}/comments/preview`, commentApiLimit, previewApi)
 }
 
 async function previewApi(c: Context<AppEnv>, next: Next) {

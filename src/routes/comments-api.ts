@@ -80,7 +80,8 @@ async function getThread(c: Context<AppEnv>, next: Next) {
   return c.json({ comments: roots.map(toPublic) })
 }
 
-const commentApiLimit = limitBody({ maxBytes: COMMENT_MAX_BYTES, onTooLarge: commentApiTooLarge })
+/** The API's body limit for a comment (posting and preview alike): a JSON 413 past it. */
+export const commentApiLimit = limitBody({ maxBytes: COMMENT_MAX_BYTES, onTooLarge: commentApiTooLarge })
 
 async function postComment(c: Context<AppEnv>, next: Next) {
   const meta = routeHost(c)

@@ -107,8 +107,9 @@ async function contentFor(deps: DeliveryDeps, row: Delivery, now: number): Promi
   if (row.kind === 'confirm') return confirmationFor(deps, row, now)
   if (row.kind === 'webhook') return { cancel: 'a webhook alert is no email' }
   if (!comment) return { cancel: 'the comment is gone' }
-  const about = { name: comment.authorName, postTitle: deps.thread(comment.postSlug).title, body: comment.body }
-  const commentUrl = links.comment(deps.thread(comment.postSlug), comment.id)
+  const thread = deps.thread(comment.postSlug)
+  const about = { name: comment.authorName, postTitle: thread.title, body: comment.body }
+  const commentUrl = links.comment(thread, comment.id)
   if (row.kind === 'author') {
     if (comment.status === 'spam' || comment.status === 'deleted') return { cancel: `the comment was marked ${comment.status}` }
     return { kind: 'author', ...about, commentUrl, adminUrl: links.admin(), held: comment.status === 'pending' }

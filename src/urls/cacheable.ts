@@ -1,4 +1,5 @@
 import { parseTag } from '../cache/tags'
+import { findPage } from '../content/pages-store'
 import type { ContentIndex } from '../content/types'
 import { KEPT_PARAMS } from '../redirects/legacy-path'
 import { commentsApiPath, commentsFeedPath, discussionPath, type ThreadAddress } from './comment-paths'
@@ -108,8 +109,7 @@ export function pathsForTag(tag: string, index: ContentIndex): string[] {
   if (parsed?.kind === 'tag') return [tagPath(parsed.tag)]
   if (parsed?.kind === 'page') {
     const address = { path: pagePath(parsed.slug) }
-    const commentable = index.pages?.some((page) => page.slug === parsed.slug && page.comments)
-    return commentable ? discussionPaths(address) : [address.path]
+    return findPage(index, parsed.slug)?.comments ? discussionPaths(address) : [address.path]
   }
   // Only the pages without a query can be named: results pages expire instead (SEARCH_MAX_AGE).
   if (parsed?.kind === 'search') return [SEARCH_PATH, SEARCH_API_PATH]

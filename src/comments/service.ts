@@ -64,8 +64,8 @@ export interface CreateResult {
 
 /**
  * The cache tags a comment on the thread `slug` makes stale when it becomes (or stops being)
- * public: its pages' (`postTag(slug)`, which the request's purge turns into a page's tag when
- * the thread is a page's: `hostTags`) and the lists (comment counts, the site's comment feed).
+ * public: its pages' (`postTag(slug)`, which `writePurge` turns into a page's tag when the
+ * thread is a page's: `hostTags`) and the lists (comment counts, the site's comment feed).
  */
 export function publicTags(slug: string): string[] {
   return [postTag(slug), LIST_TAG]

@@ -64,8 +64,9 @@ export function publicHost(index: ContentIndex, slug: string, kind: DiscussionHo
 /**
  * `tags` with each thread's tag as its host has it. The comment's writers (the service,
  * moderation, the poster's edits, erasure) know only a thread's key and name its pages
- * `postTag(slug)`; the request's purge, which has the index, turns that into `page:<slug>` when
- * the thread is a commentable page's. A post's tag, and a slug no host has any more, stay.
+ * `postTag(slug)`; their shared purge (`writePurge`, src/cache/coalesce.ts), which has the index,
+ * turns that into `page:<slug>` when the thread is a commentable page's. A post's tag, and a
+ * slug no host has any more, stay.
  */
 export function hostTags(index: ContentIndex, tags: readonly string[]): string[] {
   return tags.map((tag) => {

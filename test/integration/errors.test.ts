@@ -2,12 +2,11 @@ import { createExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { app } from '../../src/app'
+import { failingKv } from '../fixtures/failing-kv'
 import { expectErrorsLogged } from '../fixtures/logged-errors'
 
 /** A KV binding that fails every read, as an outage would. */
-const brokenKv = new Proxy(env.CONTENT, {
-  get: (target, name) => (name === 'get' ? () => Promise.reject(new Error('KV is down')) : Reflect.get(target, name)),
-})
+const brokenKv = failingKv(env.CONTENT, 'KV is down')
 
 describe('an unexpected failure', () => {
   expectErrorsLogged(/KV is down/)

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { app } from '../../src/app'
 import { postCopyKey, postCopyValue, postKey } from '../../src/content/keys'
 import { seedContent } from '../fixtures/content'
+import { failingKv } from '../fixtures/failing-kv'
 import { expectErrorsLogged } from '../fixtures/logged-errors'
 
 let hosts = 0
@@ -73,12 +74,7 @@ describe('GET /posts/<slug>', () => {
     it('still serves the post, from the body the index names, and caches it', async () => {
       await seedContent(env.CONTENT, [{ slug: 'copy-fails', title: 'Copy fails', date: yesterday(), markdown: 'Still here.' }])
       // A fault of the KV binding itself: every read of a copy rejects, the rest is the real KV.
-      const failing = new Proxy(env.CONTENT, {
-        get: (kv, name) =>
-          name === 'get'
-            ? (key: string, type: 'text') => (key.startsWith('post-copy:') ? Promise.reject(new Error('KV unavailable')) : kv.get(key, type))
-            : Reflect.get(kv, name, kv),
-      })
+      const failing = failingKv(env.CONTENT, 'KV unavailable', (key) => key.startsWith('post-copy:'))
       const ctx = createExecutionContext()
       const res = await app.fetch(new Request(`${origin()}/posts/copy-fails`), { ...env, CONTENT: failing }, ctx)
       await waitOnExecutionContext(ctx)

@@ -1,6 +1,7 @@
 import type { PostMeta, SiteConfig } from '../content/types'
 import { uiStrings } from '../i18n'
 import { listPath, SITE_COMMENTS_FEED_PATH } from '../urls'
+import { headLink } from './head-link'
 import { Layout } from './Layout'
 import { Pagination } from './Pagination'
 import { PostList } from './PostList'
@@ -20,7 +21,7 @@ export function HomePage({ site, posts, page, totalPages, commentCounts }: HomeP
   const ui = uiStrings(site.language)
   const title = page > 1 ? ui.list.pageTitle(page) : undefined
   return (
-    <Layout site={site} title={title} path={listPath(page)} feeds={<link rel="alternate" type="application/atom+xml" href={SITE_COMMENTS_FEED_PATH} title={ui.comments.siteFeedTitle(site.title)} />}>
+    <Layout site={site} title={title} path={listPath(page)} feeds={headLink({ rel: 'alternate', type: 'application/atom+xml', href: SITE_COMMENTS_FEED_PATH, title: ui.comments.siteFeedTitle(site.title) })}>
       <h1 class="visually-hidden">{title ? `${site.title} – ${title}` : site.title}</h1>
       {posts.length > 0 ? (
         <PostList site={site} posts={posts} ui={ui} locale={site.language} commentCounts={commentCounts} />

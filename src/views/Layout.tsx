@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx'
 import type { SiteConfig } from '../content/types'
 import { uiStrings } from '../i18n'
 import { absoluteUrl, ATOM_FEED_PATH, FAVICON_PATH, RSS_FEED_PATH } from '../urls'
+import { headLink } from './head-link'
 import { SiteNav } from './SiteNav'
 import { SiteFooter } from './SiteFooter'
 import { SiteLogo } from './SiteLogo'
@@ -56,7 +57,7 @@ export function Layout(props: LayoutProps) {
           <title>{title}</title>
           <meta name="description" content={description} />
           {props.noindex && <meta name="robots" content="noindex" />}
-          {url && <link rel="canonical" href={url} />}
+          {url && headLink({ rel: 'canonical', href: url })}
           <meta property="og:type" content={props.type ?? 'website'} />
           <meta property="og:site_name" content={site.title} />
           <meta property="og:title" content={props.title ?? site.title} />
@@ -68,10 +69,10 @@ export function Layout(props: LayoutProps) {
           <meta name="twitter:description" content={description} />
           {image && <meta name="twitter:image" content={image} />}
           {props.head}
-          <link rel="alternate" type="application/atom+xml" href={ATOM_FEED_PATH} title={`${site.title} (Atom)`} />
-          <link rel="alternate" type="application/rss+xml" href={RSS_FEED_PATH} title={`${site.title} (RSS)`} />
+          {headLink({ rel: 'alternate', type: 'application/atom+xml', href: ATOM_FEED_PATH, title: `${site.title} (Atom)` })}
+          {headLink({ rel: 'alternate', type: 'application/rss+xml', href: RSS_FEED_PATH, title: `${site.title} (RSS)` })}
           {props.feeds}
-          <link rel="icon" href={FAVICON_PATH} type="image/svg+xml" />
+          {headLink({ rel: 'icon', href: FAVICON_PATH, type: 'image/svg+xml' })}
           <style dangerouslySetInnerHTML={{ __html: STYLES }} />
           {site.stylesheet && <link rel="stylesheet" href={site.stylesheet} />}
         </head>

@@ -2,6 +2,7 @@ import type { PostSurroundings } from '../content/surroundings'
 import type { PostMeta, SiteConfig } from '../content/types'
 import type { UiStrings } from '../i18n'
 import { absoluteUrl, postPath } from '../urls'
+import { headLink } from './head-link'
 
 /** What a post's page shows of other posts (`postSurroundings`): previous and next, translations. */
 
@@ -42,13 +43,7 @@ export function TranslationLinks({ around, ui }: { around?: PostSurroundings; ui
 export function TranslationAlternates({ site, post, around }: { site: SiteConfig; post: PostMeta; around?: PostSurroundings }) {
   if (!around?.translations.length) return null
   const all = [{ lang: post.lang ?? site.language, slug: post.slug }, ...around.translations]
-  return (
-    <>
-      {all.map(({ lang, slug }) => (
-        <link rel="alternate" hreflang={lang} href={absoluteUrl(site, postPath(slug))} />
-      ))}
-    </>
-  )
+  return <>{all.map(({ lang, slug }) => headLink({ rel: 'alternate', hreflang: lang, href: absoluteUrl(site, postPath(slug)) }))}</>
 }
 
 /** The links at the end of a post to the public post before it and the one after it. */

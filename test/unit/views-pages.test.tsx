@@ -50,6 +50,12 @@ describe('renderPostPage', () => {
     expect(html).toContain('<link rel="icon" href="/media/favicon.svg" type="image/svg+xml"/>')
   })
 
+  it('escapes the site title in the feed links as in every other attribute', () => {
+    const quoted = renderPostPage({ ...site, title: 'Tom & "Jerry" <3' }, post)
+    expect(quoted).toContain('type="application/atom+xml" href="/feed.xml" title="Tom &amp; &quot;Jerry&quot; &lt;3 (Atom)"/>')
+    expect(quoted).toContain('<meta property="og:site_name" content="Tom &amp; &quot;Jerry&quot; &lt;3"/>')
+  })
+
   it('inlines exactly the one stylesheet and uses no inline style attribute or script', () => {
     expect(html).toContain(`<style>${STYLES}</style>`)
     expect(html.match(/<style/g)).toHaveLength(1)

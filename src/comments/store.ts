@@ -185,7 +185,7 @@ export async function listRecent(db: D1Database, limit: number): Promise<Comment
 }
 
 /** Approved comments per slug (0 for none), in one query whatever the number of slugs. */
-export async function countApproved(db: D1Database, slugs: readonly string[]): Promise<Map<string, number>> {
+export async function countApproved(db: D1Database | D1DatabaseSession, slugs: readonly string[]): Promise<Map<string, number>> {
   const counts = new Map(slugs.map((slug) => [slug, 0]))
   if (slugs.length === 0) return counts
   // One JSON parameter instead of one per slug: D1 allows 100 bound parameters per statement.

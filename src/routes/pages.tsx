@@ -11,6 +11,7 @@ import { READ_FAILED, tryRead } from '../errors'
 import { FAVICON_PATH, listPath, postPath, tagPath } from '../urls'
 import { renderHomePage, renderPostPage, renderTagPage } from '../views/render'
 import { loadPublicThread, parsePage, postPageHtml, posterEdit } from './post-page'
+import { publicReads } from './thread-read'
 
 /**
  * The reading side: the post list and its pages, posts, tags. Only public posts are listed;
@@ -89,7 +90,7 @@ async function listPage(c: Context<AppEnv>, page: number) {
   const totalPages = Math.max(1, Math.ceil(posts.length / perPage))
   if (page > totalPages) return c.notFound()
   const shown = posts.slice((page - 1) * perPage, page * perPage)
-  const counts = await tryRead('counting comments', () => countApproved(c.env.DB, shown.map((post) => post.slug)))
+  const counts = await tryRead('counting comments', () => countApproved(publicReads(c.env.DB), shown.map((post) => post.slug)))
   const commentCounts = counts === READ_FAILED ? undefined : counts
   // Without the counts the list is still shown, but not cached, so the next reader gets them.
   if (commentCounts) cacheFor(c, [LIST_TAG], secondsUntilNextPost(index, now))

@@ -11,6 +11,7 @@ import { absoluteUrl, SEARCH_API_PATH, SEARCH_PATH, searchApiPath, searchPath } 
 import { SearchPage } from '../views/SearchPage'
 import { apiError, htmlError } from './errors'
 import { parsePage } from './post-page'
+import { publicReads } from './thread-read'
 
 /**
  * Seconds a results page may be kept. Workers Cache purges them by tag when the index changes;
@@ -47,7 +48,7 @@ function readSearch(c: Context<AppEnv>): Reading {
 /** Runs the search; null when D1 failed (logged). Caches the answer for `SEARCH_MAX_AGE` at most. */
 async function results(c: Context<AppEnv>, words: string[], page: number): Promise<SearchResults | null> {
   const now = new Date()
-  const found = await tryRead('search', () => runSearch(c.env.DB, words, page, now))
+  const found = await tryRead('search', () => runSearch(publicReads(c.env.DB), words, page, now))
   if (found === READ_FAILED) return null
   const untilNext = secondsUntilNextPost(c.get('index'), now)
   cacheFor(c, [SEARCH_TAG], Math.min(SEARCH_MAX_AGE, untilNext ?? SEARCH_MAX_AGE))

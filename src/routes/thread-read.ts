@@ -16,7 +16,7 @@ import type { AppEnv, Bindings } from '../env'
  * end of the coalescing window (src/cache/coalesce.ts).
  */
 
-/** A session for public reads of the thread: any replica, each read at least as new as the previous. */
+/** A session for public reads (a thread, the list's comment counts, search): any replica, each read at least as new as the previous. */
 export function publicReads(db: D1Database): D1DatabaseSession {
   return db.withSession('first-unconstrained')
 }

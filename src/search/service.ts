@@ -36,7 +36,7 @@ export interface SearchResults {
  * one) at `now`. The snippet comes from the text where a word matched there, else from the
  * summary. Throws when D1 fails (callers use `tryRead`).
  */
-export async function search(db: D1Database, words: readonly string[], page: number, now: Date): Promise<SearchResults> {
+export async function search(db: D1Database | D1DatabaseSession, words: readonly string[], page: number, now: Date): Promise<SearchResults> {
   const { rows, total } = await searchIndex(db, {
     match: matchExpression(words),
     now: now.getTime(),

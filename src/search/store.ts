@@ -81,7 +81,7 @@ const COUNT_SQL = 'SELECT count(*) AS total FROM search_index WHERE search_index
  * summary and body), ties newest first; and how many match in all. One round trip.
  */
 export async function searchIndex(
-  db: D1Database,
+  db: D1Database | D1DatabaseSession,
   query: { match: string; now: number; limit: number; offset: number },
 ): Promise<{ rows: SearchRow[]; total: number }> {
   const [page, count] = await db.batch<unknown>([

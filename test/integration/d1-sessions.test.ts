@@ -5,6 +5,7 @@ import { app } from '../../src/app'
 import { editToken } from '../../src/comments/poster'
 import { insertComment } from '../../src/comments/store'
 import { newComment } from '../fixtures/comments/new-comment'
+import { seedPages } from '../fixtures/content'
 import { publishWithSearch } from '../fixtures/search'
 
 /**
@@ -47,13 +48,15 @@ async function fetchRecording(path: string) {
 }
 
 beforeAll(async () => {
-  await publishWithSearch([{ slug, title: 'Replicas near the reader', markdown: 'Searchable words about replicas.' }])
+  const index = await publishWithSearch([{ slug, title: 'Replicas near the reader', markdown: 'Searchable words about replicas.' }])
+  await seedPages(env.CONTENT, index, [{ slug: 'guestbook', title: 'Guestbook', comments: true }])
   await insertComment(env.DB, newComment({ postSlug: slug, body: 'Seen from afar' }))
 })
 
 describe('public reads go through the Sessions API', () => {
   it.each([
     ['a post’s page, its thread', `/posts/${slug}`, 'comments'],
+    ['a page’s discussion', '/guestbook', 'comments'],
     ['the post list, its comment counts', '/', 'comments'],
     ['search', '/search?q=replicas', 'search_index'],
     ['a post’s comment feed', `/posts/${slug}/comments.xml`, 'comments'],

@@ -50,6 +50,15 @@ describe('renderComment on hostile input', () => {
     expect(html).toBe('<p>bad <a rel="nofollow ugc noopener" href="https://example.com">good</a></p>\n')
   })
 
+  it('escapes stray < and > between tags, and drops attributes and hrefs it does not allow', () => {
+    expect(sanitizeCommentHtml('<p>1 < 2 > 0 <x>y</x> <a href="mailto:a@b.example">a@b.example</a></p>')).toBe(
+      '<p>1 &lt; 2 &gt; 0 &lt;x&gt;y&lt;/x&gt; <a rel="nofollow ugc noopener" href="mailto:a@b.example">a@b.example</a></p>',
+    )
+    expect(sanitizeCommentHtml('<p>a>b</p><em x=1>c</em><a href="javascript:x">d</a>')).toBe(
+      '<p>a&gt;b</p><em>c</em><a rel="nofollow ugc noopener">d</a>',
+    )
+  })
+
   it('never throws, even on pathological nesting', () => {
     for (const input of ['>'.repeat(10_000), '*'.repeat(10_000), '['.repeat(5_000) + ']'.repeat(5_000), '\u0000'.repeat(100)]) {
       expectInert(input.slice(0, 20), renderComment(input))

@@ -35,6 +35,30 @@ describe('renderComment: the markdown subset', () => {
   })
 })
 
+describe('renderComment: bare e-mail addresses', () => {
+  const mail = (address: string, text = address) => `<a ${REL} href="mailto:${address}">${text}</a>`
+
+  it('links an address and leaves a trailing dot, comma or semicolon outside', () => {
+    expect(renderComment('write to a@b.example, c@d.example; or x.y+blog@z.example.')).toBe(
+      `<p>write to ${mail('a@b.example')}, ${mail('c@d.example')}; or ${mail('x.y+blog@z.example')}.</p>\n`,
+    )
+  })
+
+  it('links no address whose domain ends in a dot or has no dot', () => {
+    expect(renderComment('a@b. c@d.e.f. @g.h i@j')).toBe(`<p>a@b. ${mail('c@d.e.f')}. @g.h i@j</p>\n`)
+  })
+
+  it('starts the next address after the last one ends, in a run of addresses', () => {
+    expect(renderComment('a@b.a@b.a@b.a@b.a@b.')).toBe(`<p>${mail('a@b.a')}@${mail('b.a@b.a')}@b.a@b.</p>\n`)
+  })
+
+  it('keeps mailto: in the link and makes xmpp: plain text', () => {
+    expect(renderComment('mailto:a@b.example and xmpp:u@h.example')).toBe(
+      `<p><a ${REL} href="mailto:a@b.example">mailto:a@b.example</a> and xmpp:u@h.example</p>\n`,
+    )
+  })
+})
+
 describe('renderComment: what is shown as typed', () => {
   it.each([
     ['raw HTML', '<b>bold</b> <i>x</i>', '<p>&lt;b&gt;bold&lt;/b&gt; &lt;i&gt;x&lt;/i&gt;</p>\n'],
@@ -61,6 +85,9 @@ describe('safeHref', () => {
     [' \thttps://x.example/a\nb ', 'https://x.example/ab'],
     ['&#104;ttp://x.example', 'http://x.example'],
     ['http&colon;//x.example', 'http://x.example'],
+    ['mailto:a@b.example', 'mailto:a@b.example'],
+    ['https://x.example/a b', 'https://x.example/a b'],
+    ['https://x.example/?a=1&amp;b=2', 'https://x.example/?a=1&b=2'],
   ])('accepts %j as %j', (href, url) => {
     expect(safeHref(href)).toBe(url)
   })

@@ -1,14 +1,19 @@
 /** HTML escaping shared by the comment renderer's layers, as marked does it for the same tokens. */
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+// A test before the replace: most pieces (hrefs, addresses, words) have nothing to escape, and a
+// `replace` with a callback costs several times a `test` even when it matches nothing.
+const SPECIAL = /[&<>"']/
 
 /** Escapes every `&<>"'`: for attribute values and code. */
 export function escapeHtml(text: string): string {
+  if (!SPECIAL.test(text)) return text
   return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!)
 }
 
 /** Escapes like `escapeHtml` but keeps an `&` that starts a character reference (marked's text rule). */
 export function escapeText(text: string): string {
+  if (!SPECIAL.test(text)) return text
   return text.replace(/[<>"']|&(?!(?:#\d{1,7}|#[Xx][a-fA-F0-9]{1,6}|\w+);)/g, (ch) => ESCAPES[ch]!)
 }
 

@@ -31,6 +31,7 @@ function codePoint(n: number): string {
 
 /** Decodes character references once, as a browser decodes an attribute value. */
 function decodeEntities(value: string): string {
+  if (!value.includes('&')) return value
   return value.replace(/&(?:#(\d{1,8})|#x([0-9a-f]{1,8})|([a-z]{2,8}));?/gi, (ref, dec, hex, name) => {
     if (dec) return codePoint(Number.parseInt(dec, 10))
     if (hex) return codePoint(Number.parseInt(hex, 16))
@@ -44,9 +45,11 @@ function decodeEntities(value: string): string {
  * trimmed) after entity decoding, and compares the scheme case-insensitively.
  */
 export function safeHref(href: string): string | null {
-  const url = decodeEntities(href)
-    .replace(/[\t\n\r]/g, '')
-    .replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, '')
+  const decoded = decodeEntities(href)
+  // Without a control or a space both clean-ups are the identity: most hrefs skip them.
+  const url = /[\x00-\x20]/.test(decoded)
+    ? decoded.replace(/[\t\n\r]/g, '').replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, '')
+    : decoded
   return /^(?:https?|mailto):/i.test(url) ? url : null
 }
 

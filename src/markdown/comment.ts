@@ -58,6 +58,8 @@ const { FilterXSS: Filter } = xss as unknown as { FilterXSS: typeof FilterXSS }
 const sanitizer = new Filter({
   whiteList: { p: [], br: [], em: [], strong: [], code: [], pre: [], blockquote: [], a: ['href'] },
   css: false,
+  // xss's own text escape (`<` and `>` only), tested first: most text between tags has neither.
+  escapeHtml: (text) => (/[<>]/.test(text) ? text.replace(/</g, '&lt;').replace(/>/g, '&gt;') : text),
   onTagAttr(tag, name, value) {
     if (tag !== 'a' || name !== 'href') return undefined
     const url = safeHref(decodeEntities(value))

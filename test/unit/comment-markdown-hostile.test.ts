@@ -59,6 +59,27 @@ describe('renderComment on hostile input', () => {
     )
   })
 
+  it.each([
+    ['<a href="https://x.example/?a=1&amp;b=2">', '<a rel="nofollow ugc noopener" href="https://x.example/?a=1&amp;b=2">'],
+    ['<a href="h&#116;tps://x.example">', '<a rel="nofollow ugc noopener" href="https://x.example">'],
+    ['<a href="ht\ttps://x.example">', '<a rel="nofollow ugc noopener" href="https://x.example">'],
+    ['<a href="mailto:a@b.example\u00a0">', '<a rel="nofollow ugc noopener" href="mailto:a@b.example">'],
+    ['<a href="javascript:x">', '<a rel="nofollow ugc noopener">'],
+    ['<a href="&#106;avascript:x">', '<a rel="nofollow ugc noopener">'],
+    ['<a href="">', '<a rel="nofollow ugc noopener">'],
+    ['<a>', '<a rel="nofollow ugc noopener">'],
+    ['<A HREF="https://x.example">', '<a rel="nofollow ugc noopener" href="https://x.example">'],
+    ["<a href='https://x.example'>", '<a rel="nofollow ugc noopener" href="https://x.example">'],
+    ['<a  href="https://x.example" >', '<a rel="nofollow ugc noopener" href="https://x.example">'],
+    ['<a href="https://x.example" title="t">', '<a rel="nofollow ugc noopener" href="https://x.example">'],
+    ['<P>', '<p>'],
+    ['</a >', '</a>'],
+    ['<br/>', '<br />'],
+    ['<p class="x">', '<p>'],
+  ])('sanitizes the tag %j to %j', (tag, html) => {
+    expect(sanitizeCommentHtml(`${tag}x`)).toBe(`${html}x`)
+  })
+
   it('never throws, even on pathological nesting', () => {
     for (const input of ['>'.repeat(10_000), '*'.repeat(10_000), '['.repeat(5_000) + ']'.repeat(5_000), '\u0000'.repeat(100)]) {
       expectInert(input.slice(0, 20), renderComment(input))

@@ -53,17 +53,37 @@ export function safeHref(href: string): string | null {
   return /^(?:https?|mailto):/i.test(url) ? url : null
 }
 
+const ALLOWED: Record<string, string[]> = { p: [], br: [], em: [], strong: [], code: [], pre: [], blockquote: [], a: ['href'] }
+
+/** The `href` attribute to keep for a link's value, or '' to drop it. */
+function hrefAttribute(value: string): string {
+  const url = safeHref(decodeEntities(value))
+  return url === null ? '' : `href="${escapeHtml(url)}"`
+}
+
+// Allowed tags exactly as the markdown layer writes them. For these xss's output is the tag
+// itself, or `<a` + hrefAttribute + `>`: it trims a value with no whitespace to itself and keeps
+// no attribute for ''. Answering them in onTag skips its attribute parser, most of its cost per
+// tag (a comment can hold 1,250 links); any other spelling takes xss's own path.
+const BARE_TAGS = new Set(Object.keys(ALLOWED).flatMap((tag) => [`<${tag}>`, `</${tag}>`]))
+const LINK_TAG = /^<a href="([^"\s]*)">$/
+
 // xss is CommonJS; its class is a property of the default export under esbuild, Vite and Node alike.
 const { FilterXSS: Filter } = xss as unknown as { FilterXSS: typeof FilterXSS }
 const sanitizer = new Filter({
-  whiteList: { p: [], br: [], em: [], strong: [], code: [], pre: [], blockquote: [], a: ['href'] },
+  whiteList: ALLOWED,
   css: false,
   // xss's own text escape (`<` and `>` only), tested first: most text between tags has neither.
   escapeHtml: (text) => (/[<>]/.test(text) ? text.replace(/</g, '&lt;').replace(/>/g, '&gt;') : text),
+  onTag(_tag, html) {
+    if (BARE_TAGS.has(html)) return html
+    const link = LINK_TAG.exec(html)
+    if (!link) return undefined
+    const attribute = hrefAttribute(link[1]!)
+    return attribute ? `<a ${attribute}>` : '<a>'
+  },
   onTagAttr(tag, name, value) {
-    if (tag !== 'a' || name !== 'href') return undefined
-    const url = safeHref(decodeEntities(value))
-    return url === null ? '' : `href="${escapeHtml(url)}"`
+    return tag === 'a' && name === 'href' ? hrefAttribute(value) : undefined
   },
 })
 

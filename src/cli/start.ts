@@ -14,6 +14,9 @@ import { DEFAULT_PUBLISH, publishContent, type PublishOptions } from './publish-
 import { killGroup, PROJECT_ROOT, runWrangler, wranglerCommand, wranglerEnv } from './wrangler'
 
 const PORT = Number(process.env.PORT || 8787)
+// wrangler takes 9229 for the inspector when it is free, checked in each process: two `npm start`
+// at once (the e2e tests run two) can both pick it, and the second fails "Address already in use".
+const INSPECTOR_PORT = process.env.INSPECTOR_PORT
 const ORIGIN = `http://localhost:${PORT}`
 const CRON_EVERY_MS = 60_000
 const DEBOUNCE_MS = 300
@@ -73,6 +76,7 @@ function startDevServer(): ChildProcess {
   const [command, argv] = wranglerCommand([
     'dev',
     '--port', String(PORT),
+    ...(INSPECTOR_PORT ? ['--inspector-port', INSPECTOR_PORT] : []),
     '--var', 'DRAFTS:preview',
     // Only to silence wrangler's "Scheduled Workers are not automatically triggered": this
     // script fires the cron itself (below). It also serves /__scheduled, which nothing uses.

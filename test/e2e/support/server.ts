@@ -41,6 +41,8 @@ export async function startPalabre(overlay?: string): Promise<Palabre> {
   } catch (err) {
     // On fresh state start.ts migrates D1 and reads KV at once: two workerd on one .wrangler/state
     // can fail with SQLITE_BUSY on a busy machine. One more try, in a new copy, before giving up.
+    // (Each copy gets its own inspector port too: wrangler's default, 9229, raced between the two
+    // starts and failed one of them with "Address already in use" in most runs.)
     console.warn(`[e2e] npm start failed once, trying again in a new copy:\n${(err as Error).message}`)
     return startCopy(overlay)
   }
@@ -53,6 +55,8 @@ async function startCopy(overlay?: string): Promise<Palabre> {
   if (overlay) await cp(overlay, path.join(dir, 'content'), { recursive: true })
   await symlink(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir')
   const port = await freePort()
+  let inspectorPort = await freePort()
+  while (inspectorPort === port) inspectorPort = await freePort()
   const origin = `http://localhost:${port}`
   const siteFile = path.join(dir, 'content/site.yaml')
   const site = await readFile(siteFile, 'utf8')
@@ -63,7 +67,7 @@ async function startCopy(overlay?: string): Promise<Palabre> {
   const tsx = path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/cli.mjs')
   const child = spawn(process.execPath, [tsx, 'src/cli/start.ts'], {
     cwd: dir,
-    env: { ...process.env, PORT: String(port), WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
+    env: { ...process.env, PORT: String(port), INSPECTOR_PORT: String(inspectorPort), WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })

@@ -78,43 +78,37 @@ export function buildExportData(sources: ExportSources): ExportData {
     taken.add(id)
     return id
   }
-  const url = (slug: string) => site.baseUrl + postPath(slug)
-  const pages: ExportPost[] = [...(sources.pages ?? [])]
-    .sort((a, b) => a.meta.slug.localeCompare(b.meta.slug))
-    .map((page) => ({
-      type: 'page',
-      slug: page.meta.slug,
-      title: page.meta.title,
-      date: now.toISOString(),
-      tags: [],
-      summary: page.meta.summary,
-      ...(page.meta.lang && { lang: page.meta.lang }),
-      status: page.meta.draft ? 'draft' : 'publish',
-      markdown: page.markdown,
-      html: sources.render(page),
-      url: site.baseUrl + pagePath(page.meta.slug),
-      wordpressId: idOf(pagePath(page.meta.slug), page.meta.slug),
-      inContent: true,
-      commentsOpen: page.meta.comments,
-    }))
+  // What a post and a page of content/ share; `path` is where it answers, and its WordPress id's key.
+  const fromContent = (item: ParsedPost | ParsedPage, path: string) => ({
+    slug: item.meta.slug,
+    title: item.meta.title,
+    summary: item.meta.summary,
+    ...(item.meta.lang && { lang: item.meta.lang }),
+    markdown: item.markdown,
+    html: sources.render(item),
+    url: site.baseUrl + path,
+    wordpressId: idOf(path, item.meta.slug),
+    inContent: true,
+    commentsOpen: item.meta.comments,
+  })
   const posts: ExportPost[] = [...sources.posts]
     .sort((a, b) => Date.parse(a.meta.date) - Date.parse(b.meta.date) || a.meta.slug.localeCompare(b.meta.slug))
     .map((post) => ({
+      ...fromContent(post, postPath(post.meta.slug)),
       type: 'post',
-      slug: post.meta.slug,
-      title: post.meta.title,
       date: post.meta.date,
       ...(post.meta.updated && { updated: post.meta.updated }),
       tags: post.meta.tags,
-      summary: post.meta.summary,
-      ...(post.meta.lang && { lang: post.meta.lang }),
       status: post.meta.draft ? 'draft' : Date.parse(post.meta.date) > now.getTime() ? 'future' : 'publish',
-      markdown: post.markdown,
-      html: sources.render(post),
-      url: url(post.meta.slug),
-      wordpressId: idOf(postPath(post.meta.slug), post.meta.slug),
-      inContent: true,
-      commentsOpen: post.meta.comments,
+    }))
+  const pages: ExportPost[] = [...(sources.pages ?? [])]
+    .sort((a, b) => a.meta.slug.localeCompare(b.meta.slug))
+    .map((page) => ({
+      ...fromContent(page, pagePath(page.meta.slug)),
+      type: 'page',
+      date: now.toISOString(),
+      tags: [],
+      status: page.meta.draft ? 'draft' : 'publish',
     }))
   // A page's comments go with the page (one slug namespace: src/cli/parse-pages.ts).
   posts.push(...pages)
@@ -124,7 +118,7 @@ export function buildExportData(sources: ExportSources): ExportData {
     const first = Math.min(...sources.comments.filter((c) => c.postSlug === slug).map((c) => c.createdAt))
     posts.push({
       type: 'post', slug, title: slug, date: new Date(first).toISOString(), tags: [], summary: '', status: 'draft',
-      markdown: '', html: '', url: url(slug), wordpressId: idOf(postPath(slug), slug), inContent: false, commentsOpen: false,
+      markdown: '', html: '', url: site.baseUrl + postPath(slug), wordpressId: idOf(postPath(slug), slug), inContent: false, commentsOpen: false,
     })
   }
   const comments = [...sources.comments].sort((a, b) => a.id - b.id)

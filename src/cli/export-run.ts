@@ -55,7 +55,7 @@ export async function runExport(options: ExportOptions, log: Logger): Promise<Ex
   const data = buildExportData({
     site: content.site,
     posts: content.posts,
-    pages: content.pages ?? [],
+    pages: content.pages,
     render: (post) => renderPublishedPost(content.site, post.meta, post.markdown, content.media),
     comments,
     subscriptions,

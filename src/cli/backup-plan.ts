@@ -19,17 +19,26 @@ export interface TableRow {
 }
 
 /**
- * The tables a backup exports: not SQLite's or D1's own (`sqlite_*`, `_cf_*`), and no virtual
- * table (FTS5) or its shadow tables: D1 cannot export those, and the search index is rebuilt
- * from content/ by the next publish anyway. Null when every table can be exported as is (an
- * export without `--table` keeps the indexes and triggers too).
+ * Tables of derived data no backup holds: what the Worker stores to serve faster and rebuilds
+ * when it finds none (migrations/0011_discussion_pages.sql: a discussion page's HTML, whose rows
+ * can pass the 100 KB an imported statement may have). A restore empties them, and creates them
+ * where missing (`virtualTablesOf`).
+ */
+export const DERIVED_TABLES = ['discussion_pages']
+
+/**
+ * The tables a backup exports: not SQLite's or D1's own (`sqlite_*`, `_cf_*`), no derived table
+ * (`DERIVED_TABLES`), and no virtual table (FTS5) or its shadow tables: D1 cannot export those,
+ * and the search index is rebuilt from content/ by the next publish anyway. Null when every
+ * table can be exported as is (an export without `--table` keeps the indexes and triggers too).
  */
 export function exportableTables(rows: TableRow[]): string[] | null {
   const virtual = rows.filter((row) => /^\s*CREATE\s+VIRTUAL\s+TABLE/i.test(row.sql ?? '')).map((row) => row.name)
   const isShadow = (name: string) => virtual.some((v) => name.startsWith(`${v}_`))
+  const left = (name: string) => virtual.includes(name) || isShadow(name) || DERIVED_TABLES.includes(name)
   const own = rows.filter((row) => !/^(?:sqlite_|_cf_)/i.test(row.name))
-  if (!own.some((row) => virtual.includes(row.name) || isShadow(row.name))) return null
-  return own.filter((row) => !virtual.includes(row.name) && !isShadow(row.name)).map((row) => row.name)
+  if (!own.some((row) => left(row.name))) return null
+  return own.filter((row) => !left(row.name)).map((row) => row.name)
 }
 
 const CREATE_TABLE = /^\s*CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:"((?:[^"]|"")+)"|`([^`]+)`|\[([^\]]+)\]|([A-Za-z_][\w$]*))/gim
@@ -46,8 +55,10 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
  * end; `current` tables the dump does not have (a later migration's) dropped; every table of the
  * dump dropped (children before parents, the reverse of the dump's order); then the dump itself.
  * Virtual tables (a search index, which no export holds) and their shadow tables are left as they
- * are; `virtualTables` (`virtualTablesOf`) creates them where they are missing. `d1_migrations` comes back with the dump, so migrations newer than the backup run again at
- * the next `npm run deploy` or `npm start`.
+ * are; `virtualTables` (`virtualTablesOf`) creates them, and the derived tables, where they are missing. Derived
+ * tables (`DERIVED_TABLES`) are kept and emptied: what they held was derived from the rows the
+ * restore replaces. `d1_migrations` comes back with the dump, so migrations newer than the
+ * backup run again at the next `npm run deploy` or `npm start`.
  */
 export function restoreScript(dump: string, current: TableRow[] = [], virtualTables: string[] = []): string {
   const tables = tablesOfDump(dump)
@@ -56,7 +67,9 @@ export function restoreScript(dump: string, current: TableRow[] = [], virtualTab
   const extra = current.map((row) => row.name).filter((name) => kept.has(name) && !/^(?:sqlite_|_cf_)/i.test(name) && !tables.includes(name))
   const body = dump.replace(/^\s*PRAGMA\s+defer_foreign_keys\s*=\s*\w+\s*;\s*$/gim, '')
   const drops = [...extra, ...[...tables].reverse()].map((t) => `DROP TABLE IF EXISTS ${quote(t)};`)
-  return ['PRAGMA defer_foreign_keys=TRUE;', ...drops, body.trim(), ...virtualTables, ''].join('\n')
+  const created = (name: string) => virtualTables.some((sql) => new RegExp(`^CREATE\\s+TABLE\\s+IF\\s+NOT\\s+EXISTS\\s+"?${name}\\b`, 'i').test(sql))
+  const emptied = DERIVED_TABLES.filter((name) => current.some((row) => row.name === name) || created(name)).map((t) => `DELETE FROM ${quote(t)};`)
+  return ['PRAGMA defer_foreign_keys=TRUE;', ...drops, body.trim(), ...virtualTables, ...emptied, ''].join('\n')
 }
 
 /** A migration file: its name, as `d1_migrations` records it, and its SQL. */
@@ -66,15 +79,19 @@ export interface MigrationFile {
 }
 
 /**
- * The virtual tables (the search index) that the migrations `dump` records as applied create,
- * as their `CREATE VIRTUAL TABLE IF NOT EXISTS` statements: no export holds them, so a restore on
- * a new database would otherwise leave migrations marked applied and their table missing for
- * good. Each is created empty, where missing; the next publish fills the search index.
+ * The virtual tables (the search index) and the derived tables (`DERIVED_TABLES`) that the
+ * migrations `dump` records as applied create, as their `CREATE VIRTUAL TABLE IF NOT EXISTS` and
+ * `CREATE TABLE IF NOT EXISTS` statements: no export holds them, so a restore on a new database
+ * would otherwise leave migrations marked applied and their table missing for good. Each is
+ * created empty, where missing; the next publish fills the search index, the next views the
+ * derived tables.
  */
 export function virtualTablesOf(dump: string, migrations: MigrationFile[]): string[] {
+  const derived = DERIVED_TABLES.join('|')
+  const statement = new RegExp(`CREATE\\s+(?:VIRTUAL\\s+TABLE\\s+IF\\s+NOT\\s+EXISTS\\b|TABLE\\s+IF\\s+NOT\\s+EXISTS\\s+(?:${derived})\\b)[^;]*;`, 'gi')
   return migrations
     .filter((migration) => dump.includes(`'${migration.name.replace(/'/g, "''")}'`))
-    .flatMap((migration) => migration.sql.replace(/^\s*--.*$/gm, '').match(/CREATE\s+VIRTUAL\s+TABLE\s+IF\s+NOT\s+EXISTS\b[^;]*;/gi) ?? [])
+    .flatMap((migration) => migration.sql.replace(/^\s*--.*$/gm, '').match(statement) ?? [])
 }
 
 /** The bookmark in `wrangler d1 time-travel info` output, if any. */

@@ -4,13 +4,14 @@ import { LIST_TAG, postTag, tagPageTag } from '../cache/tags'
 import { asOf, secondsUntilClosing } from '../comments/closing'
 import { countApproved } from '../comments/store'
 import { tagSlug } from '../content/slug'
+import { postHost } from '../content/discussion-host'
 import { findPost, getPost, isPublic, listPublicPosts, secondsUntilNextPost } from '../content/store'
 import { postSurroundings } from '../content/surroundings'
 import type { AppEnv } from '../env'
 import { READ_FAILED, tryRead } from '../errors'
 import { FAVICON_PATH, listPath, postPath, tagPath } from '../urls'
 import { renderHomePage, renderPostPage, renderTagPage } from '../views/render'
-import { loadPublicThread, parsePage, postPageHtml, posterEdit } from './post-page'
+import { parsePage, postPageHtml, publicDiscussion } from './post-page'
 import { publicReads } from './thread-read'
 
 /**
@@ -53,19 +54,15 @@ pages.get('/posts/:slug', async (c) => {
     return post && page === 1 ? c.html(renderPostPage(index.site, post, { preview, around: postSurroundings(index, meta, now) })) : c.notFound()
   }
   const around = postSurroundings(index, meta, now)
-  const [post, thread, edit] = await Promise.all([
-    getPost(c.env.CONTENT, meta, c.get('postCopy')),
-    loadPublicThread(c, meta, index.site.comments.maxDepth),
-    posterEdit(c),
-  ])
-  if (!post) return c.notFound()
-  const html = postPageHtml(c, { post, thread, page, edit, around })
+  const [post, { shown, edit }] = await Promise.all([getPost(c.env.CONTENT, meta, c.get('postCopy')), publicDiscussion(c, postHost(meta), page)])
+  if (!post || shown === 'past-end') return c.notFound()
+  const html = postPageHtml(c, { post, thread: shown, page, around })
   if (html === null) return c.notFound()
   // An open discussion's page leaves the edge when it closes, so no copy shows the form after,
   // and when the next scheduled post appears if this page links to it.
   const lifetimes = [secondsUntilClosing(meta, index.site, now), around.waitsForSchedule ? secondsUntilNextPost(index, now) : undefined]
   const maxAge = lifetimes.filter((seconds) => seconds !== undefined).sort((a, b) => a - b)[0]
-  if (thread && !edit) cacheFor(c, [postTag(meta.slug)], maxAge)
+  if (shown && !edit) cacheFor(c, [postTag(meta.slug)], maxAge)
   return c.html(html)
 })
 

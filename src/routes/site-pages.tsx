@@ -9,7 +9,7 @@ import type { AppEnv } from '../env'
 import { ARCHIVE_PATH, pagePath, TAGS_PATH } from '../urls'
 import { renderArchivePage, renderPage, renderPageWithDiscussion, renderTagsPage } from '../views/render-site'
 import { turnstileSiteKey } from './comment-deps'
-import { loadPublicThread, parsePage, posterEdit } from './post-page'
+import { parsePage, publicDiscussion } from './post-page'
 
 /**
  * The site around the posts: the archive, the list of tags, and the author's pages at `/<slug>`.
@@ -62,10 +62,10 @@ async function pageWithDiscussion(c: Context<AppEnv>, meta: PageMeta, next: () =
   const number = parsePage(c.req.query('page'))
   if (number === null) return next()
   const host = pageHost(meta)
-  const [page, thread, edit] = await Promise.all([getPage(c.env.CONTENT, meta), loadPublicThread(c, host, site.comments.maxDepth), posterEdit(c)])
-  if (!page) return next()
-  const html = renderPageWithDiscussion(site, page, { post: host, thread, page: number, edit, turnstileSiteKey: turnstileSiteKey(c) })
+  const [page, { shown, edit }] = await Promise.all([getPage(c.env.CONTENT, meta), publicDiscussion(c, host, number)])
+  if (!page || shown === 'past-end') return next()
+  const html = renderPageWithDiscussion(site, page, { post: host, thread: shown, page: number, turnstileSiteKey: turnstileSiteKey(c) })
   if (html === null) return next()
-  if (thread && !edit) cacheFor(c, [host.tag])
+  if (shown && !edit) cacheFor(c, [host.tag])
   return c.html(html)
 }

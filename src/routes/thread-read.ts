@@ -1,6 +1,5 @@
 import type { Context } from 'hono'
-import { listThread } from '../comments/store'
-import type { CommentRow } from '../comments/types'
+import { readDiscussion, type DiscussionRead } from '../comments/discussion-pages'
 import type { AppEnv, Bindings } from '../env'
 
 /**
@@ -21,7 +20,7 @@ export function publicReads(db: D1Database): D1DatabaseSession {
   return db.withSession('first-unconstrained')
 }
 
-type Prefetched = { slug: string; rows: Promise<CommentRow[] | { error: unknown }> }
+type Prefetched = { slug: string; page: number; read: Promise<DiscussionRead | { error: unknown }> }
 const prefetched = new WeakMap<Request, Prefetched>()
 
 // `/posts/<slug>` exactly: the post's page (its `?page=` included). Other paths read no thread.
@@ -45,28 +44,36 @@ export function postPageSlug(request: Request): string | undefined {
 }
 
 /**
- * Starts reading the thread of the post `slug` whose page `request` asks for (`postPageSlug`).
- * A request carrying `?edit=` (the poster's redirect) reads the primary, since it must show
- * the comment just written.
+ * Starts reading the discussion of the post `slug` whose page `request` asks for
+ * (`postPageSlug`): the stored page of its thread, or its rows (`readDiscussion`). A request
+ * carrying `?edit=` (the poster's redirect) reads the rows on the primary, since it must show
+ * the comment just written, and with the poster's link, which no stored page has.
  */
 export function prefetchThread(request: Request, env: Bindings, slug: string): void {
-  const primary = new URL(request.url).searchParams.has('edit')
+  const params = new URL(request.url).searchParams
+  const primary = params.has('edit')
+  // Any page: the route sends an invalid one away before using what was read.
+  const page = Number(/^[1-9]\d{0,5}$/.exec(params.get('page') ?? '1')?.[0] ?? 1)
   // Async, so that a binding that throws at once (D1 down) fails the read, not the request.
-  const read = async () => listThread(primary ? env.DB : publicReads(env.DB), slug)
-  const rows = read().catch((error: unknown) => ({ error }))
-  prefetched.set(request, { slug, rows })
+  const read = async () => discussionRead(env, slug, page, primary)
+  prefetched.set(request, { slug, page, read: read().catch((error: unknown) => ({ error })) })
 }
 
 /**
- * The public thread rows of `slug` for this request: the prefetched read when there is one for
- * this slug, else a read now (the replica unless `primary`). Throws what the read threw.
+ * Page `page` of the public discussion of `slug` for this request (`readDiscussion`): the
+ * prefetched read when there is one for this slug and page, else a read now. With `primary`
+ * (the poster's own page) the rows, always, from the primary. Throws what the read threw.
  */
-export async function readThreadRows(c: Context<AppEnv>, slug: string, { primary = false } = {}): Promise<CommentRow[]> {
+export async function readPublicDiscussion(c: Context<AppEnv>, slug: string, page: number, { primary = false } = {}): Promise<DiscussionRead> {
   const early = prefetched.get(c.req.raw)
-  if (early?.slug === slug) {
-    const rows = await early.rows
-    if ('error' in rows) throw rows.error
-    return rows
+  if (early?.slug === slug && early.page === page) {
+    const read = await early.read
+    if ('error' in read) throw read.error
+    return read
   }
-  return listThread(primary ? c.env.DB : publicReads(c.env.DB), slug)
+  return discussionRead(c.env, slug, page, primary)
+}
+
+function discussionRead(env: Bindings, slug: string, page: number, primary: boolean): Promise<DiscussionRead> {
+  return primary ? readDiscussion(env.DB, slug, page, { rows: 'always' }) : readDiscussion(publicReads(env.DB), slug, page)
 }

@@ -1,26 +1,23 @@
-import type { Thread as ThreadData } from '../comments/tree'
-import type { CommentNode } from '../comments/types'
+import { raw } from 'hono/html'
+import type { ShownThread } from '../comments/discussion-pages'
 import type { DiscussionHost } from '../content/discussion-host'
 import type { SiteConfig } from '../content/types'
 import { formatCount, postLocale, uiStrings, type CommentStrings } from '../i18n'
-import { commentsFeedPath, discussionPath, editPath, REPLY_SCRIPT_PATH, type ThreadAddress } from '../urls'
+import { commentsFeedPath, discussionPath, REPLY_SCRIPT_PATH, type ThreadAddress } from '../urls'
 import { CommentForm, type CommentFormState } from './CommentForm'
-import { Thread, type ThreadView } from './Thread'
 
 export interface DiscussionProps {
   site: SiteConfig
   /** The post or page the discussion hangs on. */
   post: DiscussionHost
-  /** The whole public thread, or null when it could not be read (a note says so). */
-  thread: ThreadData | null
-  /** This page's top-level threads, and where it sits among the discussion's pages. */
-  threads: CommentNode[]
+  /**
+   * This page of the thread, its HTML rendered already (`shownThread`, or stored: src/comments/discussion-pages.ts),
+   * or null when the thread could not be read (a note says so).
+   */
+  shown: ShownThread | null
   page: number
-  pageCount: number
   /** The form shown again with the reader's input (uncached responses only). */
   form?: CommentFormState & { replyTo?: { id: number; author: string } }
-  /** The poster's own edit link for one comment (uncached responses only). */
-  edit?: { id: number; token: string }
   turnstileSiteKey?: string
 }
 
@@ -29,15 +26,13 @@ export interface DiscussionProps {
  * (or a note when comments are closed). Renders synchronously, so `renderPostPage` can hold it.
  */
 export function Discussion(props: DiscussionProps) {
-  const { site, post, thread } = props
+  const { site, post, shown } = props
   const locale = postLocale(post, site)
   const ui = uiStrings(locale).comments
-  const edit = props.edit && { id: props.edit.id, href: editPath(post, props.edit.id, props.edit.token) }
-  const view: ThreadView = { ui, locale, timeZone: site.timeZone, address: post, open: post.comments, edit, avatars: site.comments.avatars !== false }
   return (
     <section id="comments" class="discussion" aria-labelledby="comments-title">
-      <h2 id="comments-title">{thread ? formatCount(ui.count, thread.count, locale) : ui.heading}</h2>
-      {thread === null ? (
+      <h2 id="comments-title">{shown ? formatCount(ui.count, shown.count, locale) : ui.heading}</h2>
+      {shown === null ? (
         <p class="notice" role="status">
           {ui.unavailable}
         </p>
@@ -48,10 +43,10 @@ export function Discussion(props: DiscussionProps) {
           </a>
         </p>
       )}
-      {thread?.count === 0 && <p>{ui.empty}</p>}
-      {props.threads.length > 0 && <Thread nodes={props.threads} view={view} />}
-      <DiscussionPages ui={ui} address={post} page={props.page} pageCount={props.pageCount} />
-      {post.comments && props.threads.length > 0 && <script src={REPLY_SCRIPT_PATH} defer />}
+      {shown?.count === 0 && <p>{ui.empty}</p>}
+      {shown?.html && raw(shown.html)}
+      <DiscussionPages ui={ui} address={post} page={props.page} pageCount={shown?.pageCount ?? 1} />
+      {post.comments && shown?.html && <script src={REPLY_SCRIPT_PATH} defer />}
       {post.comments ? (
         <CommentForm
           ui={ui}

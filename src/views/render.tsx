@@ -1,12 +1,14 @@
 import type { Child } from 'hono/jsx'
 import type { HtmlEscapedString } from 'hono/utils/html'
-import { paginateThreads, type Thread } from '../comments/tree'
+import type { ShownThread } from '../comments/discussion-pages'
+import type { Thread } from '../comments/tree'
 import { postHost } from '../content/discussion-host'
 import type { PostSurroundings } from '../content/surroundings'
 import type { PostMeta, Post, SiteConfig } from '../content/types'
 import { Discussion, type DiscussionProps } from './Discussion'
 import { HomePage, type HomePageProps } from './HomePage'
 import { PostPage } from './PostPage'
+import { shownThread } from './shown-thread'
 import { TagPage } from './TagPage'
 
 /**
@@ -30,14 +32,17 @@ export function renderPostPage(site: SiteConfig, post: Post, options: PostPageOp
 
 export interface DiscussionPageInput {
   post: Post
-  /** The whole public thread (`buildThread`), or null when it could not be read. */
-  thread: Thread | null
+  /**
+   * The whole public thread (`buildThread`), or the page of it shown already (`shownThread`, or
+   * stored: src/comments/discussion-pages.ts); null when it could not be read.
+   */
+  thread: Thread | ShownThread | null
   /** The page of the discussion asked for, from 1. */
   page: number
   /** Its neighbours and translations (`postSurroundings`). */
   around?: PostSurroundings
   form?: DiscussionProps['form']
-  edit?: DiscussionProps['edit']
+  edit?: DiscussionInput['edit']
   turnstileSiteKey?: string
 }
 
@@ -52,16 +57,22 @@ export function renderDiscussionPage(site: SiteConfig, input: DiscussionPageInpu
 }
 
 /** What the discussion of any host shows: one page of its thread, the form, the poster's link. */
-export type DiscussionInput = Omit<DiscussionProps, 'site' | 'threads' | 'pageCount'>
+export type DiscussionInput = Omit<DiscussionProps, 'site' | 'shown'> & {
+  /** As in `DiscussionPageInput`. */
+  thread: Thread | ShownThread | null
+  /** The poster's own edit link for one comment (uncached responses only; a whole thread only). */
+  edit?: { id: number; token: string }
+}
 
 /**
  * Page `input.page` of a discussion (post or page), or null when it is past the discussion's
  * last page. Synchronous, so the page around it can hold it.
  */
 export function discussionOf(site: SiteConfig, input: DiscussionInput): Child | null {
-  const shown = input.thread ? paginateThreads(input.thread.roots, input.page, site.comments.threadsPerPage) : null
-  if (shown && input.page > shown.pageCount) return null
-  return <Discussion site={site} threads={shown?.threads ?? []} pageCount={shown?.pageCount ?? 1} {...input} />
+  const { thread, edit, ...rest } = input
+  const shown = thread && 'roots' in thread ? shownThread(site, rest.post, thread, rest.page, edit) : thread
+  if (thread && !shown) return null
+  return <Discussion site={site} shown={shown} {...rest} />
 }
 
 /** The full HTML of page `page` of the post list (`posts` are that page's posts). */

@@ -63,21 +63,28 @@ export default {
 }`
 
 // Not a target of the issue, a measure beside it: the reads the real page makes, made as it makes
-// them (the index and the post's copy from KV, the thread from D1 through the Sessions API, all
-// in parallel, src/app.tsx), and nothing else. The page ÷ this is what the Worker's own code
+// them (the index and the post's copy from KV; from D1, through the Sessions API, one batch of the
+// thread's version, its stored page and the rows when no page is stored: src/comments/discussion-pages.ts),
+// all in parallel (src/app.tsx), and nothing else. The page ÷ this is what the Worker's own code
 // costs (routing, render, ETag, headers, the Cache API calls) over the reads it cannot skip.
 const PAGE_READS = `
+const VERSION = 'COALESCE((SELECT version FROM thread_versions WHERE post_slug = ?1), 0)'
+const STORED = 'SELECT view_key, comment_count, page_count, html FROM discussion_pages WHERE post_slug = ?1 AND page = ?2 AND version = ' + VERSION
+const ROWS = "SELECT * FROM comments WHERE post_slug = ?1 AND status IN ('approved', 'deleted') AND NOT EXISTS (" + STORED + ") ORDER BY created_at, id"
 export default {
   async fetch(request, env) {
-    const [index, post, thread] = await Promise.all([
+    const session = env.DB.withSession('first-unconstrained')
+    const [index, post, [, stored, rows]] = await Promise.all([
       env.CONTENT.get('index', 'text'),
       env.CONTENT.get(env.POST_KEY, 'text'),
-      env.DB.withSession('first-unconstrained')
-        .prepare("SELECT * FROM comments WHERE post_slug = ?1 AND status IN ('approved', 'deleted') ORDER BY created_at, id")
-        .bind(env.SLUG)
-        .all(),
+      session.batch([
+        session.prepare('SELECT ' + VERSION + ' AS version').bind(env.SLUG),
+        session.prepare(STORED).bind(env.SLUG, 1),
+        session.prepare(ROWS).bind(env.SLUG, 1),
+      ]),
     ])
-    return new Response(index + post + JSON.stringify(thread.results), { headers: { 'content-type': 'text/html; charset=UTF-8' } })
+    const thread = stored.results[0]?.html ?? JSON.stringify(rows.results)
+    return new Response(index + post + thread, { headers: { 'content-type': 'text/html; charset=UTF-8' } })
   },
 }`
 

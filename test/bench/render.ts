@@ -9,6 +9,8 @@ import { renderWithMarked } from '../fixtures/comments/marked-comment-renderer'
 import { REALISTIC_COMMENTS } from '../fixtures/comments/realistic-comments'
 import { renderPublishedPost } from '../../src/markdown/post'
 import { renderDiscussionPage, renderPostPage } from '../../src/views/render'
+import { discussionViewKey, shownThread } from '../../src/views/shown-thread'
+import { postHost } from '../../src/content/discussion-host'
 import { buildDiscussion, DISCUSSION } from '../fixtures/comments/discussion'
 import { postMeta } from '../fixtures/content'
 import { buildLargeDiscussion, LARGE_DISCUSSION } from './large-discussion'
@@ -79,6 +81,18 @@ export const RENDER_CASES: RenderCase[] = [
         return rows.map((row) => ({ ...row, createdAt: row.createdAt + shift }))
       })
     },
+  },
+  {
+    // What every miss after the first pays once the discussion's page is stored
+    // (src/comments/discussion-pages.ts): the page around the stored thread's HTML.
+    name: `Worker work per uncached view, ${DISCUSSION.visible} comments, from its stored page (renderDiscussionPage)`,
+    perView: true,
+    prepare: () => storedView(buildDiscussion(post().slug).rows),
+  },
+  {
+    name: `Worker work per uncached view, ${LARGE_DISCUSSION.comments} comments, from its stored page (the same)`,
+    perView: true,
+    prepare: () => storedView(buildLargeDiscussion(post().slug)),
   },
   {
     name: 'Worker work per uncached view, no discussion (renderPostPage)',
@@ -168,6 +182,15 @@ function uncachedView(rows: CommentRow[], visible: number, each: () => CommentRo
   // Page 1 holds the first threadsPerPage threads: all 500 comments, 87 of the 95.
   if (shown - deleted === 0 || shown - deleted > visible) throw new Error(`page 1 shows ${shown - deleted} of ${visible} comments`)
   return page
+}
+
+/** The route's work on a miss that finds the discussion's page stored: `rows` rendered once, as the first view stores them. */
+function storedView(rows: CommentRow[]): () => unknown {
+  const input = post()
+  const host = postHost(input)
+  const stored = shownThread(site, host, buildThread(rows, { maxDepth: site.comments.maxDepth }), 1)
+  if (!stored?.html) throw new Error('the stored page shows no thread')
+  return () => (discussionViewKey(site, host), renderDiscussionPage(site, { post: input, thread: stored, page: 1 }))
 }
 
 function quantile(sorted: number[], q: number): number {

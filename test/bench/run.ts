@@ -109,6 +109,17 @@ async function start(options: Record<string, unknown>, persistAs: string, page =
   return { mf, url: new URL(page, url) }
 }
 
+/** Copies the stored discussion pages of `slug` (src/comments/discussion-pages.ts) between two identically seeded D1s. */
+async function copyStoredDiscussion(from: D1Database, to: D1Database, slug: string): Promise<void> {
+  const { results } = await from.prepare('SELECT * FROM discussion_pages WHERE post_slug = ?1').bind(slug).all<Record<string, unknown>>()
+  if (!results.length) throw new Error(`the real Worker stored no discussion page of ${slug}`)
+  for (const row of results) {
+    const columns = Object.keys(row)
+    await to.prepare(`INSERT INTO discussion_pages (${columns.join(', ')}) VALUES (${columns.map((_, i) => `?${i + 1}`).join(', ')})`)
+      .bind(...columns.map((column) => row[column])).run()
+  }
+}
+
 const wants = (group: 'cached' | 'uncached') => ONLY === undefined || ONLY === 'served' || ONLY === group
 
 try {
@@ -146,6 +157,8 @@ try {
     const pageReads = async () => {
       const worker = await start(storageFloorOptions(BENCH_POST.slug, postCopyKey(BENCH_POST.slug)!, platform, 'page-reads'), 'page-reads')
       await seedRealWorker(worker.mf)
+      // The discussion page the real Worker stored at its first view (its probe), read as it reads it.
+      await copyStoredDiscussion(await inert.mf.getD1Database('DB'), await worker.mf.getD1Database('DB'), BENCH_POST.slug)
       return probe(PAGE_READS, worker.url)
     }
     targets.push(

@@ -64,6 +64,35 @@ describe('backup planning', () => {
   })
 })
 
+describe('backup planning: derived tables (stored discussion pages)', () => {
+  const current = [
+    { name: 'comments', sql: 'CREATE TABLE comments (id)' },
+    { name: 'thread_versions', sql: 'CREATE TABLE thread_versions (post_slug)' },
+    { name: 'discussion_pages', sql: 'CREATE TABLE discussion_pages (post_slug, html)' },
+  ]
+
+  it('leaves them out of a backup', () => {
+    expect(exportableTables(current)).toEqual(['comments', 'thread_versions'])
+  })
+
+  it('keeps them through a restore, and empties them after the dump is replayed', () => {
+    const lines = restoreScript('CREATE TABLE comments (id);\nCREATE TABLE thread_versions (post_slug);', current).trimEnd().split('\n')
+    expect(lines).not.toContain('DROP TABLE IF EXISTS "discussion_pages";')
+    expect(lines.at(-1)).toBe('DELETE FROM "discussion_pages";')
+  })
+
+  it('creates them where missing, when the dump records their migration, before emptying them', async () => {
+    const sql = await readFile(path.join(PROJECT_ROOT, 'migrations/0011_discussion_pages.sql'), 'utf8')
+    const dump = `CREATE TABLE comments (id);\nINSERT INTO "d1_migrations" ("id","name","applied_at") VALUES(11,'0011_discussion_pages.sql','x');`
+    const statements = virtualTablesOf(dump, [{ name: '0011_discussion_pages.sql', sql }])
+    expect(statements).toHaveLength(1)
+    expect(statements[0]).toMatch(/^CREATE TABLE IF NOT EXISTS discussion_pages \(/)
+    const lines = restoreScript(dump, [{ name: 'comments', sql: 'CREATE TABLE comments (id)' }], statements).trimEnd().split('\n')
+    expect(lines.at(-1)).toBe('DELETE FROM "discussion_pages";')
+    expect(restoreScript(dump, [], [])).not.toContain('DELETE FROM "discussion_pages";')
+  })
+})
+
 /**
  * The real round trip: wrangler against a private copy of the project (its own .wrangler/state),
  * the real migrations, comments and subscriptions written by SQL, backed up, damaged, restored.

@@ -11,7 +11,7 @@ import type { AppEnv } from '../env'
 import { READ_FAILED, tryRead } from '../errors'
 import { FAVICON_PATH, listPath, postPath, tagPath } from '../urls'
 import { renderHomePage, renderPostPage, renderTagPage } from '../views/render'
-import { parsePage, postPageHtml, publicDiscussion } from './post-page'
+import { htmlBytes, parsePage, postPageHtml, publicDiscussion } from './post-page'
 import { publicReads } from './thread-read'
 
 /**
@@ -63,7 +63,7 @@ pages.get('/posts/:slug', async (c) => {
   const lifetimes = [secondsUntilClosing(meta, index.site, now), around.waitsForSchedule ? secondsUntilNextPost(index, now) : undefined]
   const maxAge = lifetimes.filter((seconds) => seconds !== undefined).sort((a, b) => a - b)[0]
   if (shown && !edit) cacheFor(c, [postTag(meta.slug)], maxAge)
-  return c.html(html)
+  return htmlBytes(c, html)
 })
 
 pages.get('/tags/:tag', (c) => {

@@ -9,7 +9,7 @@ import type { AppEnv } from '../env'
 import { ARCHIVE_PATH, pagePath, TAGS_PATH } from '../urls'
 import { renderArchivePage, renderPage, renderPageWithDiscussion, renderTagsPage } from '../views/render-site'
 import { turnstileSiteKey } from './comment-deps'
-import { parsePage, publicDiscussion } from './post-page'
+import { htmlBytes, parsePage, publicDiscussion } from './post-page'
 
 /**
  * The site around the posts: the archive, the list of tags, and the author's pages at `/<slug>`.
@@ -67,5 +67,5 @@ async function pageWithDiscussion(c: Context<AppEnv>, meta: PageMeta, next: () =
   const html = renderPageWithDiscussion(site, page, { post: host, thread: shown, page: number, turnstileSiteKey: turnstileSiteKey(c) })
   if (html === null) return next()
   if (shown && !edit) cacheFor(c, [host.tag])
-  return c.html(html)
+  return htmlBytes(c, html)
 }

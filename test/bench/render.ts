@@ -64,8 +64,9 @@ export const RENDER_CASES: RenderCase[] = [
     targetMs: 3,
     perView: true,
     note:
-      'the page route reads its whole thread with one listThread call, one D1 statement whatever ' +
-      'the thread size (counted in test/integration/comments-store-thread.test.ts)',
+      'the first view after a change reads the whole thread in the one D1 batch a view makes ' +
+      '(readDiscussion), whatever its size, and stores its page; the views after it read that page ' +
+      '(src/comments/discussion-pages.ts)',
     prepare: () => uncachedView(buildLargeDiscussion(post().slug), LARGE_DISCUSSION.comments),
   },
   {

@@ -67,8 +67,8 @@ export function restoreScript(dump: string, current: TableRow[] = [], virtualTab
   const extra = current.map((row) => row.name).filter((name) => kept.has(name) && !/^(?:sqlite_|_cf_)/i.test(name) && !tables.includes(name))
   const body = dump.replace(/^\s*PRAGMA\s+defer_foreign_keys\s*=\s*\w+\s*;\s*$/gim, '')
   const drops = [...extra, ...[...tables].reverse()].map((t) => `DROP TABLE IF EXISTS ${quote(t)};`)
-  const created = (name: string) => virtualTables.some((sql) => new RegExp(`^CREATE\\s+TABLE\\s+IF\\s+NOT\\s+EXISTS\\s+"?${name}\\b`, 'i').test(sql))
-  const emptied = DERIVED_TABLES.filter((name) => current.some((row) => row.name === name) || created(name)).map((t) => `DELETE FROM ${quote(t)};`)
+  const present = new Set([...current.map((row) => row.name), ...tablesOfDump(virtualTables.join('\n'))])
+  const emptied = DERIVED_TABLES.filter((name) => present.has(name)).map((t) => `DELETE FROM ${quote(t)};`)
   return ['PRAGMA defer_foreign_keys=TRUE;', ...drops, body.trim(), ...virtualTables, ...emptied, ''].join('\n')
 }
 

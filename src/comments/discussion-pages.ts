@@ -37,6 +37,10 @@ export interface DiscussionRead {
 const VERSION = `COALESCE((SELECT version FROM thread_versions WHERE post_slug = ?1), 0)`
 const STORED = `SELECT view_key, comment_count, page_count, html FROM discussion_pages
   WHERE post_slug = ?1 AND page = ?2 AND version = ${VERSION}`
+const ROWS = `SELECT ${COLUMNS} FROM comments WHERE post_slug = ?1 AND status IN ('approved', 'deleted')`
+const ORDER = 'ORDER BY created_at, id'
+const ALL_ROWS = `${ROWS} ${ORDER}`
+const ROWS_UNLESS_STORED = `${ROWS} AND NOT EXISTS (${STORED}) ${ORDER}`
 
 /**
  * Page `page` of the thread `slug` as stored, or its rows when none is stored for its current
@@ -50,14 +54,10 @@ export async function readDiscussion(
   page: number,
   { rows = 'unless-stored' }: { rows?: 'unless-stored' | 'always' } = {},
 ): Promise<DiscussionRead> {
-  const select = `SELECT ${COLUMNS} FROM comments WHERE post_slug = ?1 AND status IN ('approved', 'deleted')`
-  const order = 'ORDER BY created_at, id'
   const [version, stored, thread] = await db.batch([
     db.prepare(`SELECT ${VERSION} AS version`).bind(slug),
     db.prepare(STORED).bind(slug, page),
-    rows === 'always'
-      ? db.prepare(`${select} ${order}`).bind(slug)
-      : db.prepare(`${select} AND NOT EXISTS (${STORED}) ${order}`).bind(slug, page),
+    rows === 'always' ? db.prepare(ALL_ROWS).bind(slug) : db.prepare(ROWS_UNLESS_STORED).bind(slug, page),
   ])
   const current = (version!.results[0] as { version: number }).version
   const row = stored!.results[0] as { view_key: string; comment_count: number; page_count: number; html: string } | undefined

@@ -11,8 +11,8 @@ import type { AppEnv } from '../env'
 import { READ_FAILED, tryRead } from '../errors'
 import { FAVICON_PATH, listPath, postPath, tagPath } from '../urls'
 import { renderHomePage, renderPostPage, renderTagPage } from '../views/render'
-import { htmlBytes, parsePage, postPageHtml, publicDiscussion } from './post-page'
-import { publicReads } from './thread-read'
+import { htmlBytes, postPageHtml, publicDiscussion } from './post-page'
+import { parsePage, publicReads } from './thread-read'
 
 /**
  * The reading side: the post list and its pages, posts, tags. Only public posts are listed;

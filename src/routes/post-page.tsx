@@ -8,21 +8,15 @@ import type { DiscussionHost } from '../content/discussion-host'
 import type { AppEnv } from '../env'
 import { parseEditParam } from '../urls'
 import { renderDiscussionPage, type DiscussionPageInput } from '../views/render'
-import { discussionViewKey, shownThread } from '../views/shown-thread'
+import { discussionViewKey, shownThread, type PosterEdit } from '../views/shown-thread'
 import { turnstileSiteKey } from './comment-deps'
 import { publicReads, readPublicDiscussion } from './thread-read'
 
 /**
  * A post's page with its discussion, shared by the page route and by the form when it shows the
- * page again. One D1 query reads the whole public thread; when it fails the post still renders,
- * with a note, and the caller must not cache the page.
+ * page again. One D1 batch reads the discussion's stored page, or the whole public thread; when
+ * it fails the post still renders, with a note, and the caller must not cache the page.
  */
-
-/** The discussion page asked for: 1 when absent, null when `?page=` is not a positive integer as written. */
-export function parsePage(value: string | undefined): number | null {
-  if (value === undefined) return 1
-  return /^[1-9]\d{0,5}$/.test(value) ? Number(value) : null
-}
 
 /** The post's public thread read from the primary, or null when D1 could not be read (logged). */
 export async function loadThread(db: D1Database, meta: { slug: string }, maxDepth: number): Promise<Thread | null> {
@@ -34,7 +28,7 @@ export interface PublicDiscussion {
   /** The page of the thread; null when D1 could not be read (logged), 'past-end' past its last page. */
   shown: ShownThread | null | 'past-end'
   /** The poster's own edit link (`posterEdit`), shown under their comment: the page is then personal. */
-  edit?: { id: number; token: string }
+  edit?: PosterEdit
 }
 
 /**
@@ -99,7 +93,7 @@ export function htmlBytes(c: Context<AppEnv>, html: string): Response {
  * The poster's edit link carried by `?edit=<id>.<token>` (the 303 after a public comment), when
  * the token is valid now. A page showing it is personal: never cached.
  */
-async function posterEdit(c: Context<AppEnv>): Promise<{ id: number; token: string } | undefined> {
+async function posterEdit(c: Context<AppEnv>): Promise<PosterEdit | undefined> {
   const edit = parseEditParam(c.req.query('edit'))
   if (!edit) return undefined
   return (await verifyToken(c.env.SIGNING_KEY, edit.token, 'edit', edit.id, Date.now())) ? edit : undefined

@@ -9,7 +9,8 @@ import type { AppEnv } from '../env'
 import { ARCHIVE_PATH, pagePath, TAGS_PATH } from '../urls'
 import { renderArchivePage, renderPage, renderPageWithDiscussion, renderTagsPage } from '../views/render-site'
 import { turnstileSiteKey } from './comment-deps'
-import { htmlBytes, parsePage, publicDiscussion } from './post-page'
+import { htmlBytes, publicDiscussion } from './post-page'
+import { parsePage } from './thread-read'
 
 /**
  * The site around the posts: the archive, the list of tags, and the author's pages at `/<slug>`.

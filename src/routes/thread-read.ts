@@ -20,6 +20,12 @@ export function publicReads(db: D1Database): D1DatabaseSession {
   return db.withSession('first-unconstrained')
 }
 
+/** The discussion page asked for: 1 when absent, null when `?page=` is not a positive integer as written. */
+export function parsePage(value: string | undefined): number | null {
+  if (value === undefined) return 1
+  return /^[1-9]\d{0,5}$/.test(value) ? Number(value) : null
+}
+
 type Prefetched = { slug: string; page: number; read: Promise<DiscussionRead | { error: unknown }> }
 const prefetched = new WeakMap<Request, Prefetched>()
 
@@ -53,7 +59,7 @@ export function prefetchThread(request: Request, env: Bindings, slug: string): v
   const params = new URL(request.url).searchParams
   const primary = params.has('edit')
   // Any page: the route sends an invalid one away before using what was read.
-  const page = Number(/^[1-9]\d{0,5}$/.exec(params.get('page') ?? '1')?.[0] ?? 1)
+  const page = parsePage(params.get('page') ?? undefined) ?? 1
   // Async, so that a binding that throws at once (D1 down) fails the read, not the request.
   const read = async () => discussionRead(env, slug, page, primary)
   prefetched.set(request, { slug, page, read: read().catch((error: unknown) => ({ error })) })

@@ -8,7 +8,7 @@ import type { PostMeta, Post, SiteConfig } from '../content/types'
 import { Discussion, type DiscussionProps } from './Discussion'
 import { HomePage, type HomePageProps } from './HomePage'
 import { PostPage } from './PostPage'
-import { shownThread } from './shown-thread'
+import { shownThread, type PosterEdit } from './shown-thread'
 import { TagPage } from './TagPage'
 
 /**
@@ -60,8 +60,8 @@ export function renderDiscussionPage(site: SiteConfig, input: DiscussionPageInpu
 export type DiscussionInput = Omit<DiscussionProps, 'site' | 'shown'> & {
   /** As in `DiscussionPageInput`. */
   thread: Thread | ShownThread | null
-  /** The poster's own edit link for one comment (uncached responses only; a whole thread only). */
-  edit?: { id: number; token: string }
+  /** The poster's own edit link (uncached responses only; with a whole thread only). */
+  edit?: PosterEdit
 }
 
 /**

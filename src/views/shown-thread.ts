@@ -3,6 +3,7 @@ import { buildThread, paginateThreads, type Thread as ThreadData } from '../comm
 import type { CommentRow } from '../comments/types'
 import type { DiscussionHost } from '../content/discussion-host'
 import type { SiteConfig } from '../content/types'
+import { hashText } from '../hash-text'
 import { postLocale, uiStrings } from '../i18n'
 import { editPath } from '../urls'
 import { Thread, type ThreadView } from './Thread'
@@ -13,8 +14,14 @@ import { Thread, type ThreadView } from './Thread'
  * (src/comments/discussion-pages.ts).
  */
 
+/** The poster's own edit link for one comment (`?edit=<id>.<token>`): their page only, never cached or stored. */
+export interface PosterEdit {
+  id: number
+  token: string
+}
+
 /** What every comment of a host's thread is rendered with; `edit` only on the poster's own page. */
-export function threadView(site: SiteConfig, host: DiscussionHost, edit?: { id: number; token: string }): ThreadView {
+export function threadView(site: SiteConfig, host: DiscussionHost, edit?: PosterEdit): ThreadView {
   const locale = postLocale(host, site)
   return {
     ui: uiStrings(locale).comments,
@@ -28,7 +35,7 @@ export function threadView(site: SiteConfig, host: DiscussionHost, edit?: { id: 
 }
 
 /** Page `page` of `thread` as its page shows it, or null when `page` is past the last page. */
-export function shownThread(site: SiteConfig, host: DiscussionHost, thread: ThreadData, page: number, edit?: { id: number; token: string }): ShownThread | null {
+export function shownThread(site: SiteConfig, host: DiscussionHost, thread: ThreadData, page: number, edit?: PosterEdit): ShownThread | null {
   const { threads, pageCount } = paginateThreads(thread.roots, page, site.comments.threadsPerPage)
   if (page > pageCount) return null
   const html = threads.length > 0 ? String(Thread({ nodes: threads, view: threadView(site, host, edit) })) : ''
@@ -57,7 +64,7 @@ export function discussionViewKey(site: SiteConfig, host: DiscussionHost): strin
       if (!shown) break
       html += `${shown.count}/${shown.pageCount}:${shown.html}`
     }
-    key = `${hash53(html)}:${settings}`
+    key = `${hashText(html)}:${settings}`
     if (viewKeys.size >= 64) viewKeys.clear()
     viewKeys.set(settings, key)
   }
@@ -86,18 +93,4 @@ export function canaryRows(maxDepth: number): CommentRow[] {
   const deleted = row(null, { status: 'deleted' })
   rows.push(deleted, row(deleted.id), row(null, { status: 'deleted' }), row(999_999), row(null, { status: 'pending' }))
   return rows
-}
-
-/** A 53-bit string hash (cyrb53), as 11 base-36 digits at most. */
-function hash53(text: string): string {
-  let h1 = 0xdeadbeef
-  let h2 = 0x41c6ce57
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i)
-    h1 = Math.imul(h1 ^ ch, 2654435761)
-    h2 = Math.imul(h2 ^ ch, 1597334677)
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)
 }

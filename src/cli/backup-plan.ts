@@ -22,7 +22,8 @@ export interface TableRow {
  * Tables of derived data no backup holds: what the Worker stores to serve faster and rebuilds
  * when it finds none (migrations/0011_discussion_pages.sql: a discussion page's HTML, whose rows
  * can pass the 100 KB an imported statement may have). A restore empties them, and creates them
- * where missing (`virtualTablesOf`).
+ * where missing (`virtualTablesOf`), from their last definition: a migration that changes one
+ * drops it and creates it again (0012), never alters it.
  */
 export const DERIVED_TABLES = ['discussion_pages']
 
@@ -89,9 +90,13 @@ export interface MigrationFile {
 export function virtualTablesOf(dump: string, migrations: MigrationFile[]): string[] {
   const derived = DERIVED_TABLES.join('|')
   const statement = new RegExp(`CREATE\\s+(?:VIRTUAL\\s+TABLE\\s+IF\\s+NOT\\s+EXISTS\\b|TABLE\\s+IF\\s+NOT\\s+EXISTS\\s+(?:${derived})\\b)[^;]*;`, 'gi')
-  return migrations
+  const statements = migrations
     .filter((migration) => dump.includes(`'${migration.name.replace(/'/g, "''")}'`))
     .flatMap((migration) => migration.sql.replace(/^\s*--.*$/gm, '').match(statement) ?? [])
+  // A later migration that made a derived table again (dropped, then created with other
+  // columns) defines it: only its last statement creates it.
+  const table = (sql: string) => tablesOfDump(sql)[0] ?? sql
+  return statements.filter((sql, i) => !statements.slice(i + 1).some((later) => table(later) === table(sql)))
 }
 
 /** The bookmark in `wrangler d1 time-travel info` output, if any. */

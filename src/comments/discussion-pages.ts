@@ -1,3 +1,4 @@
+import { toHex } from '../auth/hmac'
 import { COLUMNS, toComment, type CommentRecord } from './store-rows'
 import type { CommentRow } from './types'
 
@@ -34,19 +35,54 @@ export interface DiscussionRead {
   rows?: CommentRow[]
 }
 
+/**
+ * The stored pages this isolate read last, by thread and page, with their `html_hash`: a read
+ * asks D1 for a page's HTML only when the stored page's hash is not the one kept here, so a miss
+ * after the first moves a few small values instead of the page (its JSON cost the Worker as much
+ * as rendering it; README, "Notes for maintainers"). Kept by content, not by version: a version
+ * number can come back (D1 Time Travel, a restore), a hash names one HTML.
+ */
+const kept = new Map<string, { hash: string; html: string }>()
+/** Characters of HTML `kept` may hold: a hundred pages of long threads. */
+const KEPT_CHARACTERS = 8_000_000
+let keptCharacters = 0
+
+const keptKey = (slug: string, page: number) => `${page} ${slug}`
+
+function keep(key: string, hash: string, html: string): void {
+  const old = kept.get(key)
+  if (old) keptCharacters -= old.html.length
+  if (keptCharacters + html.length > KEPT_CHARACTERS) {
+    kept.clear()
+    keptCharacters = 0
+  }
+  kept.set(key, { hash, html })
+  keptCharacters += html.length
+}
+
 const VERSION = `COALESCE((SELECT version FROM thread_versions WHERE post_slug = ?1), 0)`
-const STORED = `SELECT view_key, comment_count, page_count, html FROM discussion_pages
-  WHERE post_slug = ?1 AND page = ?2 AND version = ${VERSION}`
+const STORED_WHERE = `FROM discussion_pages WHERE post_slug = ?1 AND page = ?2 AND version = ${VERSION}`
+// The HTML only when it is not the page this isolate keeps (?3, its hash; NULL when none).
+const STORED = `SELECT view_key, comment_count, page_count, html_hash, CASE WHEN html_hash = ?3 THEN NULL ELSE html END AS html ${STORED_WHERE}`
 const ROWS = `SELECT ${COLUMNS} FROM comments WHERE post_slug = ?1 AND status IN ('approved', 'deleted')`
 const ORDER = 'ORDER BY created_at, id'
 const ALL_ROWS = `${ROWS} ${ORDER}`
-const ROWS_UNLESS_STORED = `${ROWS} AND NOT EXISTS (${STORED}) ${ORDER}`
+const ROWS_UNLESS_STORED = `${ROWS} AND NOT EXISTS (SELECT 1 ${STORED_WHERE}) ${ORDER}`
+
+interface StoredRow {
+  view_key: string
+  comment_count: number
+  page_count: number
+  html_hash: string
+  html: string | null
+}
 
 /**
  * Page `page` of the thread `slug` as stored, or its rows when none is stored for its current
  * version (all of them with `rows: 'always'`), with that version: one batch, so one round trip
- * and one snapshot. `db` may be a Sessions API session: a replica's older snapshot gives its
- * older page, which the coalesced second purge replaces (src/cache/coalesce.ts).
+ * and one snapshot. The stored HTML comes from this isolate's copy when it is the same (`kept`).
+ * `db` may be a Sessions API session: a replica's older snapshot gives its older page, which the
+ * coalesced second purge replaces (src/cache/coalesce.ts).
  */
 export async function readDiscussion(
   db: D1Database | D1DatabaseSession,
@@ -54,14 +90,22 @@ export async function readDiscussion(
   page: number,
   { rows = 'unless-stored' }: { rows?: 'unless-stored' | 'always' } = {},
 ): Promise<DiscussionRead> {
+  const key = keptKey(slug, page)
+  const mine = kept.get(key)
   const [version, stored, thread] = await db.batch([
     db.prepare(`SELECT ${VERSION} AS version`).bind(slug),
-    db.prepare(STORED).bind(slug, page),
+    db.prepare(STORED).bind(slug, page, mine?.hash ?? null),
     rows === 'always' ? db.prepare(ALL_ROWS).bind(slug) : db.prepare(ROWS_UNLESS_STORED).bind(slug, page),
   ])
   const current = (version!.results[0] as { version: number }).version
-  const row = stored!.results[0] as { view_key: string; comment_count: number; page_count: number; html: string } | undefined
-  const found = row && { viewKey: row.view_key, count: row.comment_count, pageCount: row.page_count, html: row.html }
+  const row = stored!.results[0] as StoredRow | undefined
+  let found: StoredThread | undefined
+  if (row) {
+    // A NULL html is the page `mine` holds (its hash matched); else keep the one read.
+    const html = row.html ?? mine!.html
+    if (row.html !== null) keep(key, row.html_hash, row.html)
+    found = { viewKey: row.view_key, count: row.comment_count, pageCount: row.page_count, html }
+  }
   const records = thread!.results as CommentRecord[]
   return { version: current, ...(found && { stored: found }), ...((rows === 'always' || !found) && { rows: records.map(toComment) }) }
 }
@@ -84,12 +128,22 @@ export async function storeDiscussion(
   shown: ShownThread,
 ): Promise<boolean> {
   if (shown.html.length > MAX_STORED_HTML) return false
+  const hash = await htmlHash(shown.html)
   const { meta } = await db
-    .prepare(`INSERT INTO discussion_pages (post_slug, page, version, view_key, comment_count, page_count, html)
-      SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE ${VERSION} = ?3
+    .prepare(`INSERT INTO discussion_pages (post_slug, page, version, view_key, comment_count, page_count, html, html_hash)
+      SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE ${VERSION} = ?3
       ON CONFLICT (post_slug, page) DO UPDATE SET version = excluded.version, view_key = excluded.view_key,
-        comment_count = excluded.comment_count, page_count = excluded.page_count, html = excluded.html`)
-    .bind(slug, page, version, viewKey, shown.count, shown.pageCount, shown.html)
+        comment_count = excluded.comment_count, page_count = excluded.page_count, html = excluded.html, html_hash = excluded.html_hash`)
+    .bind(slug, page, version, viewKey, shown.count, shown.pageCount, shown.html, hash)
     .run()
+  // The next read on this isolate then moves the page's values, not its HTML again.
+  if (meta.changes > 0) keep(keptKey(slug, page), hash, shown.html)
   return meta.changes > 0
+}
+
+const utf8 = new TextEncoder()
+
+/** `html_hash`: the first 128 bits of the SHA-256 of the page's HTML, in hex. */
+export async function htmlHash(html: string): Promise<string> {
+  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8.encode(html))).subarray(0, 16))
 }

@@ -64,13 +64,17 @@ export default {
 
 // Not a target of the issue, a measure beside it: the reads the real page makes, made as it makes
 // them (the index and the post's copy from KV; from D1, through the Sessions API, one batch of the
-// thread's version, its stored page and the rows when no page is stored: src/comments/discussion-pages.ts),
-// all in parallel (src/app.tsx), and nothing else. The page ÷ this is what the Worker's own code
+// thread's version, its stored page, with its HTML unless the isolate holds that page already, and
+// the rows when no page is stored: src/comments/discussion-pages.ts), all in parallel
+// (src/app.tsx), and nothing else. The page ÷ this is what the Worker's own code
 // costs (routing, render, ETag, headers, the Cache API calls) over the reads it cannot skip.
 const PAGE_READS = `
 const VERSION = 'COALESCE((SELECT version FROM thread_versions WHERE post_slug = ?1), 0)'
-const STORED = 'SELECT view_key, comment_count, page_count, html FROM discussion_pages WHERE post_slug = ?1 AND page = ?2 AND version = ' + VERSION
-const ROWS = "SELECT * FROM comments WHERE post_slug = ?1 AND status IN ('approved', 'deleted') AND NOT EXISTS (" + STORED + ") ORDER BY created_at, id"
+const WHERE = 'FROM discussion_pages WHERE post_slug = ?1 AND page = ?2 AND version = ' + VERSION
+const STORED = 'SELECT view_key, comment_count, page_count, html_hash, CASE WHEN html_hash = ?3 THEN NULL ELSE html END AS html ' + WHERE
+const ROWS = "SELECT * FROM comments WHERE post_slug = ?1 AND status IN ('approved', 'deleted') AND NOT EXISTS (SELECT 1 " + WHERE + ") ORDER BY created_at, id"
+// The stored page this isolate read last, as the real Worker keeps it.
+let kept
 export default {
   async fetch(request, env) {
     const session = env.DB.withSession('first-unconstrained')
@@ -79,11 +83,13 @@ export default {
       env.CONTENT.get(env.POST_KEY, 'text'),
       session.batch([
         session.prepare('SELECT ' + VERSION + ' AS version').bind(env.SLUG),
-        session.prepare(STORED).bind(env.SLUG, 1),
+        session.prepare(STORED).bind(env.SLUG, 1, kept?.hash ?? null),
         session.prepare(ROWS).bind(env.SLUG, 1),
       ]),
     ])
-    const thread = stored.results[0]?.html ?? JSON.stringify(rows.results)
+    const row = stored.results[0]
+    if (row && row.html !== null) kept = { hash: row.html_hash, html: row.html }
+    const thread = row ? row.html ?? kept.html : JSON.stringify(rows.results)
     return new Response(index + post + thread, { headers: { 'content-type': 'text/html; charset=UTF-8' } })
   },
 }`

@@ -2,7 +2,7 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { app } from '../../src/app'
-import { storeDiscussion } from '../../src/comments/discussion-pages'
+import { htmlHash, storeDiscussion } from '../../src/comments/discussion-pages'
 import { editToken } from '../../src/comments/poster'
 import { insertComment, setStatus, updateBody } from '../../src/comments/store'
 import { COMMENT_RENDER_VERSION, renderComment } from '../../src/markdown/comment'
@@ -34,8 +34,8 @@ async function view(path: string): Promise<{ status: number; html: string }> {
 const discussion = (html: string) => /<section id="comments"[\s\S]*?<\/section>/.exec(html)?.[0] ?? ''
 
 async function storedRows(slug: string) {
-  const { results } = await env.DB.prepare('SELECT page, version, view_key, comment_count, page_count, html FROM discussion_pages WHERE post_slug = ?1 ORDER BY page')
-    .bind(slug).all<{ page: number; version: number; view_key: string; comment_count: number; page_count: number; html: string }>()
+  const { results } = await env.DB.prepare('SELECT page, version, view_key, comment_count, page_count, html, html_hash FROM discussion_pages WHERE post_slug = ?1 ORDER BY page')
+    .bind(slug).all<{ page: number; version: number; view_key: string; comment_count: number; page_count: number; html: string; html_hash: string }>()
   return results
 }
 
@@ -43,12 +43,20 @@ async function threadVersion(slug: string): Promise<number> {
   return (await env.DB.prepare('SELECT version FROM thread_versions WHERE post_slug = ?1').bind(slug).first<number>('version')) ?? 0
 }
 
-/** Marks the stored page so that a view served from it shows the mark (no comment changes). */
+/**
+ * Marks the stored page so that a view served from it shows the mark (no comment changes): new
+ * HTML, and so a new hash, which the Worker's copy of the page no longer matches.
+ */
 async function markStored(slug: string): Promise<void> {
-  await env.DB.prepare(`UPDATE discussion_pages SET html = replace(html, '</ol>', '<li>from the stored row</li></ol>') WHERE post_slug = ?1`).bind(slug).run()
+  const { results } = await env.DB.prepare('SELECT page, html FROM discussion_pages WHERE post_slug = ?1').bind(slug).all<{ page: number; html: string }>()
+  for (const row of results) {
+    const html = row.html.replace('</ol>', '<li>from the stored row</li></ol>')
+    await env.DB.prepare('UPDATE discussion_pages SET html = ?3, html_hash = ?4 WHERE post_slug = ?1 AND page = ?2')
+      .bind(slug, row.page, html, await htmlHash(html)).run()
+  }
 }
 
-const posts = ['stored', 'approve', 'edit', 'delete', 'admin', 'paged', 'editlink', 'relang', 'race', 'erase'].map((name) => `discussion-${name}`)
+const posts = ['stored', 'kept', 'approve', 'edit', 'delete', 'admin', 'paged', 'editlink', 'relang', 'race', 'erase'].map((name) => `discussion-${name}`)
 
 beforeAll(async () => {
   const index = await seedContent(env.CONTENT, posts.map((slug) => ({ slug, title: slug })), { comments: { ...DEFAULT_SITE.comments, threadsPerPage: 2 } })
@@ -69,6 +77,22 @@ describe('a public view stores the page it rendered, and the next views serve it
 
     const served = await view(`/posts/${slug}`)
     expect(served.html).toBe(rendered.html)
+    await markStored(slug)
+    expect(discussion((await view(`/posts/${slug}`)).html)).toContain('<li>from the stored row</li>')
+  })
+
+  it('names the stored HTML by its hash, and a Worker that holds that page reads its values, not its HTML again', async () => {
+    const slug = 'discussion-kept'
+    await insertComment(env.DB, newComment({ postSlug: slug, body: 'Kept once.' }))
+    const first = await view(`/posts/${slug}`)
+    const [row] = await storedRows(slug)
+    expect(row!.html_hash).toBe(await htmlHash(row!.html))
+    expect(row!.html_hash).toMatch(/^[0-9a-f]{32}$/)
+    // HTML changed under the same hash: a Worker that read the row's HTML would show it.
+    await env.DB.prepare(`UPDATE discussion_pages SET html = '<ol class="thread"><li>re-read</li></ol>' WHERE post_slug = ?1`).bind(slug).run()
+    const again = await view(`/posts/${slug}`)
+    expect(again.html).toBe(first.html)
+    // A new hash is another page: its HTML is read, and served.
     await markStored(slug)
     expect(discussion((await view(`/posts/${slug}`)).html)).toContain('<li>from the stored row</li>')
   })

@@ -91,6 +91,19 @@ describe('backup planning: derived tables (stored discussion pages)', () => {
     expect(lines.at(-1)).toBe('DELETE FROM "discussion_pages";')
     expect(restoreScript(dump, [], [])).not.toContain('DELETE FROM "discussion_pages";')
   })
+
+  it('creates one from its last definition, when a later migration made it again', async () => {
+    const names = ['0011_discussion_pages.sql', '0012_discussion_page_hashes.sql']
+    const migrations = await Promise.all(names.map(async (name) => ({ name, sql: await readFile(path.join(PROJECT_ROOT, 'migrations', name), 'utf8') })))
+    const dump = `CREATE TABLE comments (id);\nINSERT INTO "d1_migrations" ("id","name","applied_at") VALUES(11,'${names[0]}','x'),(12,'${names[1]}','y');`
+    const statements = virtualTablesOf(dump, migrations)
+    expect(statements).toHaveLength(1)
+    expect(statements[0]).toMatch(/^CREATE TABLE IF NOT EXISTS discussion_pages \([^;]*\bhtml_hash TEXT NOT NULL/)
+    // A backup from before the later migration creates the table as it was then.
+    const older = virtualTablesOf(dump.replace(/,\(12,[^)]*\)/, ''), migrations)
+    expect(older).toHaveLength(1)
+    expect(older[0]).not.toContain('html_hash')
+  })
 })
 
 /**

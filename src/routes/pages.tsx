@@ -11,7 +11,7 @@ import type { AppEnv } from '../env'
 import { READ_FAILED, tryRead } from '../errors'
 import { FAVICON_PATH, listPath, postPath, tagPath } from '../urls'
 import { renderHomePage, renderPostPage, renderTagPage } from '../views/render'
-import { htmlBytes, postPageHtml, publicDiscussion } from './post-page'
+import { htmlBytes, postPageBytes, publicDiscussion } from './post-page'
 import { parsePage, publicReads } from './thread-read'
 
 /**
@@ -56,14 +56,14 @@ pages.get('/posts/:slug', async (c) => {
   const around = postSurroundings(index, meta, now)
   const [post, { shown, edit }] = await Promise.all([getPost(c.env.CONTENT, meta, c.get('postCopy')), publicDiscussion(c, postHost(meta), page)])
   if (!post || shown === 'past-end') return c.notFound()
-  const html = postPageHtml(c, { post, thread: shown, page, around })
-  if (html === null) return c.notFound()
+  const bytes = postPageBytes(c, { post, thread: shown, page, around })
+  if (bytes === null) return c.notFound()
   // An open discussion's page leaves the edge when it closes, so no copy shows the form after,
   // and when the next scheduled post appears if this page links to it.
   const lifetimes = [secondsUntilClosing(meta, index.site, now), around.waitsForSchedule ? secondsUntilNextPost(index, now) : undefined]
   const maxAge = lifetimes.filter((seconds) => seconds !== undefined).sort((a, b) => a - b)[0]
   if (shown && !edit) cacheFor(c, [postTag(meta.slug)], maxAge)
-  return htmlBytes(c, html)
+  return htmlBytes(c, bytes)
 })
 
 pages.get('/tags/:tag', (c) => {

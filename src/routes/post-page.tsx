@@ -7,7 +7,7 @@ import type { CommentRow } from '../comments/types'
 import type { DiscussionHost } from '../content/discussion-host'
 import type { AppEnv } from '../env'
 import { parseEditParam } from '../urls'
-import { renderDiscussionPage, type DiscussionPageInput } from '../views/render'
+import { discussionPageBytes, type DiscussionPageInput } from '../views/render'
 import { discussionViewKey, shownThread, type PosterEdit } from '../views/shown-thread'
 import { turnstileSiteKey } from './comment-deps'
 import { publicReads, readPublicDiscussion } from './thread-read'
@@ -69,24 +69,26 @@ async function threadOrNull(meta: { slug: string }, read: () => Promise<CommentR
   }
 }
 
-/** What the page shows; `thread` comes from `loadThread`. */
+/** What the page shows; `thread` comes from `loadThread` or `publicDiscussion`. */
 export type PostPageInput = Omit<DiscussionPageInput, 'turnstileSiteKey'>
 
-/** The page's HTML, or null when `page` is past the discussion's last page. */
-export function postPageHtml(c: Context<AppEnv>, input: PostPageInput): string | null {
-  return renderDiscussionPage(c.get('index').site, { ...input, turnstileSiteKey: turnstileSiteKey(c) })
+/**
+ * The page's HTML as UTF-8 bytes, or null when `page` is past the discussion's last page. A
+ * public page is joined to the shell this isolate kept for it (`discussionPageBytes`).
+ */
+export function postPageBytes(c: Context<AppEnv>, input: PostPageInput): Uint8Array | null {
+  return discussionPageBytes(c.get('index').site, { ...input, turnstileSiteKey: turnstileSiteKey(c) })
 }
 
-const utf8 = new TextEncoder()
-
 /**
- * `c.html(html)`, the body given as UTF-8 bytes: workerd makes bytes of a string body more
- * slowly than `TextEncoder` does (a page of 130 KB, built of many pieces), and the cache
- * middleware reads the body as bytes anyway (the ETag, the Cache API). For the pages a cache
- * miss of a discussion serves; measured in `npm run bench`, README "Notes for maintainers".
+ * `c.html(html)` for a page made UTF-8 bytes already (`discussionPageBytes`): workerd makes
+ * bytes of a string body more slowly than `TextEncoder` does (a page of 130 KB, built of many
+ * pieces), and the cache middleware reads the body as bytes anyway (the ETag, the Cache API).
+ * For the pages a cache miss of a discussion serves; measured in `npm run bench`, README
+ * "Notes for maintainers".
  */
-export function htmlBytes(c: Context<AppEnv>, html: string): Response {
-  return c.body(utf8.encode(html) as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'text/html; charset=UTF-8' })
+export function htmlBytes(c: Context<AppEnv>, bytes: Uint8Array): Response {
+  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'text/html; charset=UTF-8' })
 }
 
 /**

@@ -7,7 +7,7 @@ import { listPublicPosts, secondsUntilNextPost } from '../content/store'
 import type { PageMeta } from '../content/types'
 import type { AppEnv } from '../env'
 import { ARCHIVE_PATH, pagePath, TAGS_PATH } from '../urls'
-import { renderArchivePage, renderPage, renderPageWithDiscussion, renderTagsPage } from '../views/render-site'
+import { pageWithDiscussionBytes, renderArchivePage, renderPage, renderTagsPage } from '../views/render-site'
 import { turnstileSiteKey } from './comment-deps'
 import { htmlBytes, publicDiscussion } from './post-page'
 import { parsePage } from './thread-read'
@@ -65,8 +65,8 @@ async function pageWithDiscussion(c: Context<AppEnv>, meta: PageMeta, next: () =
   const host = pageHost(meta)
   const [page, { shown, edit }] = await Promise.all([getPage(c.env.CONTENT, meta), publicDiscussion(c, host, number)])
   if (!page || shown === 'past-end') return next()
-  const html = renderPageWithDiscussion(site, page, { post: host, thread: shown, page: number, turnstileSiteKey: turnstileSiteKey(c) })
-  if (html === null) return next()
+  const bytes = pageWithDiscussionBytes(site, page, { post: host, thread: shown, page: number, turnstileSiteKey: turnstileSiteKey(c) })
+  if (bytes === null) return next()
   if (shown && !edit) cacheFor(c, [host.tag])
-  return htmlBytes(c, html)
+  return htmlBytes(c, bytes)
 }

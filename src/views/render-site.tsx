@@ -2,7 +2,8 @@ import { countTags, groupByMonth } from '../content/archive'
 import type { Page, PostMeta, SiteConfig } from '../content/types'
 import { ArchivePage } from './ArchivePage'
 import { PageView } from './PageView'
-import { discussionOf, toHtml, type DiscussionInput } from './render'
+import { pageBytes } from './page-shell'
+import { discussionOf, encoded, shownKey, shownParts, toHtml, type DiscussionInput } from './render'
 import { TagsPage } from './TagsPage'
 
 /** Whole pages of the site around the posts as HTML strings, as `render.tsx` makes the others. */
@@ -19,6 +20,17 @@ export function renderPage(site: SiteConfig, page: Page, preview = false): strin
 export function renderPageWithDiscussion(site: SiteConfig, page: Page, input: DiscussionInput): string | null {
   const discussion = discussionOf(site, input)
   return discussion === null ? null : toHtml(<PageView site={site} page={page} html={page.html} discussion={discussion} />)
+}
+
+/** `renderPageWithDiscussion` as UTF-8 bytes, around a shell kept per isolate as `discussionPageBytes` does. */
+export function pageWithDiscussionBytes(site: SiteConfig, page: Page, input: DiscussionInput): Uint8Array | null {
+  const { thread, form, edit } = input
+  if (!thread || 'roots' in thread || form || edit) return encoded(renderPageWithDiscussion(site, page, input))
+  const { html, ...meta } = page
+  const key = JSON.stringify(['page', meta, input.post, input.page, input.turnstileSiteKey, ...shownKey(thread)])
+  return pageBytes(site, { key, held: [html], parts: shownParts(thread) }, ([threads]) =>
+    renderPageWithDiscussion(site, page, { ...input, thread: { ...thread, html: threads ?? '' } }),
+  )
 }
 
 /** `/archive`, from the public posts newest first. */

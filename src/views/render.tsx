@@ -7,6 +7,7 @@ import type { PostSurroundings } from '../content/surroundings'
 import type { PostMeta, Post, SiteConfig } from '../content/types'
 import { Discussion, type DiscussionProps } from './Discussion'
 import { HomePage, type HomePageProps } from './HomePage'
+import { pageBytes } from './page-shell'
 import { PostPage } from './PostPage'
 import { shownThread, type PosterEdit } from './shown-thread'
 import { TagPage } from './TagPage'
@@ -54,6 +55,39 @@ export function renderDiscussionPage(site: SiteConfig, input: DiscussionPageInpu
   const { post, around, ...discussionInput } = input
   const discussion = discussionOf(site, { ...discussionInput, post: postHost(post) })
   return discussion === null ? null : renderPostPage(site, post, { discussion, around })
+}
+
+/**
+ * `renderDiscussionPage` as UTF-8 bytes. A public page of a discussion (a page of the thread
+ * shown already, no form, no poster's link) is joined to a shell kept per isolate for the same
+ * post, surroundings and counts (src/views/page-shell.ts), so that a miss renders only what
+ * changed; any other page is rendered whole.
+ */
+export function discussionPageBytes(site: SiteConfig, input: DiscussionPageInput): Uint8Array | null {
+  const { post, thread, form, edit } = input
+  if (!thread || 'roots' in thread || form || edit) return encoded(renderDiscussionPage(site, input))
+  const { html, ...meta } = post
+  const key = JSON.stringify(['post', meta, input.page, input.around, input.turnstileSiteKey, ...shownKey(thread)])
+  return pageBytes(site, { key, held: [html], parts: shownParts(thread) }, ([threads]) =>
+    renderDiscussionPage(site, { ...input, thread: { ...thread, html: threads ?? '' } }),
+  )
+}
+
+/** What a shell depends on of a shown page of a thread: its counts, and whether it has HTML. */
+export function shownKey(thread: ShownThread): unknown[] {
+  return [thread.count, thread.pageCount, thread.html === '']
+}
+
+/** The part of a page of a discussion that changes from view to view: the thread's HTML, unless empty. */
+export function shownParts(thread: ShownThread): string[] {
+  return thread.html === '' ? [] : [thread.html]
+}
+
+const utf8 = new TextEncoder()
+
+/** `html` as UTF-8 bytes; null stays null. */
+export function encoded(html: string | null): Uint8Array | null {
+  return html === null ? null : utf8.encode(html)
 }
 
 /** What the discussion of any host shows: one page of its thread, the form, the poster's link. */

@@ -8,7 +8,7 @@ import { CRAFTED_UNITS, craftedBody } from '../fixtures/comments/crafted-bodies'
 import { renderWithMarked } from '../fixtures/comments/marked-comment-renderer'
 import { REALISTIC_COMMENTS } from '../fixtures/comments/realistic-comments'
 import { renderPublishedPost } from '../../src/markdown/post'
-import { renderDiscussionPage, renderPostPage } from '../../src/views/render'
+import { discussionPageBytes, renderPostPage } from '../../src/views/render'
 import { discussionViewKey, shownThread } from '../../src/views/shown-thread'
 import { postHost } from '../../src/content/discussion-host'
 import { buildDiscussion, DISCUSSION } from '../fixtures/comments/discussion'
@@ -54,7 +54,7 @@ export const RENDER_CASES: RenderCase[] = [
   {
     // Everything the Worker does for an uncached view once KV and D1 have answered: the tree,
     // one page of it, the page around the post's stored HTML.
-    name: `Worker work per uncached view, ${DISCUSSION.visible} comments (buildThread + renderDiscussionPage)`,
+    name: `Worker work per uncached view, ${DISCUSSION.visible} comments (buildThread + discussionPageBytes)`,
     targetMs: 1,
     perView: true,
     prepare: () => uncachedView(buildDiscussion(post().slug).rows, DISCUSSION.visible),
@@ -86,7 +86,7 @@ export const RENDER_CASES: RenderCase[] = [
   {
     // What every miss after the first pays once the discussion's page is stored
     // (src/comments/discussion-pages.ts): the page around the stored thread's HTML.
-    name: `Worker work per uncached view, ${DISCUSSION.visible} comments, from its stored page (renderDiscussionPage)`,
+    name: `Worker work per uncached view, ${DISCUSSION.visible} comments, from its stored page (discussionPageBytes)`,
     perView: true,
     prepare: () => storedView(buildDiscussion(post().slug).rows),
   },
@@ -172,12 +172,17 @@ RENDER_CASES.push(
 
 const post = () => postMeta({ ...BENCH_POST, markdown: samplePostMarkdown() })
 
-/** The route's work on a cache miss for `rows` (or what `each` gives every run), checked to show all `visible` comments. */
+/**
+ * The route's work on a cache miss for `rows` (or what `each` gives every run), checked to show
+ * all `visible` comments: the tree, its first page, that page joined to the shell of the page
+ * around it (src/views/page-shell.ts), as bytes.
+ */
 function uncachedView(rows: CommentRow[], visible: number, each: () => CommentRow[] = () => rows): () => unknown {
   const input = post()
+  const host = postHost(input)
   const { maxDepth } = site.comments
-  const page = () => renderDiscussionPage(site, { post: input, thread: buildThread(each(), { maxDepth }), page: 1 })
-  const html = page() ?? ''
+  const page = () => discussionPageBytes(site, { post: input, thread: shownThread(site, host, buildThread(each(), { maxDepth }), 1), page: 1 })
+  const html = new TextDecoder().decode(page() ?? new Uint8Array())
   const shown = html.match(/<li id="comment-/g)?.length ?? 0
   const deleted = html.match(/class="comment-deleted"/g)?.length ?? 0
   // Page 1 holds the first threadsPerPage threads: all 500 comments, 87 of the 95.
@@ -185,13 +190,16 @@ function uncachedView(rows: CommentRow[], visible: number, each: () => CommentRo
   return page
 }
 
-/** The route's work on a miss that finds the discussion's page stored: `rows` rendered once, as the first view stores them. */
+/**
+ * The route's work on a miss that finds the discussion's page stored: `rows` rendered once, as
+ * the first view stores them, and kept by the isolate as a read keeps it (the same string).
+ */
 function storedView(rows: CommentRow[]): () => unknown {
   const input = post()
   const host = postHost(input)
   const stored = shownThread(site, host, buildThread(rows, { maxDepth: site.comments.maxDepth }), 1)
   if (!stored?.html) throw new Error('the stored page shows no thread')
-  return () => (discussionViewKey(site, host), renderDiscussionPage(site, { post: input, thread: stored, page: 1 }))
+  return () => (discussionViewKey(site, host), discussionPageBytes(site, { post: input, thread: stored, page: 1 }))
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -216,7 +224,7 @@ export function timeRender(
     }
     samples.sort((a, b) => a - b)
     const [medianMs, p95Ms, maxMs] = [quantile(samples, 0.5), quantile(samples, 0.95), samples.at(-1)!]
-    return { name, targetMs, note, iterations, medianMs, p95Ms, maxMs, outputBytes: Buffer.byteLength(String(output)) }
+    return { name, targetMs, note, iterations, medianMs, p95Ms, maxMs, outputBytes: output instanceof Uint8Array ? output.length : Buffer.byteLength(String(output)) }
   } catch (error) {
     const failed = { iterations: 0, medianMs: Number.NaN, p95Ms: Number.NaN, maxMs: Number.NaN, outputBytes: 0 }
     return { name, targetMs, note, ...failed, error: String(error) }

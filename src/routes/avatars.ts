@@ -21,6 +21,9 @@ const HEADERS = {
 /** The avatar `request` asks for, or null when it asks for something else. */
 export function avatarResponse(request: Request): Response | null {
   if (request.method !== 'GET' && request.method !== 'HEAD') return null
+  // Every request passes here, cache hits first: most are no avatar, which the URL's text says
+  // without parsing it (a request's URL is serialized, so its path is a part of that text).
+  if (!request.url.includes('/avatars/')) return null
   const { pathname } = new URL(request.url)
   const key = AVATAR_PATH.exec(pathname)?.[1]
   const body = pathname === AUTHOR_AVATAR_PATH ? AUTHOR_AVATAR_SVG : key && AVATAR_KEY.test(key) ? identiconSvg(key) : null

@@ -15,7 +15,8 @@ CREATE TABLE IF NOT EXISTS discussion_pages (
   comment_count INTEGER NOT NULL,
   page_count INTEGER NOT NULL,
   html TEXT NOT NULL,
-  -- The first 128 bits of the SHA-256 of `html`, in hex.
-  html_hash TEXT NOT NULL,
+  -- The first 128 bits of the SHA-256 of `html`, in hex. NULL when a Worker from before this
+  -- migration stored the page (after `wrangler rollback`): its HTML is then always sent.
+  html_hash TEXT,
   PRIMARY KEY (post_slug, page)
 );

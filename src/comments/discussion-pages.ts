@@ -73,7 +73,8 @@ interface StoredRow {
   view_key: string
   comment_count: number
   page_count: number
-  html_hash: string
+  /** NULL when stored by a Worker from before migration 0012 (a rollback). */
+  html_hash: string | null
   html: string | null
 }
 
@@ -103,7 +104,7 @@ export async function readDiscussion(
   if (row) {
     // A NULL html is the page `mine` holds (its hash matched); else keep the one read.
     const html = row.html ?? mine!.html
-    if (row.html !== null) keep(key, row.html_hash, row.html)
+    if (row.html !== null && row.html_hash !== null) keep(key, row.html_hash, row.html)
     found = { viewKey: row.view_key, count: row.comment_count, pageCount: row.page_count, html }
   }
   const records = thread!.results as CommentRecord[]

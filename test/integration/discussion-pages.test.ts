@@ -56,7 +56,7 @@ async function markStored(slug: string): Promise<void> {
   }
 }
 
-const posts = ['stored', 'kept', 'approve', 'edit', 'delete', 'admin', 'paged', 'editlink', 'relang', 'race', 'erase'].map((name) => `discussion-${name}`)
+const posts = ['stored', 'kept', 'unhashed', 'approve', 'edit', 'delete', 'admin', 'paged', 'editlink', 'relang', 'race', 'erase'].map((name) => `discussion-${name}`)
 
 beforeAll(async () => {
   const index = await seedContent(env.CONTENT, posts.map((slug) => ({ slug, title: slug })), { comments: { ...DEFAULT_SITE.comments, threadsPerPage: 2 } })
@@ -95,6 +95,16 @@ describe('a public view stores the page it rendered, and the next views serve it
     // A new hash is another page: its HTML is read, and served.
     await markStored(slug)
     expect(discussion((await view(`/posts/${slug}`)).html)).toContain('<li>from the stored row</li>')
+  })
+
+  it('serves a page stored without a hash (by a Worker from before the hashes, after a rollback), reading its HTML every time', async () => {
+    const slug = 'discussion-unhashed'
+    await insertComment(env.DB, newComment({ postSlug: slug, body: 'Stored by an older Worker.' }))
+    await view(`/posts/${slug}`)
+    for (const mark of ['first', 'second']) {
+      await env.DB.prepare(`UPDATE discussion_pages SET html_hash = NULL, html = replace(html, '</ol>', '<li>${mark}</li></ol>') WHERE post_slug = ?1`).bind(slug).run()
+      expect(discussion((await view(`/posts/${slug}`)).html)).toContain(`<li>${mark}</li>`)
+    }
   })
 
   it('stores each page of threads apart, and a page past the last one is still a 404', async () => {

@@ -98,7 +98,7 @@ describe('backup planning: derived tables (stored discussion pages)', () => {
     const dump = `CREATE TABLE comments (id);\nINSERT INTO "d1_migrations" ("id","name","applied_at") VALUES(11,'${names[0]}','x'),(12,'${names[1]}','y');`
     const statements = virtualTablesOf(dump, migrations)
     expect(statements).toHaveLength(1)
-    expect(statements[0]).toMatch(/^CREATE TABLE IF NOT EXISTS discussion_pages \([^;]*\bhtml_hash TEXT NOT NULL/)
+    expect(statements[0]).toMatch(/^CREATE TABLE IF NOT EXISTS discussion_pages \([^;]*\bhtml_hash TEXT\b/)
     // A backup from before the later migration creates the table as it was then.
     const older = virtualTablesOf(dump.replace(/,\(12,[^)]*\)/, ''), migrations)
     expect(older).toHaveLength(1)

@@ -38,9 +38,10 @@ export interface DiscussionRead {
 /**
  * The stored pages this isolate read last, by thread and page, with their `html_hash`: a read
  * asks D1 for a page's HTML only when the stored page's hash is not the one kept here, so a miss
- * after the first moves a few small values instead of the page (its JSON cost the Worker as much
- * as rendering it; README, "Notes for maintainers"). Kept by content, not by version: a version
- * number can come back (D1 Time Travel, a restore), a hash names one HTML.
+ * after the first moves a few small values instead of the page (parsing D1's JSON answer of the
+ * page was a tenth of the Worker's time on a miss; README, "Notes for maintainers"). Kept by
+ * content, not by version: a version number can come back (D1 Time Travel, a restore), a hash
+ * names one HTML.
  */
 const kept = new Map<string, { hash: string; html: string }>()
 /** Characters of HTML `kept` may hold: a hundred pages of long threads. */

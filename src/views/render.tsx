@@ -61,7 +61,9 @@ export function renderDiscussionPage(site: SiteConfig, input: DiscussionPageInpu
  * `renderDiscussionPage` as UTF-8 bytes. A public page of a discussion (a page of the thread
  * shown already, no form, no poster's link) is joined to a shell kept per isolate for the same
  * post, surroundings and counts (src/views/page-shell.ts), so that a miss renders only what
- * changed; any other page is rendered whole.
+ * changed; any other page is rendered whole. The key must name every input of the page: a prop
+ * added to `PostPage`, `Discussion` or what they render goes into it (and into
+ * test/unit/page-shell.test.ts), or a shell rendered without it is served with it.
  */
 export function discussionPageBytes(site: SiteConfig, input: DiscussionPageInput): Uint8Array | null {
   const { post, thread, form, edit } = input

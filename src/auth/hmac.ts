@@ -27,6 +27,12 @@ export function toHex(bytes: Uint8Array): string {
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')
 }
 
+/** The first 128 bits of the SHA-256 of `data` (a string as UTF-8), in hex: the ETags, stored pages' `html_hash`. */
+export async function digest128(data: BufferSource | string): Promise<string> {
+  const bytes = typeof data === 'string' ? encoder.encode(data) : data
+  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)).subarray(0, 16))
+}
+
 export function toBase64Url(bytes: Uint8Array): string {
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }

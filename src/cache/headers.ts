@@ -1,4 +1,4 @@
-import { toHex } from '../auth/hmac'
+import { digest128 } from '../auth/hmac'
 import type { CachePolicy } from './policy'
 import { encodeTag } from './tags'
 
@@ -22,8 +22,7 @@ export function edgeHeaders(policy: CachePolicy): Record<string, string> {
 
 /** A strong entity tag: the first 128 bits of the body's SHA-256. */
 export async function strongEtag(body: ArrayBuffer): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', body))
-  return `"${toHex(digest.subarray(0, 16))}"`
+  return `"${await digest128(body)}"`
 }
 
 /**

@@ -1,4 +1,4 @@
-import { toHex } from '../auth/hmac'
+import { digest128 } from '../auth/hmac'
 import { COLUMNS, toComment, type CommentRecord } from './store-rows'
 import type { CommentRow } from './types'
 
@@ -143,9 +143,7 @@ export async function storeDiscussion(
   return meta.changes > 0
 }
 
-const utf8 = new TextEncoder()
-
 /** `html_hash`: the first 128 bits of the SHA-256 of the page's HTML, in hex. */
-export async function htmlHash(html: string): Promise<string> {
-  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8.encode(html))).subarray(0, 16))
+export function htmlHash(html: string): Promise<string> {
+  return digest128(html)
 }

@@ -10,8 +10,7 @@ import { MAX_RESULT_PAGE, search as runSearch, type SearchResults } from '../sea
 import { absoluteUrl, SEARCH_API_PATH, SEARCH_PATH, searchApiPath, searchPath } from '../urls'
 import { SearchPage } from '../views/SearchPage'
 import { apiError, htmlError } from './errors'
-import { parsePage } from './thread-read'
-import { publicReads } from './thread-read'
+import { parsePage, publicReads } from './thread-read'
 
 /**
  * Seconds a results page may be kept. Workers Cache purges them by tag when the index changes;

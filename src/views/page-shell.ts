@@ -55,11 +55,13 @@ export function pageBytes(site: object, page: PageParts, render: (parts: readonl
     if (byKey.size >= SHELLS_PER_SITE) byKey.clear()
     byKey.set(page.key, shell)
   }
-  if (!shell.pieces) {
-    const html = render(page.parts)
-    return html === null ? null : utf8.encode(html)
-  }
+  if (!shell.pieces) return encoded(render(page.parts))
   return join(shell.pieces, page.parts.map(encodePart))
+}
+
+/** `html` as UTF-8 bytes; null stays null. */
+export function encoded(html: string | null): Uint8Array | null {
+  return html === null ? null : utf8.encode(html)
 }
 
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {
@@ -84,19 +86,19 @@ function cut(html: string, count: number): Uint8Array[] | null {
  * Parts encoded already, by their text: the thread's HTML a stored page gives is the same string
  * view after view (src/comments/discussion-pages.ts keeps it), so it is encoded once per isolate.
  */
-const encoded = new Map<string, Uint8Array>()
+const encodedParts = new Map<string, Uint8Array>()
 let encodedBytes = 0
 const ENCODED_BYTES = 8_000_000
 
 function encodePart(part: string): Uint8Array {
-  let bytes = encoded.get(part)
+  let bytes = encodedParts.get(part)
   if (!bytes) {
     bytes = utf8.encode(part)
     if (encodedBytes + bytes.length > ENCODED_BYTES) {
-      encoded.clear()
+      encodedParts.clear()
       encodedBytes = 0
     }
-    encoded.set(part, bytes)
+    encodedParts.set(part, bytes)
     encodedBytes += bytes.length
   }
   return bytes

@@ -2,8 +2,7 @@ import { countTags, groupByMonth } from '../content/archive'
 import type { Page, PostMeta, SiteConfig } from '../content/types'
 import { ArchivePage } from './ArchivePage'
 import { PageView } from './PageView'
-import { pageBytes } from './page-shell'
-import { discussionOf, encoded, shownKey, shownParts, toHtml, type DiscussionInput } from './render'
+import { discussionBytes, discussionOf, toHtml, type DiscussionInput } from './render'
 import { TagsPage } from './TagsPage'
 
 /** Whole pages of the site around the posts as HTML strings, as `render.tsx` makes the others. */
@@ -24,12 +23,9 @@ export function renderPageWithDiscussion(site: SiteConfig, page: Page, input: Di
 
 /** `renderPageWithDiscussion` as UTF-8 bytes, around a shell kept per isolate as `discussionPageBytes` does. */
 export function pageWithDiscussionBytes(site: SiteConfig, page: Page, input: DiscussionInput): Uint8Array | null {
-  const { thread, form, edit } = input
-  if (!thread || 'roots' in thread || form || edit) return encoded(renderPageWithDiscussion(site, page, input))
   const { html, ...meta } = page
-  const key = JSON.stringify(['page', meta, input.post, input.page, input.turnstileSiteKey, ...shownKey(thread)])
-  return pageBytes(site, { key, held: [html], parts: shownParts(thread) }, ([threads]) =>
-    renderPageWithDiscussion(site, page, { ...input, thread: { ...thread, html: threads ?? '' } }),
+  return discussionBytes(site, input, { key: ['page', meta, input.post, input.page, input.turnstileSiteKey], held: html }, (shown) =>
+    renderPageWithDiscussion(site, page, shown),
   )
 }
 

@@ -7,7 +7,7 @@ import type { PostSurroundings } from '../content/surroundings'
 import type { PostMeta, Post, SiteConfig } from '../content/types'
 import { Discussion, type DiscussionProps } from './Discussion'
 import { HomePage, type HomePageProps } from './HomePage'
-import { pageBytes } from './page-shell'
+import { encoded, pageBytes } from './page-shell'
 import { PostPage } from './PostPage'
 import { shownThread, type PosterEdit } from './shown-thread'
 import { TagPage } from './TagPage'
@@ -66,30 +66,32 @@ export function renderDiscussionPage(site: SiteConfig, input: DiscussionPageInpu
  * test/unit/page-shell.test.ts), or a shell rendered without it is served with it.
  */
 export function discussionPageBytes(site: SiteConfig, input: DiscussionPageInput): Uint8Array | null {
-  const { post, thread, form, edit } = input
-  if (!thread || 'roots' in thread || form || edit) return encoded(renderDiscussionPage(site, input))
-  const { html, ...meta } = post
-  const key = JSON.stringify(['post', meta, input.page, input.around, input.turnstileSiteKey, ...shownKey(thread)])
-  return pageBytes(site, { key, held: [html], parts: shownParts(thread) }, ([threads]) =>
-    renderDiscussionPage(site, { ...input, thread: { ...thread, html: threads ?? '' } }),
+  const { html, ...meta } = input.post
+  return discussionBytes(site, input, { key: ['post', meta, input.page, input.around, input.turnstileSiteKey], held: html }, (page) =>
+    renderDiscussionPage(site, page),
   )
 }
 
-/** What a shell depends on of a shown page of a thread: its counts, and whether it has HTML. */
-export function shownKey(thread: ShownThread): unknown[] {
-  return [thread.count, thread.pageCount, thread.html === '']
-}
+/** What a page of a discussion is rendered from, as `discussionBytes` reads it. */
+type WithThread = Pick<DiscussionInput, 'thread' | 'form' | 'edit'>
 
-/** The part of a page of a discussion that changes from view to view: the thread's HTML, unless empty. */
-export function shownParts(thread: ShownThread): string[] {
-  return thread.html === '' ? [] : [thread.html]
-}
-
-const utf8 = new TextEncoder()
-
-/** `html` as UTF-8 bytes; null stays null. */
-export function encoded(html: string | null): Uint8Array | null {
-  return html === null ? null : utf8.encode(html)
+/**
+ * The bytes of `render(input)`, a page showing a discussion: from the shell kept for `page.key`
+ * (every input of the page but the thread and `page.held`, the host's own HTML) and the thread's
+ * counts when the page is public and its thread shown already; else rendered whole.
+ */
+export function discussionBytes<I extends WithThread>(
+  site: SiteConfig,
+  input: I,
+  page: { key: unknown[]; held: string },
+  render: (input: I) => string | null,
+): Uint8Array | null {
+  const { thread } = input
+  if (!thread || 'roots' in thread || input.form || input.edit) return encoded(render(input))
+  const key = JSON.stringify([...page.key, thread.count, thread.pageCount, thread.html === ''])
+  // An empty thread is no part: the page then holds no thread's HTML to replace.
+  const parts = thread.html === '' ? [] : [thread.html]
+  return pageBytes(site, { key, held: [page.held], parts }, ([threads]) => render({ ...input, thread: { ...thread, html: threads ?? '' } }))
 }
 
 /** What the discussion of any host shows: one page of its thread, the form, the poster's link. */
